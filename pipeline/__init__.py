@@ -1,0 +1,1 @@
+"""Document pipeline: YAML content to signing documents and their public Woo version."""

@@ -1,0 +1,655 @@
+"""Content format v1: read every content file into typed objects and validate them all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Diagnostic, Loc
+from .yamlsource import LStr, Node, as_date, load_yaml
+
+ROLLEN = ("ambtenaar", "bewindspersoon", "kamerlid", "woordvoerder", "extern")
+TER = ("besluitvorming", "beslissing", "informatie")
+OORDELEN = ("akkoord", "niet akkoord", "besproken", "gezien")
+DOCUMENTEN = ("nota", "kamerbrief", "rapportage")
+BIJLAGE_DOCUMENTEN = ("kamerbrief", "rapportage")
+WOO_GRONDEN = (
+    "5.1.1a", "5.1.1b", "5.1.1c", "5.1.1d", "5.1.1e",
+    "5.1.2a", "5.1.2b", "5.1.2c", "5.1.2d", "5.1.2e", "5.1.2f", "5.1.2g", "5.1.2h", "5.1.2i",
+    "5.1.5", "5.2",
+)
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+@dataclass
+class Person:
+    """One entry of personen.yaml."""
+
+    id: str
+    naam: LStr
+    functie: LStr | None
+    rol: str
+    loc: Loc
+    voornaam: LStr | None = None
+    email: LStr | None = None
+    telefoon: LStr | None = None
+    paraaf: LStr | None = None
+
+    @property
+    def public(self) -> bool:
+        """Politicians and spokespeople stay visible in the public version."""
+        return self.rol in ("bewindspersoon", "kamerlid", "woordvoerder")
+
+
+@dataclass
+class Organisation:
+    """One entry of organisaties.yaml."""
+
+    id: str
+    naam: LStr
+    loc: Loc
+    tooi: LStr | None = None
+    postadres: LStr | None = None
+    bezoekadres: LStr | None = None
+    website: LStr | None = None
+
+
+@dataclass
+class RouteStep:
+    persoon: str
+    loc: Loc
+    datum: dt.date | None = None
+
+
+@dataclass
+class Besluit:
+    persoon: str
+    oordeel: str
+    datum: dt.date
+    loc: Loc
+    opmerking: LStr | None = None
+
+
+@dataclass
+class Table:
+    kolommen: list[LStr]
+    rijen: list[list[LStr]]
+    loc: Loc
+
+
+@dataclass
+class Section:
+    kop: LStr
+    loc: Loc
+    tekst: LStr | None = None
+    nummering: str | None = None
+    secties: list[Section] = field(default_factory=list)
+    tabel: Table | None = None
+
+
+@dataclass
+class Nota:
+    ter: str
+    aan: str
+    kopie_aan: list[LStr]
+    bijlagen: list[LStr]
+    secties: list[Section]
+    loc: Loc
+
+
+@dataclass
+class Kamerbrief:
+    betreft: LStr
+    aan: LStr | None
+    ondertekenaar: str
+    aanhef: LStr | None
+    tekst: LStr
+    loc: Loc
+    slot: LStr | None = None
+    datum: dt.date | None = None
+    kenmerk: LStr | None = None
+    contactpersoon: str | None = None
+
+
+@dataclass
+class Rapportage:
+    titel: LStr
+    secties: list[Section]
+    loc: Loc
+    ondertitel: LStr | None = None
+
+
+@dataclass
+class WooPerson:
+    persoon: str
+    lakken: bool
+    loc: Loc
+
+
+@dataclass
+class Lakken:
+    document: str
+    passage: LStr
+    grond: str
+    loc: Loc
+    toelichting: LStr | None = None
+
+
+@dataclass
+class Woo:
+    loc: Loc
+    openbaarmaking: dt.date | None = None
+    personen: list[WooPerson] = field(default_factory=list)
+    lakken: list[Lakken] = field(default_factory=list)
+    toegestaan: list[LStr] = field(default_factory=list)
+    informatiecategorie: dict[str, LStr] = field(default_factory=dict)
+
+
+@dataclass
+class Dossier:
+    """One decision package: its metadata, route and documents."""
+
+    id: str
+    path: Path
+    kenmerk: LStr
+    onderwerp: LStr
+    datum: dt.date
+    organisatie: str
+    directie: LStr
+    opsteller: str
+    parafenroute: list[RouteStep]
+    nota: Nota
+    loc: Loc
+    besluit: Besluit | None = None
+    kamerbrief: Kamerbrief | None = None
+    rapportage: Rapportage | None = None
+    woo: Woo | None = None
+    files: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def route_complete(self) -> bool:
+        return self.besluit is not None and all(s.datum for s in self.parafenroute)
+
+    def bijlagen(self) -> list[str]:
+        return [str(b) for b in self.nota.bijlagen]
+
+
+@dataclass
+class Content:
+    """Everything read from one content folder."""
+
+    root: Path
+    personen: dict[str, Person]
+    organisaties: dict[str, Organisation]
+    dossiers: list[Dossier]
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+class Reader:
+    """Typed access to YAML nodes that collects every problem instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, loc: Loc, message: str, hint: str = "") -> None:
+        self.diagnostics.append(Diagnostic(loc, message, hint))
+
+    def mapping(self, node: Node | None, what: str, allowed: tuple[str, ...]) -> dict[str, Node] | None:
+        if node is None:
+            return None
+        if not isinstance(node.value, dict):
+            self.error(node.loc, f"{what} moet een verzameling velden zijn (naam: waarde)",
+                       "zet elk veld op een eigen regel als 'naam: waarde'")
+            return None
+        for key, child in node.value.items():
+            if key not in allowed:
+                self._unknown(key, getattr(child, "key_loc", child.loc), what, allowed)
+        return node.value
+
+    def _unknown(self, key: str, loc: Loc, what: str, allowed: tuple[str, ...]) -> None:
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"bedoelde u '{close[0]}'?" if close else "toegestane velden: " + ", ".join(allowed)
+        self.error(loc, f"onbekend veld '{key}' in {what}", hint)
+
+    def text(self, m: dict[str, Node], key: str, parent: Node, *, required: bool = True) -> LStr | None:
+        node = m.get(key)
+        if node is None or node.value is None or (isinstance(node.value, str) and not node.value.strip()):
+            if required:
+                loc = node.loc if node is not None else parent.loc
+                self.error(loc, f"het veld '{key}' ontbreekt of is leeg", f"vul '{key}: ...' in")
+            return None
+        value = node.value
+        if isinstance(value, LStr):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.error(node.loc, f"'{key}' is als getal gelezen ({value}), niet als tekst",
+                       f'zet de waarde tussen aanhalingstekens: {key}: "{value}"')
+            return None
+        if isinstance(value, (dict, list)):
+            self.error(node.loc, f"'{key}' moet tekst zijn, geen lijst of verzameling")
+            return None
+        self.error(node.loc, f"'{key}' moet tekst zijn", f'zet de waarde tussen aanhalingstekens: {key}: "..."')
+        return None
+
+    def ident(self, m: dict[str, Node], key: str, parent: Node, *, required: bool = True) -> str | None:
+        value = self.text(m, key, parent, required=required)
+        if value is None:
+            return None
+        if not ID_RE.match(value):
+            self.error(value.loc, f"'{value}' is geen geldige id",
+                       "gebruik letters, cijfers, '-' en '_' zonder spaties")
+            return None
+        return value
+
+    def choice(self, m: dict[str, Node], key: str, parent: Node, options: tuple[str, ...],
+               *, required: bool = True) -> str | None:
+        value = self.text(m, key, parent, required=required)
+        if value is None:
+            return None
+        if value not in options:
+            close = difflib.get_close_matches(str(value), options, n=1)
+            hint = f"bedoelde u '{close[0]}'?" if close else "kies uit: " + " | ".join(options)
+            self.error(value.loc, f"'{value}' is geen geldige waarde voor '{key}'", hint)
+            return None
+        return str(value)
+
+    def date(self, m: dict[str, Node], key: str, parent: Node, *, required: bool = True) -> dt.date | None:
+        node = m.get(key)
+        if node is None or node.value is None:
+            if required:
+                self.error(parent.loc, f"het veld '{key}' ontbreekt", f"vul '{key}: JJJJ-MM-DD' in")
+            return None
+        value = as_date(node.value)
+        if value is None:
+            self.error(node.loc, f"'{node.value}' is geen geldige datum voor '{key}'",
+                       "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2023-12-23")
+        return value
+
+    def seq(self, m: dict[str, Node], key: str, parent: Node, *, required: bool = False) -> list[Node]:
+        node = m.get(key)
+        if node is None or node.value is None:
+            if required:
+                self.error(parent.loc, f"de lijst '{key}' ontbreekt", f"voeg '{key}:' met items '- ...' toe")
+            return []
+        if not isinstance(node.value, list):
+            self.error(node.loc, f"'{key}' moet een lijst zijn", "zet elk item op een eigen regel met '- '")
+            return []
+        return node.value
+
+    def scalar_text(self, node: Node, what: str) -> LStr | None:
+        if isinstance(node.value, LStr):
+            return node.value
+        if isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return LStr(str(node.value), node.loc)
+        self.error(node.loc, f"{what} moet tekst zijn")
+        return None
+
+    def boolean(self, m: dict[str, Node], key: str, parent: Node) -> bool | None:
+        node = m.get(key)
+        if node is None:
+            self.error(parent.loc, f"het veld '{key}' ontbreekt", f"vul '{key}: true' of '{key}: false' in")
+            return None
+        if not isinstance(node.value, bool):
+            self.error(node.loc, f"'{key}' moet true of false zijn")
+            return None
+        return node.value
+
+
+# --- registers -------------------------------------------------------------------------
+
+def _read_personen(r: Reader, node: Node) -> dict[str, Person]:
+    people: dict[str, Person] = {}
+    top = r.mapping(node, "personen.yaml", ("personen",))
+    if top is None:
+        return people
+    for item in r.seq(top, "personen", node, required=True):
+        m = r.mapping(item, "een persoon", ("id", "naam", "voornaam", "functie", "email",
+                                            "telefoon", "paraaf", "rol"))
+        if m is None:
+            continue
+        pid = r.ident(m, "id", item)
+        naam = r.text(m, "naam", item)
+        rol = r.choice(m, "rol", item, ROLLEN)
+        if pid and pid in people:
+            r.error(m["id"].loc, f"de id '{pid}' komt twee keer voor",
+                    f"eerder op regel {people[pid].loc.line}; kies een unieke id")
+            continue
+        if pid is None or naam is None or rol is None:
+            continue
+        people[pid] = Person(
+            id=pid, naam=naam, functie=r.text(m, "functie", item, required=False), rol=rol, loc=item.loc,
+            voornaam=r.text(m, "voornaam", item, required=False),
+            email=_email(r, m, item), telefoon=r.text(m, "telefoon", item, required=False),
+            paraaf=r.text(m, "paraaf", item, required=False))
+    return people
+
+
+def _email(r: Reader, m: dict[str, Node], parent: Node) -> LStr | None:
+    value = r.text(m, "email", parent, required=False)
+    if value is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        r.error(value.loc, f"'{value}' is geen geldig e-mailadres")
+    return value
+
+
+def _read_organisaties(r: Reader, node: Node) -> dict[str, Organisation]:
+    orgs: dict[str, Organisation] = {}
+    top = r.mapping(node, "organisaties.yaml", ("organisaties",))
+    if top is None:
+        return orgs
+    for item in r.seq(top, "organisaties", node, required=True):
+        m = r.mapping(item, "een organisatie", ("id", "naam", "tooi", "postadres", "bezoekadres", "website"))
+        if m is None:
+            continue
+        oid = r.ident(m, "id", item)
+        naam = r.text(m, "naam", item)
+        if oid and oid in orgs:
+            r.error(m["id"].loc, f"de id '{oid}' komt twee keer voor", "kies een unieke id")
+            continue
+        if oid is None or naam is None:
+            continue
+        orgs[oid] = Organisation(
+            id=oid, naam=naam, loc=item.loc, tooi=r.text(m, "tooi", item, required=False),
+            postadres=r.text(m, "postadres", item, required=False),
+            bezoekadres=r.text(m, "bezoekadres", item, required=False),
+            website=r.text(m, "website", item, required=False))
+    return orgs
+
+
+# --- documents -------------------------------------------------------------------------
+
+def _read_sections(r: Reader, m: dict[str, Node], parent: Node, *, allow_table: bool,
+                   required: bool = True) -> list[Section]:
+    out = []
+    for item in r.seq(m, "secties", parent, required=required):
+        fields = ("kop", "tekst", "nummering", "secties") + (("tabel",) if allow_table else ())
+        sm = r.mapping(item, "een sectie", fields)
+        if sm is None:
+            continue
+        kop = r.text(sm, "kop", item)
+        tekst = r.text(sm, "tekst", item, required=False)
+        nummering = r.choice(sm, "nummering", item, ("letters", "cijfers", "geen"), required=False)
+        subs = _read_sections(r, sm, item, allow_table=allow_table, required=False)
+        tabel = _read_table(r, sm["tabel"]) if allow_table and "tabel" in sm else None
+        if kop is not None:
+            out.append(Section(kop=kop, loc=item.loc, tekst=tekst, nummering=nummering,
+                               secties=subs, tabel=tabel))
+    return out
+
+
+def _read_table(r: Reader, node: Node) -> Table | None:
+    m = r.mapping(node, "een tabel", ("kolommen", "rijen"))
+    if m is None:
+        return None
+    kolommen = [t for n in r.seq(m, "kolommen", node, required=True) if (t := r.scalar_text(n, "een kolomkop"))]
+    rijen = []
+    for row in r.seq(m, "rijen", node, required=True):
+        if not isinstance(row.value, list):
+            r.error(row.loc, "een rij moet een lijst van cellen zijn", "schrijf de rij als [cel1, cel2, ...]")
+            continue
+        cells = [c if (c := _cell(r, n)) is not None else LStr("", n.loc) for n in row.value]
+        if kolommen and len(cells) != len(kolommen):
+            r.error(row.loc, f"deze rij heeft {len(cells)} cellen, de tabel heeft {len(kolommen)} kolommen",
+                    "geef elke rij evenveel cellen als er kolommen zijn")
+        rijen.append(cells)
+    return Table(kolommen, rijen, node.loc)
+
+
+def _cell(r: Reader, node: Node) -> LStr | None:
+    if node.value is None:
+        return LStr("", node.loc)
+    return r.scalar_text(node, "een tabelcel")
+
+
+def _read_nota(r: Reader, node: Node) -> Nota | None:
+    m = r.mapping(node, "nota.yaml", ("ter", "aan", "kopie_aan", "bijlagen", "secties"))
+    if m is None:
+        return None
+    ter = r.choice(m, "ter", node, TER)
+    aan = r.ident(m, "aan", node)
+    kopie = [t for n in r.seq(m, "kopie_aan", node) if (t := r.scalar_text(n, "een item van kopie_aan"))]
+    bijlagen = []
+    for n in r.seq(m, "bijlagen", node):
+        t = r.scalar_text(n, "een bijlage")
+        if t is not None and t not in BIJLAGE_DOCUMENTEN:
+            r.error(t.loc, f"'{t}' is geen document van dit dossier", "kies uit: kamerbrief, rapportage")
+        elif t is not None:
+            bijlagen.append(t)
+    secties = _read_sections(r, m, node, allow_table=False)
+    if ter is None or aan is None:
+        return None
+    return Nota(ter, aan, kopie, bijlagen, secties, node.loc)
+
+
+def _read_kamerbrief(r: Reader, node: Node) -> Kamerbrief | None:
+    m = r.mapping(node, "kamerbrief.yaml", ("betreft", "aan", "ondertekenaar", "aanhef", "tekst", "slot",
+                                            "datum", "kenmerk", "contactpersoon"))
+    if m is None:
+        return None
+    betreft = r.text(m, "betreft", node)
+    ondertekenaar = r.ident(m, "ondertekenaar", node)
+    tekst = r.text(m, "tekst", node)
+    if betreft is None or ondertekenaar is None or tekst is None:
+        return None
+    return Kamerbrief(
+        betreft=betreft, aan=r.text(m, "aan", node, required=False), ondertekenaar=ondertekenaar,
+        aanhef=r.text(m, "aanhef", node, required=False), tekst=tekst, loc=node.loc,
+        slot=r.text(m, "slot", node, required=False), datum=r.date(m, "datum", node, required=False),
+        kenmerk=r.text(m, "kenmerk", node, required=False),
+        contactpersoon=r.ident(m, "contactpersoon", node, required=False))
+
+
+def _read_rapportage(r: Reader, node: Node) -> Rapportage | None:
+    m = r.mapping(node, "rapportage.yaml", ("titel", "ondertitel", "secties"))
+    if m is None:
+        return None
+    titel = r.text(m, "titel", node)
+    secties = _read_sections(r, m, node, allow_table=True)
+    if titel is None:
+        return None
+    return Rapportage(titel, secties, node.loc, r.text(m, "ondertitel", node, required=False))
+
+
+def _read_woo(r: Reader, node: Node) -> Woo | None:
+    m = r.mapping(node, "woo.yaml", ("openbaarmaking", "personen", "lakken", "toegestaan", "informatiecategorie"))
+    if m is None:
+        return None
+    woo = Woo(loc=node.loc)
+    if "openbaarmaking" in m:
+        om = r.mapping(m["openbaarmaking"], "openbaarmaking", ("datum",))
+        if om is not None:
+            woo.openbaarmaking = r.date(om, "datum", m["openbaarmaking"])
+    for item in r.seq(m, "personen", node):
+        pm = r.mapping(item, "een persoon in woo.yaml", ("persoon", "lakken"))
+        if pm is None:
+            continue
+        pid, flag = r.ident(pm, "persoon", item), r.boolean(pm, "lakken", item)
+        if pid is not None and flag is not None:
+            woo.personen.append(WooPerson(pid, flag, item.loc))
+    for item in r.seq(m, "lakken", node):
+        lm = r.mapping(item, "een lakken-regel", ("document", "passage", "grond", "toelichting"))
+        if lm is None:
+            continue
+        doc = r.choice(lm, "document", item, DOCUMENTEN)
+        passage = r.text(lm, "passage", item)
+        grond = r.choice(lm, "grond", item, WOO_GRONDEN)
+        if doc and passage is not None and grond:
+            woo.lakken.append(Lakken(doc, passage, grond, item.loc, r.text(lm, "toelichting", item, required=False)))
+    woo.toegestaan = [t for n in r.seq(m, "toegestaan", node) if (t := r.scalar_text(n, "een toegestane tekst"))]
+    if "informatiecategorie" in m:
+        cm = r.mapping(m["informatiecategorie"], "informatiecategorie", DOCUMENTEN)
+        for key, val in (cm or {}).items():
+            if isinstance(val.value, LStr):
+                woo.informatiecategorie[key] = val.value
+            else:
+                r.error(val.loc, f"informatiecategorie van {key} moet tekst zijn")
+    return woo
+
+
+def _read_dossier(r: Reader, folder: Path, root: Path, docs: dict[str, Node]) -> Dossier | None:
+    node = docs["dossier"]
+    m = r.mapping(node, "dossier.yaml", ("kenmerk", "onderwerp", "datum", "organisatie", "directie",
+                                         "opsteller", "parafenroute", "besluit"))
+    if m is None:
+        return None
+    kenmerk, onderwerp = r.text(m, "kenmerk", node), r.text(m, "onderwerp", node)
+    datum = r.date(m, "datum", node)
+    organisatie, directie = r.ident(m, "organisatie", node), r.text(m, "directie", node)
+    opsteller = r.ident(m, "opsteller", node)
+    route = []
+    for item in r.seq(m, "parafenroute", node):
+        sm = r.mapping(item, "een stap van de parafenroute", ("persoon", "datum"))
+        if sm is not None and (pid := r.ident(sm, "persoon", item)):
+            route.append(RouteStep(pid, item.loc, r.date(sm, "datum", item, required=False)))
+    besluit = None
+    if "besluit" in m and m["besluit"].value is not None:
+        bnode = m["besluit"]
+        bm = r.mapping(bnode, "besluit", ("persoon", "oordeel", "datum", "opmerking"))
+        if bm is not None:
+            pid, oordeel = r.ident(bm, "persoon", bnode), r.choice(bm, "oordeel", bnode, OORDELEN)
+            bdatum = r.date(bm, "datum", bnode)
+            if pid and oordeel and bdatum:
+                besluit = Besluit(pid, oordeel, bdatum, bnode.loc, r.text(bm, "opmerking", bnode, required=False))
+    nota = _read_nota(r, docs["nota"]) if "nota" in docs else None
+    if "nota" not in docs:
+        r.error(Loc(_rel(folder / "nota.yaml", root)), "het dossier heeft geen nota.yaml",
+                "maak nota.yaml aan; elke dossiermap heeft een nota")
+    if None in (kenmerk, onderwerp, datum, organisatie, directie, opsteller, nota):
+        return None
+    dossier = Dossier(
+        id=folder.name, path=folder, kenmerk=kenmerk, onderwerp=onderwerp, datum=datum,  # type: ignore[arg-type]
+        organisatie=organisatie, directie=directie, opsteller=opsteller,  # type: ignore[arg-type]
+        parafenroute=route, nota=nota, loc=node.loc, besluit=besluit)  # type: ignore[arg-type]
+    if "kamerbrief" in docs:
+        dossier.kamerbrief = _read_kamerbrief(r, docs["kamerbrief"])
+    if "rapportage" in docs:
+        dossier.rapportage = _read_rapportage(r, docs["rapportage"])
+    if "woo" in docs:
+        dossier.woo = _read_woo(r, docs["woo"])
+    return dossier
+
+
+def _rel(path: Path, root: Path) -> str:
+    """The path as users see it in messages: relative to the working folder when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _load(r: Reader, path: Path, root: Path) -> Node | None:
+    node, diags = load_yaml(path, _rel(path, root))
+    r.diagnostics.extend(diags)
+    return node
+
+
+def load_content(root: Path, only: list[str] | None = None) -> Content:
+    """Read and validate a content folder; raise ContentError listing every problem."""
+    r = Reader()
+    if not root.is_dir():
+        raise ContentError([Diagnostic(Loc(str(root)), "de contentmap bestaat niet",
+                                       "geef een bestaande map op met --content")])
+    files: dict[str, Path] = {}
+    registers = {}
+    for name in ("personen", "organisaties"):
+        path = root / f"{name}.yaml"
+        files[name] = path
+        if not path.is_file():
+            r.error(Loc(_rel(path, root)), f"{name}.yaml ontbreekt", f"maak {path} aan (zie docs/content-format.md)")
+            registers[name] = None
+        else:
+            registers[name] = _load(r, path, root)
+    personen = _read_personen(r, registers["personen"]) if registers["personen"] else {}
+    organisaties = _read_organisaties(r, registers["organisaties"]) if registers["organisaties"] else {}
+    folders = sorted(p.parent for p in root.glob("*/dossier.yaml"))
+    if only:
+        known = {f.name for f in folders}
+        for name in only:
+            if name not in known:
+                r.error(Loc(_rel(root / name, root)), f"het dossier '{name}' bestaat niet",
+                        "beschikbaar: " + (", ".join(sorted(known)) or "(geen)"))
+        folders = [f for f in folders if f.name in only]
+    dossiers = []
+    for folder in folders:
+        docs: dict[str, Node] = {}
+        dfiles: dict[str, Path] = {}
+        for name in ("dossier", "nota", "kamerbrief", "rapportage", "woo"):
+            path = folder / f"{name}.yaml"
+            if path.is_file():
+                dfiles[name] = path
+                node = _load(r, path, root)
+                if node is not None:
+                    docs[name] = node
+        if "dossier" not in docs:
+            continue
+        dossier = _read_dossier(r, folder, root, docs)
+        if dossier is not None:
+            dossier.files = dfiles
+            dossiers.append(dossier)
+    content = Content(root, personen, organisaties, dossiers, files)
+    _check_references(r, content)
+    if r.diagnostics:
+        raise ContentError(r.diagnostics)
+    return content
+
+
+def _check_references(r: Reader, c: Content) -> None:
+    """Cross-file checks: every id points to something that exists and fits."""
+    def person(pid: str | None, loc: Loc, what: str) -> Person | None:
+        if pid is None:
+            return None
+        loc = getattr(pid, "loc", loc)
+        if pid not in c.personen:
+            close = difflib.get_close_matches(pid, list(c.personen), n=1)
+            hint = f"bedoelde u '{close[0]}'?" if close else "voeg de persoon toe aan personen.yaml"
+            r.error(loc, f"{what} '{pid}' staat niet in personen.yaml", hint)
+            return None
+        return c.personen[pid]
+
+    for d in c.dossiers:
+        if d.organisatie not in c.organisaties:
+            r.error(d.loc, f"de organisatie '{d.organisatie}' staat niet in organisaties.yaml",
+                    "voeg haar toe aan organisaties.yaml of corrigeer 'organisatie'")
+        person(d.opsteller, d.loc, "de opsteller")
+        for step in d.parafenroute:
+            person(step.persoon, step.loc, "de persoon")
+        dated = [s.datum is not None for s in d.parafenroute]
+        if True in dated and False in dated and dated.index(False) < len(dated) - dated[::-1].index(True) - 1:
+            first_open = d.parafenroute[dated.index(False)]
+            r.error(first_open.loc, "deze stap heeft geen datum, maar een latere stap wel",
+                    "parafen worden in volgorde gezet; vul de datum in of verwijder de latere datum")
+        if d.besluit:
+            p = person(d.besluit.persoon, d.besluit.loc, "de persoon van het besluit")
+            if p and p.rol != "bewindspersoon":
+                r.error(d.besluit.loc, f"'{p.id}' besluit, maar heeft rol '{p.rol}'",
+                        "een besluit wordt genomen door een bewindspersoon")
+            if not all(s.datum for s in d.parafenroute):
+                r.error(d.besluit.loc, "er is een besluit terwijl de parafenroute nog open staat",
+                        "geef elke paraaf een datum of verwijder het besluit")
+        nota = d.nota
+        p = person(nota.aan, nota.loc, "de geadresseerde (aan)")
+        if p and p.rol != "bewindspersoon":
+            r.error(nota.loc, f"de nota is gericht aan '{p.id}' met rol '{p.rol}'",
+                    "een nota is gericht aan een bewindspersoon")
+        for b in nota.bijlagen:
+            if getattr(d, str(b)) is None:
+                r.error(b.loc, f"de bijlage '{b}' heeft geen {b}.yaml in {d.id}/",
+                        f"maak {b}.yaml aan of haal '{b}' uit bijlagen")
+        for k in nota.kopie_aan:
+            if ID_RE.match(k) and k not in c.personen and " " not in k and k.islower():
+                r.error(k.loc, f"kopie_aan '{k}' lijkt een id maar staat niet in personen.yaml",
+                        "voeg de persoon toe of schrijf de naam voluit")
+        if d.kamerbrief:
+            person(d.kamerbrief.ondertekenaar, d.kamerbrief.loc, "de ondertekenaar")
+            if d.kamerbrief.contactpersoon:
+                person(d.kamerbrief.contactpersoon, d.kamerbrief.loc, "de contactpersoon")
+        if d.woo:
+            for wp in d.woo.personen:
+                person(wp.persoon, wp.loc, "de persoon")
+
+
+def kopie_is_person(value: str, personen: dict[str, Any]) -> bool:
+    return value in personen

@@ -1,0 +1,1 @@
+"""Woo redaction: finding and blacking out personal data in the public version."""

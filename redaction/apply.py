@@ -1,0 +1,308 @@
+"""Decide redactions on the document model: mark every span that must not be published."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pipeline.content import Content, Dossier, Person
+from pipeline.errors import Diagnostic, Loc
+from pipeline.model import Block, Contents, Document, FootnoteRef, Heading, Paragraph, Redaction, Span, TableBlock, Text, plain
+
+from .matchers import Hit, PersonData, find_person_data, find_unregistered
+
+PERSONAL_GROUND = "5.1.2e"
+MOTIVERING = {
+    "5.1.2e": ("In de openbaar gemaakte versie van deze nota zijn alle persoonsgegevens van {wie} "
+               "geanonimiseerd ter bescherming van de persoonlijke levenssfeer."),
+    "5.2": ("Passages met persoonlijke beleidsopvattingen, bedoeld voor intern beraad, zijn niet openbaar "
+            "gemaakt (artikel 5.2 Woo)."),
+    "5.1.2i": ("Informatie is niet openbaar gemaakt om het goed functioneren van de Staat te beschermen "
+               "(artikel 5.1, tweede lid, onder i, Woo)."),
+    "5.1.1c": ("Bedrijfs- en fabricagegegevens die vertrouwelijk aan de overheid zijn meegedeeld, zijn niet "
+               "openbaar gemaakt (artikel 5.1, eerste lid, onder c, Woo)."),
+}
+CATEGORY_LABEL = {"naam": "naam", "email": "e-mailadres", "telefoon": "telefoonnummer", "paraaf": "paraaf",
+                  "passage": "passage"}
+
+
+@dataclass
+class LogEntry:
+    """One redaction, for the lakvoorstel log and the gate."""
+
+    document: str
+    section: str
+    ground: str
+    category: str
+    text: str
+    loc: Loc
+    toelichting: str = ""
+    person_id: str | None = None
+
+
+@dataclass
+class Result:
+    log: list[LogEntry] = field(default_factory=list)
+    kept: set[str] = field(default_factory=set)          # politicians' names printed and kept visible
+    findings: list[Diagnostic] = field(default_factory=list)  # unregistered personal data
+    errors: list[Diagnostic] = field(default_factory=list)    # stale or ambiguous lakken entries
+
+    def grounds(self, document: str | None = None) -> list[str]:
+        return sorted({e.ground for e in self.log if document is None or e.document == document})
+
+
+def person_data(p: Person) -> PersonData:
+    def s(v: object) -> str | None:
+        return str(v) if v else None
+    return PersonData(p.id, str(p.naam), s(p.voornaam), s(p.email), s(p.telefoon), s(p.paraaf))
+
+
+def redacted_people(content: Content, dossier: Dossier) -> list[Person]:
+    """Civil servants and externals, unless woo.yaml keeps them; anyone woo.yaml marks."""
+    override = {wp.persoon: wp.lakken for wp in (dossier.woo.personen if dossier.woo else [])}
+    out = []
+    for p in content.personen.values():
+        redact = override.get(p.id, not p.public)
+        if redact:
+            out.append(p)
+    return out
+
+
+def motivering(result: Result, content: Content, dossier: Dossier) -> list[tuple[str, str]]:
+    """The nota's own Woo paragraph, generated from the grounds actually applied in it."""
+    out = []
+    externals = any(e.person_id and content.personen[e.person_id].rol == "extern"
+                    for e in result.log if e.document == "nota")
+    for ground in result.grounds("nota"):
+        template = MOTIVERING.get(ground, "Informatie is niet openbaar gemaakt op grond van artikel {ground} Woo.")
+        wie = "ambtenaren en derden" if externals else "ambtenaren"
+        out.append((ground, template.format(wie=wie, ground=ground)))
+    return out
+
+
+def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Result:
+    """Mark redactions in place on `docs` and return the log, findings and errors."""
+    redact = redacted_people(content, dossier)
+    redact_ids = {p.id for p in redact}
+    data = [person_data(p) for p in redact]
+    public = [person_data(p) for p in content.personen.values() if p.id not in redact_ids]
+    woo = dossier.woo
+    allowed = [str(t) for t in woo.toegestaan] if woo else []
+    result = Result()
+    for name, doc in docs.items():
+        for section, text in walk(doc):
+            _mark_people(text, redact_ids, content, data)
+            _record_kept(text, public, result)
+            _scan_unregistered(text, content, allowed, public, result)
+            for span in text:
+                if isinstance(span, Span) and span.redaction and not _logged(span):
+                    _log(result, name, section, span)
+    for entry in (woo.lakken if woo else []):
+        if entry.document not in docs:
+            result.errors.append(Diagnostic(entry.loc, f"het document '{entry.document}' bestaat niet in dit dossier",
+                                            "verwijder deze lakken-regel of corrigeer 'document'"))
+            continue
+        _lakken(docs[entry.document], entry, result)
+    return result
+
+
+def _logged(span: Span) -> bool:
+    return getattr(span, "_logged", False)
+
+
+def _log(result: Result, document: str, section: str, span: Span, toelichting: str = "") -> None:
+    assert span.redaction is not None
+    object.__setattr__(span, "_logged", True)
+    red = span.redaction
+    result.log.append(LogEntry(document, section, red.ground, red.category, span.text, span.loc,
+                               toelichting or red.reason, red.person_id))
+
+
+def walk(doc: Document) -> Iterator[tuple[str, Text]]:
+    """Every Text with the name of the section it stands in, footnotes included."""
+    for name, text in doc.fields.items():
+        yield f"kop/colofon ({name})", text
+    for rows_name, rows in doc.rows.items():
+        for row in rows:
+            for text in row.values():
+                yield rows_name, text
+    section = "begin"
+    for block in doc.body:
+        if isinstance(block, Heading):
+            section = (block.label + " " + plain(block.text)).strip()
+        yield from ((section, t) for t in _block_texts(block))
+
+
+def _block_texts(block: Block) -> Iterator[Text]:
+    if isinstance(block, Paragraph):
+        yield from _with_notes(block.inlines)
+    elif isinstance(block, Heading):
+        yield from _with_notes(block.text)
+    elif isinstance(block, TableBlock):
+        for row in [block.header, *block.rows]:
+            for cell in row:
+                for para in cell:
+                    yield from _with_notes(para.inlines)
+    elif isinstance(block, Contents):
+        return  # entries share their Text with the headings, which are walked themselves
+
+
+def _with_notes(text: Text) -> Iterator[Text]:
+    yield text
+    for inline in text:
+        if isinstance(inline, FootnoteRef):
+            for para in inline.body:
+                yield from _with_notes(para.inlines)
+
+
+def _runs(text: Text) -> Iterator[list[int]]:
+    """Indexes of consecutive Spans (a footnote mark ends a run)."""
+    run: list[int] = []
+    for i, inline in enumerate(text):
+        if isinstance(inline, Span):
+            run.append(i)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _category(span: Span, person: Person) -> str:
+    for attr in ("email", "telefoon", "paraaf"):
+        if getattr(person, attr) and span.text == str(getattr(person, attr)):
+            return attr
+    return "naam"
+
+
+def _mark_people(text: Text, redact_ids: set[str], content: Content, data: list[PersonData]) -> None:
+    for inline in text:
+        if isinstance(inline, Span) and inline.person_id in redact_ids and inline.redaction is None:
+            person = content.personen[inline.person_id]
+            inline.redaction = Redaction(PERSONAL_GROUND, _category(inline, person), "persoonsgegevens",
+                                         inline.person_id)
+    _mark_hits(text, lambda s: [(h.start, h.end, Redaction(PERSONAL_GROUND, h.category, "persoonsgegevens",
+                                                           h.person_id)) for h in find_person_data(s, data)])
+
+
+def _mark_hits(text: Text, finder) -> None:  # type: ignore[no-untyped-def]
+    """Run `finder` over each run of spans and split spans so every hit is its own redacted span."""
+    for run in reversed(list(_runs(text))):
+        spans = [text[i] for i in run]
+        joined = "".join(s.text if s.redaction is None else "\x00" * len(s.text) for s in spans)  # type: ignore[union-attr]
+        hits = finder(joined)
+        if not hits:
+            continue
+        new = _split(spans, hits)  # type: ignore[arg-type]
+        text[run[0]:run[-1] + 1] = new
+
+
+def _split(spans: list[Span], hits: list[tuple[int, int, Redaction]]) -> list[Span]:
+    out: list[Span] = []
+    pos = 0
+    for span in spans:
+        start, end = pos, pos + len(span.text)
+        pos = end
+        if span.redaction is not None:
+            out.append(span)
+            continue
+        cursor = start
+        for hs, he, red in hits:
+            if he <= start or hs >= end:
+                continue
+            a, b = max(hs, start), min(he, end)
+            if a > cursor:
+                out.append(span.sub(cursor - start, a - start))
+            out.append(span.sub(a - start, b - start, redaction=red, link=None))
+            cursor = b
+        if cursor < end:
+            out.append(span.sub(cursor - start, end - start) if cursor > start else span)
+    return out
+
+
+def _record_kept(text: Text, public: list[PersonData], result: Result) -> None:
+    for inline in text:
+        if isinstance(inline, Span) and inline.redaction is None and inline.person_id:
+            if any(p.id == inline.person_id for p in public):
+                result.kept.add(inline.text)
+    joined = "".join(s.text for s in text if isinstance(s, Span) and s.redaction is None)
+    for hit in find_person_data(joined, public):
+        if hit.category == "naam":
+            result.kept.add(joined[hit.start:hit.end])
+
+
+def _scan_unregistered(text: Text, content: Content, allowed: list[str], public: list[PersonData],
+                       result: Result) -> None:
+    for run in _runs(text):
+        spans = [text[i] for i in run]
+        joined = "".join(s.text if s.redaction is None else " " * len(s.text) for s in spans)  # type: ignore[union-attr]
+        known = [person_data(p) for p in content.personen.values()]
+        keep = [n for p in public for n in (p.naam, p.naam.split()[-1])]
+        for hit in find_unregistered(joined, known=known, allowed=allowed, keep_names=keep):
+            span, offset = _locate(spans, hit.start)  # type: ignore[arg-type]
+            found = joined[hit.start:hit.end]
+            result.findings.append(Diagnostic(
+                span.loc_at(offset), f'mogelijk persoonsgegeven "{found}"',
+                "registreer de persoon in personen.yaml, voeg een lakken-regel toe, of zet de tekst onder "
+                "toegestaan in woo.yaml"))
+
+
+def _locate(spans: list[Span], index: int) -> tuple[Span, int]:
+    pos = 0
+    for span in spans:
+        if index < pos + len(span.text):
+            return span, index - pos
+        pos += len(span.text)
+    return spans[-1], 0
+
+
+_WS = re.compile(r"\s+")
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """Collapse every run of white space to one space; keep a map back to the original index."""
+    out, index = [], []
+    prev_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if prev_space:
+                continue
+            out.append(" ")
+            prev_space = True
+        else:
+            out.append(ch)
+            prev_space = False
+        index.append(i)
+    return "".join(out), index
+
+
+def _lakken(doc: Document, entry, result: Result) -> None:  # type: ignore[no-untyped-def]
+    needle, _ = _normalise(str(entry.passage).strip())
+    places = []
+    for section, text in walk(doc):
+        for run in _runs(text):
+            joined = "".join(text[i].text for i in run)  # type: ignore[union-attr]
+            norm, back = _normalise(joined)
+            start = norm.find(needle)
+            while start >= 0:
+                places.append((section, text, run, back[start], back[start + len(needle) - 1] + 1))
+                start = norm.find(needle, start + 1)
+    if len(places) != 1:
+        what = "komt niet voor" if not places else f"komt {len(places)} keer voor"
+        result.errors.append(Diagnostic(
+            entry.passage.loc, f"de passage {what} in {entry.document}; een lakken-regel moet precies één plek treffen",
+            "neem de tekst letterlijk over uit de content (markering weggelaten) en maak haar langer als ze vaker "
+            "voorkomt"))
+        return
+    section, text, run, a, b = places[0]
+    red = Redaction(str(entry.grond), "passage", str(entry.toelichting or ""))
+    spans = [text[i] for i in run]
+    new = _split(spans, [(a, b, red)])  # type: ignore[arg-type]
+    text[run[0]:run[-1] + 1] = new
+    for span in new:
+        if span.redaction is red:
+            _log(result, doc.kind, section, span, str(entry.toelichting or ""))
+
+
+__all__ = ["apply", "motivering", "Result", "LogEntry", "redacted_people", "Hit"]
