@@ -207,7 +207,8 @@ class Builder:
         doc.rows["slot"] = [{"p": p.inlines} for p in self.blocks(k.slot)]
         signer = people[k.ondertekenaar]
         f["ondertekenaar_naam"] = self.person_name(k.ondertekenaar, k.loc)
-        f["ondertekenaar_functie"] = span(str(signer.functie or ""), k.loc)
+        functie = str(signer.functie or "")
+        f["ondertekenaar_functie"] = span(f"De {functie}," if functie else "", k.loc)
         doc.flags["has_contactpersoon"] = k.contactpersoon is not None
         if k.contactpersoon:
             contact = people[k.contactpersoon]
