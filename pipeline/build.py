@@ -92,7 +92,7 @@ def render_all(plans: list[Plan], staging: Staging, mode: str, sub: str = "") ->
 
 
 def _noon(d: dt.date) -> dt.datetime:
-    return dt.datetime.combine(d, dt.time(12, 0), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(d, dt.time(12, 0), tzinfo=dt.UTC)
 
 
 def build_signing(content_dir: Path, out: Path, only: list[str] | None = None) -> Report:

@@ -7,7 +7,6 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .errors import ContentError, Diagnostic, Loc
 from .yamlsource import LStr, Node, as_date, load_yaml
@@ -650,6 +649,3 @@ def _check_references(r: Reader, c: Content) -> None:
             for wp in d.woo.personen:
                 person(wp.persoon, wp.loc, "de persoon")
 
-
-def kopie_is_person(value: str, personen: dict[str, Any]) -> bool:
-    return value in personen

@@ -57,7 +57,7 @@ def serialize(root: etree._Element) -> bytes:
 
 def validate_all(parts: Mapping[str, bytes]) -> None:
     for name, data in parts.items():
-        if name.endswith(".xml") or name.endswith(".rels"):
+        if name.endswith((".xml", ".rels")):
             parse_strict(name, data)
 
 

@@ -130,9 +130,7 @@ def block_texts(block: Block) -> Iterator[Text]:
             for cell in row:
                 for para in cell:
                     yield from _with_footnotes(para.inlines)
-    elif isinstance(block, Contents):
-        for h in block.entries:
-            yield h.text
+    # Contents entries share their Text with the headings, which are yielded themselves.
 
 
 def _with_footnotes(text: Text) -> Iterator[Text]:

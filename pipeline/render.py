@@ -21,7 +21,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from . import docxpkg
-from .docxpkg import CT, PKG_REL, R, REL_FOOTNOTES, REL_HYPERLINK, W
+from .docxpkg import CT, PKG_REL, REL_FOOTNOTES, REL_HYPERLINK, R, W
 from .errors import RenderError
 from .model import Block, Contents, Document, FootnoteRef, Heading, Paragraph, Span, TableBlock, Text
 
@@ -387,11 +387,11 @@ def _write_properties(parts: dict[str, bytes], meta: Meta, mode: str) -> None:
         f"<cp:lastModifiedBy>{escape(meta.author)}</cp:lastModifiedBy><dc:language>nl-NL</dc:language>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-        "</cp:coreProperties>").encode("utf-8")
+        "</cp:coreProperties>").encode()
     parts["docProps/app.xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-        f"<Application>pipeline</Application><Company>{escape(meta.author)}</Company></Properties>").encode("utf-8")
+        f"<Application>pipeline</Application><Company>{escape(meta.author)}</Company></Properties>").encode()
     parts.pop("docProps/custom.xml", None)
     _ensure_content_type(parts, "/docProps/core.xml",
                          "application/vnd.openxmlformats-package.core-properties+xml")
@@ -408,4 +408,4 @@ def _ensure_content_type(parts: dict[str, bytes], part: str, ctype: str) -> None
     parts[name] = docxpkg.serialize(root)
 
 
-__all__ = ["Meta", "render_docx", "SIGNING", "PUBLIC", "REVIEW", "REL_FOOTNOTES"]
+__all__ = ["PUBLIC", "REL_FOOTNOTES", "REVIEW", "SIGNING", "Meta", "render_docx"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pipeline.content import Content, Dossier, Person
 from pipeline.errors import Diagnostic, Loc
-from pipeline.model import Block, Contents, Document, FootnoteRef, Heading, Paragraph, Redaction, Span, TableBlock, Text, plain
+from pipeline.model import Document, Heading, Redaction, Span, Text, block_texts, plain
 
 from .matchers import Hit, PersonData, find_person_data, find_unregistered
 
@@ -131,29 +131,7 @@ def walk(doc: Document) -> Iterator[tuple[str, Text]]:
     for block in doc.body:
         if isinstance(block, Heading):
             section = (block.label + " " + plain(block.text)).strip()
-        yield from ((section, t) for t in _block_texts(block))
-
-
-def _block_texts(block: Block) -> Iterator[Text]:
-    if isinstance(block, Paragraph):
-        yield from _with_notes(block.inlines)
-    elif isinstance(block, Heading):
-        yield from _with_notes(block.text)
-    elif isinstance(block, TableBlock):
-        for row in [block.header, *block.rows]:
-            for cell in row:
-                for para in cell:
-                    yield from _with_notes(para.inlines)
-    elif isinstance(block, Contents):
-        return  # entries share their Text with the headings, which are walked themselves
-
-
-def _with_notes(text: Text) -> Iterator[Text]:
-    yield text
-    for inline in text:
-        if isinstance(inline, FootnoteRef):
-            for para in inline.body:
-                yield from _with_notes(para.inlines)
+        yield from ((section, t) for t in block_texts(block))
 
 
 def _runs(text: Text) -> Iterator[list[int]]:
@@ -305,4 +283,4 @@ def _lakken(doc: Document, entry, result: Result) -> None:  # type: ignore[no-un
             _log(result, doc.kind, section, span, str(entry.toelichting or ""))
 
 
-__all__ = ["apply", "motivering", "Result", "LogEntry", "redacted_people", "Hit"]
+__all__ = ["Hit", "LogEntry", "Result", "apply", "motivering", "redacted_people"]

@@ -69,7 +69,7 @@ def _strings_of(obj: object, where: str, depth: int = 0) -> Iterator[tuple[str, 
             yield f"{where} (stream, {enc})", data.decode(enc, errors="ignore")
         yield from _strings_of(pikepdf.Dictionary(obj.stream_dict), where, depth + 1)
     elif isinstance(obj, pikepdf.Dictionary):
-        for key in obj.keys():
+        for key in obj.keys():  # noqa: SIM118 - pikepdf Dictionary
             yield from _strings_of(obj[key], f"{where} {key}", depth + 1)
     elif isinstance(obj, pikepdf.Array):
         for item in obj:
