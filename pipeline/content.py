@@ -513,7 +513,7 @@ def _read_dossier(r: Reader, folder: Path, root: Path, docs: dict[str, Node]) ->
             if pid and oordeel and bdatum:
                 besluit = Besluit(pid, oordeel, bdatum, bnode.loc, r.text(bm, "opmerking", bnode, required=False))
     nota = _read_nota(r, docs["nota"]) if "nota" in docs else None
-    if "nota" not in docs:
+    if not (folder / "nota.yaml").is_file():
         r.error(Loc(_rel(folder / "nota.yaml", root)), "het dossier heeft geen nota.yaml",
                 "maak nota.yaml aan; elke dossiermap heeft een nota")
     if None in (kenmerk, onderwerp, datum, organisatie, directie, opsteller, nota):
@@ -610,8 +610,9 @@ def _check_references(r: Reader, c: Content) -> None:
 
     for d in c.dossiers:
         if d.organisatie not in c.organisaties:
-            r.error(d.loc, f"de organisatie '{d.organisatie}' staat niet in organisaties.yaml",
-                    "voeg haar toe aan organisaties.yaml of corrigeer 'organisatie'")
+            close = difflib.get_close_matches(d.organisatie, list(c.organisaties), n=1)
+            r.error(getattr(d.organisatie, "loc", d.loc), f"de organisatie '{d.organisatie}' staat niet in organisaties.yaml",
+                    f"bedoelde u '{close[0]}'?" if close else "voeg haar toe aan organisaties.yaml of corrigeer 'organisatie'")
         person(d.opsteller, d.loc, "de opsteller")
         for step in d.parafenroute:
             person(step.persoon, step.loc, "de persoon")
@@ -631,7 +632,7 @@ def _check_references(r: Reader, c: Content) -> None:
         nota = d.nota
         p = person(nota.aan, nota.loc, "de geadresseerde (aan)")
         if p and p.rol != "bewindspersoon":
-            r.error(nota.loc, f"de nota is gericht aan '{p.id}' met rol '{p.rol}'",
+            r.error(getattr(nota.aan, "loc", nota.loc), f"de nota is gericht aan '{p.id}' met rol '{p.rol}'",
                     "een nota is gericht aan een bewindspersoon")
         for b in nota.bijlagen:
             if getattr(d, str(b)) is None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
@@ -105,6 +106,14 @@ class _Converter:
         return self.raw_lines[line0] if 0 <= line0 < len(self.raw_lines) else ""
 
 
+def _timestamp_or_text(constructor: Any, node: Any) -> Any:
+    """An impossible date (2023-02-30) stays text, so validation reports it at its place."""
+    try:
+        return RoundTripConstructor.construct_yaml_timestamp(constructor, node)
+    except ValueError:
+        return constructor.construct_scalar(node)
+
+
 def load_yaml(path: Path, display: str | None = None) -> tuple[Node | None, list[Diagnostic]]:
     """Parse one YAML file; return its tree of Nodes, or the syntax errors."""
     display = display or str(path)
@@ -117,6 +126,7 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Node | None, list
         return None, [Diagnostic(Loc(display), f"kan het bestand niet lezen: {exc.strerror}")]
     yaml = YAML(typ="rt")
     yaml.version = (1, 2)
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
     try:
         data = yaml.load(raw)
     except MarkedYAMLError as exc:
