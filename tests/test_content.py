@@ -24,7 +24,7 @@ from helpers import (
 from pipeline.content import load_content
 
 REPO = Path(__file__).resolve().parent.parent
-PYTHON = "/tmp/venvprobe/bin/python" if Path("/tmp/venvprobe/bin/python").exists() else sys.executable
+PYTHON = sys.executable
 
 D = "d1/dossier.yaml"
 N = "d1/nota.yaml"
