@@ -89,12 +89,14 @@ def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Resu
     public = [person_data(p) for p in content.personen.values() if p.id not in redact_ids]
     woo = dossier.woo
     allowed = [str(t) for t in woo.toegestaan] if woo else []
+    known = [person_data(p) for p in content.personen.values()]
+    keep = [n for p in public for n in (p.naam, p.naam.split()[-1])]
     result = Result()
     for name, doc in docs.items():
         for section, text in walk(doc):
             _mark_people(text, redact_ids, content, data)
             _record_kept(text, public, result)
-            _scan_unregistered(text, content, allowed, public, result)
+            _scan_unregistered(text, known, allowed, keep, result)
             for span in text:
                 if isinstance(span, Span) and span.redaction and not _logged(span):
                     _log(result, name, section, span)
@@ -210,13 +212,11 @@ def _record_kept(text: Text, public: list[PersonData], result: Result) -> None:
             result.kept.add(joined[hit.start:hit.end])
 
 
-def _scan_unregistered(text: Text, content: Content, allowed: list[str], public: list[PersonData],
+def _scan_unregistered(text: Text, known: list[PersonData], allowed: list[str], keep: list[str],
                        result: Result) -> None:
     for run in _runs(text):
         spans = [text[i] for i in run]
         joined = "".join(s.text if s.redaction is None else " " * len(s.text) for s in spans)  # type: ignore[union-attr]
-        known = [person_data(p) for p in content.personen.values()]
-        keep = [n for p in public for n in (p.naam, p.naam.split()[-1])]
         for hit in find_unregistered(joined, known=known, allowed=allowed, keep_names=keep):
             span, offset = _locate(spans, hit.start)  # type: ignore[arg-type]
             found = joined[hit.start:hit.end]

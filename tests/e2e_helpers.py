@@ -266,3 +266,12 @@ def field_instructions(xml: str) -> list[str]:
     simple = [m.group(2) for m in _INSTR_RX.finditer(xml) if m.group(2) is not None]
     complex_ = "".join(m.group(1) for m in _INSTR_RX.finditer(xml) if m.group(1) is not None)
     return simple + ([complex_] if complex_ else [])
+
+
+def build_once(tmp_path_factory, command: str, content=None):  # type: ignore[no-untyped-def]
+    """Run one CLI build (`build` or `woo`) into a fresh folder; assert it succeeded cleanly."""
+    target = tmp_path_factory.mktemp(command) / "build"
+    proc = run_cli(command, "--content", content if content is not None else CONTENT, "--out", target)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    return target

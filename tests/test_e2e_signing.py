@@ -15,6 +15,7 @@ import pikepdf
 import pytest
 
 from e2e_helpers import (
+    build_once,
     CONTENT,
     DOC_KINDS,
     MOTIE21_DIRECTIE,
@@ -56,11 +57,7 @@ SEED = load_seed()
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """content/ built once, through the CLI, into a fresh folder."""
-    target = tmp_path_factory.mktemp("signing") / "build"
-    proc = run_cli("build", "--content", CONTENT, "--out", target)
-    assert proc.returncode == 0, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return target
+    return build_once(tmp_path_factory, "build")
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfWriter
 
 from e2e_helpers import (
+    build_once,
     CONTENT,
     MOTIE21_DIRECTIE,
     MOTIE21_KENMERK,
@@ -78,11 +79,7 @@ def _csv(path: Path) -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("woo") / "build"
-    proc = run_cli("woo", "--content", CONTENT, "--out", target)
-    assert proc.returncode == 0, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return target
+    return build_once(tmp_path_factory, "woo")
 
 
 def _motie21_people() -> list[dict[str, str]]:
