@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-
 from e2e_helpers import (
-    build_once,
     CONTENT,
     DOC_KINDS,
     MOTIE21_DIRECTIE,
     MOTIE21_KENMERK,
     REPO,
+    build_once,
     docx_parts,
     field_instructions,
     load_organisaties,
@@ -37,6 +36,7 @@ from e2e_helpers import (
     stray_staging,
     word_rx,
 )
+
 from pipeline.pdf import inspect_pdf
 
 pytestmark = pytest.mark.soffice

@@ -14,14 +14,12 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from pypdf import PdfWriter
-
 from e2e_helpers import (
-    build_once,
     CONTENT,
     MOTIE21_DIRECTIE,
     MOTIE21_KENMERK,
     POLITICIANS_MOTIE21,
+    build_once,
     digits,
     load_organisaties,
     load_personen,
@@ -37,6 +35,8 @@ from e2e_helpers import (
     surname,
     word_rx,
 )
+from pypdf import PdfWriter
+
 from pipeline import build
 from pipeline.pdf import extract_text, extract_text_pypdf, inspect_pdf
 from redaction import gate, publish
