@@ -2,10 +2,10 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-APT_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-liberation2 fonts-dejavu-core fonts-crosextra-carlito
+APT_PACKAGES := libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation2 fonts-dejavu-core fonts-crosextra-carlito
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup system venv build check woo test templates clean
+.PHONY: all help setup system venv build check woo verify validate bench lo-stop test templates clean
 
 all: build ## set everything up and build every dossier in content/ (signing documents)
 
@@ -15,7 +15,8 @@ help: ## list the targets
 setup: system venv ## install system packages (when root) and the Python environment
 
 system: ## LibreOffice, poppler and fonts through apt-get when missing
-	@if command -v soffice >/dev/null && command -v pdftotext >/dev/null && fc-list | grep -q "Liberation Sans"; then \
+	@if command -v soffice >/dev/null && command -v pdftotext >/dev/null && fc-list | grep -q "Liberation Sans" \
+	    && { /usr/bin/python3 -c "import uno" 2>/dev/null || [ "$$(id -u)" != 0 ]; }; then \
 	  true; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "Installing $(APT_PACKAGES)"; \
@@ -41,6 +42,19 @@ check: venv ## validate the content only, write nothing
 
 woo: setup ## build the public Woo version and the lakvoorstel: build/<dossier>/woo/, build/<dossier>/lakvoorstel/
 	$(PY) -m pipeline woo
+
+verify: venv ## rebuild into a temporary folder and compare every output with build/<dossier>/manifest.json
+	$(PY) -m pipeline verify
+
+validate: venv ## accessibility checks (PDF/UA-1) of the PDFs in build/; with veraPDF (ua1, 2b) when verapdf is on PATH
+	$(PY) -m pipeline.accessibility build
+
+N ?= 50
+bench: setup ## speed benchmark against LibreOffice's own conversion time: N generated dossiers (N=50), table + bench/results.json
+	$(PY) bench/run.py --dossiers $(N)
+
+lo-stop: venv ## stop the warm LibreOffice (it also stops itself after 15 idle minutes)
+	$(PY) -m pipeline lo stop
 
 test: setup ## run the tests (real LibreOffice included)
 	$(PY) -m pytest -q

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from redaction import apply as redaction
 from redaction import publish
 
-from . import libreoffice, pdf
+from . import accessibility, libreoffice, manifest, pdf, publication
 from .content import Content, Dossier, load_content
 from .documents import add_woo_section, build_documents
 from .errors import ContentError, Diagnostic
 from .model import Document
 from .outputs import Staging
+from .progress import Progress
 from .render import PUBLIC, REVIEW, SIGNING, Meta, render_docx
 
 log = logging.getLogger(__name__)
@@ -45,14 +51,24 @@ class Report:
     """What a run did, for the CLI to print."""
 
     written: list[Path] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # dossiers that were up to date
     warnings: list[Diagnostic] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    start_server: bool = False  # start a warm LibreOffice for the next run once this one is done
 
 
 def prepare(content_dir: Path, only: list[str] | None, warnings: list[Diagnostic]) -> list[Plan]:
     """Read, validate and model every dossier; report all problems of all dossiers together."""
     content = load_content(content_dir, only or None)
-    plans, problems = [], []
+    problems: list[Diagnostic] = []
+    plans = list(iter_plans(content, warnings, problems))
+    if problems:
+        raise ContentError(problems)
+    return plans
+
+
+def iter_plans(content: Content, warnings: list[Diagnostic], problems: list[Diagnostic]) -> Iterator[Plan]:
+    """Model the dossiers one by one; a dossier's content errors go to problems and it is skipped."""
     for dossier in content.dossiers:
         try:
             docs = build_documents(content, dossier, warnings)
@@ -61,81 +77,278 @@ def prepare(content_dir: Path, only: list[str] | None, warnings: list[Diagnostic
             continue
         result = redaction.apply(content, dossier, docs)
         add_woo_section(docs["nota"], dossier, redaction.motivering(result, content, dossier))
-        plans.append(Plan(content, dossier, docs, result))
-    if problems:
-        raise ContentError(problems)
-    return plans
+        yield Plan(content, dossier, docs, result)
 
 
-def render_all(plans: list[Plan], staging: Staging, mode: str, sub: str = "") -> dict[tuple[str, str], Path]:
-    """Render every document to DOCX in staging and convert them all in one LibreOffice run."""
-    docx: dict[tuple[str, str], Path] = {}
-    for plan in plans:
-        for kind, doc in plan.docs.items():
-            path = staging.path(f"{mode}/{plan.dossier.id}__{kind}.docx")
-            path.write_bytes(render_docx(TEMPLATES / f"{kind}.docx", doc, plan.meta(kind), mode))
-            docx[(plan.dossier.id, kind)] = path
-    if not docx:
-        return {}
+@dataclass
+class _Job:
+    plan: Plan
+    kind: str
+    docx: Path
+    target: Path
+    key: str
+
+
+def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manifest.PdfCache,
+               progress: Progress | None = None) -> tuple[list[Plan], dict[tuple[str, str], tuple[Path, str]]]:
+    """Render every document to DOCX in staging; convert only those whose PDF is not in the cache.
+
+    Returns the plans and (staged PDF, build key) per (dossier, kind). A DOCX that renders
+    to the same bytes as before (same content, template and code) reuses its earlier PDF.
+    With the warm LibreOffice, each dossier's documents go to it as soon as they are
+    rendered, so LibreOffice converts while we model and render the next dossier.
+    """
+    code, lo = manifest.code_version(), lo_version()
+    staged: dict[tuple[str, str], tuple[Path, str]] = {}
+    done_plans: list[Plan] = []
     outdir = staging.path(f"{mode}/pdf/.keep").parent
-    pdfs = libreoffice.convert_to_pdf(list(docx.values()), outdir)
-    by_stem = {p.stem: p for p in pdfs}
-    result = {}
-    for (dossier_id, kind), source in docx.items():
-        target = by_stem[source.stem]
-        plan = next(p for p in plans if p.dossier.id == dossier_id)
-        meta = plan.meta(kind)
-        pdf.finalize_pdf(target, title=meta.title, author=meta.author, subject=meta.subject,
+    waiting: list[_Job] = []
+    streaming: bool | None = None  # decided at the first conversion: is there a warm LibreOffice?
+    pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="convert")
+    futures = []
+    try:
+        for plan in plans:
+            done_plans.append(plan)
+            jobs = []
+            for kind, doc in plan.docs.items():
+                path = staging.path(f"{mode}/{plan.dossier.id}__{kind}.docx")
+                data = render_docx(TEMPLATES / f"{kind}.docx", doc, plan.meta(kind), mode)
+                path.write_bytes(data)
+                key = manifest.build_key(data, mode, _meta_json(plan.meta(kind)), code, lo)
+                target = outdir / f"{path.stem}.pdf"
+                hit = cache.get(key)
+                if hit:
+                    shutil.copyfile(hit, target)
+                else:
+                    jobs.append(_Job(plan, kind, path, target, key))
+                staged[(plan.dossier.id, kind)] = (target, key)
+            if progress:
+                progress.add(len(jobs), len(plan.docs) - len(jobs))
+            if jobs and streaming is None:
+                streaming = libreoffice.uses_server()
+            if jobs and streaming:
+                futures.append(pool.submit(_convert, jobs, outdir, cache, progress))
+            else:
+                waiting += jobs
+        if waiting:
+            _convert(waiting, outdir, cache, progress)  # one cold LibreOffice batch for all of them
+        for future in futures:
+            future.result()  # a ConversionError surfaces here
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return done_plans, staged
+
+
+def _convert(jobs: list[_Job], outdir: Path, cache: manifest.PdfCache, progress: Progress | None) -> None:
+    def finished(pdf_path: Path) -> None:
+        if progress:
+            progress.step(pdf_path.stem.replace("__", "/"))
+
+    libreoffice.convert([j.docx for j in jobs], outdir, on_done=finished)
+    for job in jobs:
+        meta = job.plan.meta(job.kind)
+        pdf.finalize_pdf(job.target, title=meta.title, author=meta.author, subject=meta.subject,
                          creation_date=_noon(meta.date))
-        result[(dossier_id, kind)] = target
-    return result
+        accessibility.repair_pdf(job.target)  # LibreOffice's untagged footnote back-links, /Tabs /S
+        cache.put(job.key, job.target)
+
+
+def _meta_json(meta: Meta) -> dict[str, str]:
+    return {"title": meta.title, "author": meta.author, "subject": meta.subject, "date": meta.date.isoformat()}
+
+
+def lo_version() -> str:
+    return manifest.libreoffice_version()
 
 
 def _noon(d: dt.date) -> dt.datetime:
     return dt.datetime.combine(d, dt.time(12, 0), tzinfo=dt.UTC)
 
 
-def build_signing(content_dir: Path, out: Path, only: list[str] | None = None) -> Report:
+def _runs_to_do(content_dir: Path, out: Path, only: list[str] | None, name: str, force: bool,
+                report: Report, settings: dict[str, str] | None = None) -> tuple[list[str], dict[str, manifest.Run]]:
+    todo, runs, unchanged = manifest.stale_dossiers(content_dir, out, only, name, force=force, lo=lo_version(),
+                                                    settings=settings)
+    report.unchanged += unchanged
+    return todo, runs
+
+
+def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *, force: bool = False,
+                  progress: Progress | None = None) -> Report:
     """`make`: nota, Kamerbrief, rapportage (DOCX + PDF) and the parafeerbundel per dossier."""
     report = Report()
-    plans = prepare(content_dir, only, report.warnings)
+    todo, runs = _runs_to_do(content_dir, out, only, "build", force, report)
+    if not todo and runs:
+        return report
+    report.start_server = libreoffice.choose_for_run(3 * len(todo))  # a warm LibreOffice starts while we read
+    content = load_content(content_dir, todo)
+    problems: list[Diagnostic] = []
+    cache = manifest.PdfCache(out)
     with Staging(out, "build") as staging:
-        pdfs = render_all(plans, staging, SIGNING)
+        plans, pdfs = render_all(iter_plans(content, report.warnings, problems), staging, SIGNING, cache, progress)
+        if problems:
+            raise ContentError(problems)  # every dossier's problems together; nothing is committed
         for plan in plans:
             d = plan.dossier
-            target = out / d.id
+            entries: list[manifest.Entry] = []
+
+            def keep(staged: Path, rel: str, inputs: dict[str, str], key: str = "", d: Dossier = d,
+                     entries: list[manifest.Entry] = entries) -> None:
+                staging.keep(staged, out / d.id / rel)
+                entries.append(manifest.entry(staged, rel, "signing", "build", inputs, key))
+
             for kind in plan.docs:
-                staging.keep(pdfs[(d.id, kind)], target / f"{kind}.pdf")
-                staging.keep(staging.path(f"{SIGNING}/{d.id}__{kind}.docx"), target / f"{kind}.docx")
-            parts = [(DOC_LABEL["nota"], pdfs[(d.id, "nota")])]
-            parts += [(f"Bijlage {i}: {DOC_LABEL[b]}", pdfs[(d.id, b)]) for i, b in enumerate(d.bijlagen(), 1)]
+                inputs = manifest.document_inputs(runs[d.id].inputs, d.id, kind)
+                staged_pdf, key = pdfs[(d.id, kind)]
+                keep(staged_pdf, f"{kind}.pdf", inputs, key)
+                keep(staging.path(f"{SIGNING}/{d.id}__{kind}.docx"), f"{kind}.docx", inputs)
+            parts = [(DOC_LABEL["nota"], pdfs[(d.id, "nota")][0])]
+            parts += [(f"Bijlage {i}: {DOC_LABEL[b]}", pdfs[(d.id, b)][0]) for i, b in enumerate(d.bijlagen(), 1)]
             bundle = staging.path(f"{SIGNING}/{d.id}__parafeerbundel.pdf")
             meta = plan.meta("nota")
             pdf.bundle(parts, bundle, title=f"Parafeerbundel: {meta.title}", author=meta.author,
                        creation_date=_noon(d.datum))
-            staging.keep(bundle, target / "parafeerbundel.pdf")
+            keep(bundle, "parafeerbundel.pdf", {f"{k}.pdf": manifest.sha256_file(pdfs[(d.id, k)][0])
+                                                for k in ["nota", *d.bijlagen()]})
+            _stage_manifest(staging, out, d.id, "build", runs[d.id], entries)
             if not d.route_complete:
                 report.notes.append(f"{d.id}: de parafenroute is nog niet compleet.")
         report.written = staging.commit()
+    cache.prune(out)
     return report
 
 
-def build_public(content_dir: Path, out: Path, only: list[str] | None = None) -> Report:
+def _stage_manifest(staging: Staging, out: Path, dossier_id: str, name: str, run: manifest.Run,
+                    entries: list[manifest.Entry]) -> None:
+    m = manifest.Manifest.load(out, dossier_id) or manifest.Manifest(dossier_id)
+    m.replace_run(name, run, entries)
+    path = staging.path(f"{name}/{dossier_id}__{manifest.MANIFEST}")
+    path.write_bytes(m.to_bytes())
+    staging.keep(path, out / dossier_id / manifest.MANIFEST)
+
+
+def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *, force: bool = False,
+                 base_url: str | None = None, progress: Progress | None = None) -> Report:
     """`make woo`: lakvoorstel for review and, once the route is complete, the verified public version."""
     report = Report()
-    plans = prepare(content_dir, only, report.warnings)
+    base = publication.base_url(base_url)
+    todo, runs = _runs_to_do(content_dir, out, only, "woo", force, report, {"base_url": base})
+    if not todo and runs:
+        return report
+    report.start_server = libreoffice.choose_for_run(6 * len(todo))  # review + public
+    plans = prepare(content_dir, todo, report.warnings)
     publish.check_decisions(plans)  # stale passages, unregistered personal data: stop before rendering
+    cache = manifest.PdfCache(out)
     with Staging(out, "woo") as staging:
-        review = render_all(plans, staging, REVIEW)
+        _, review = render_all(plans, staging, REVIEW, cache, progress)
         complete = [p for p in plans if p.dossier.route_complete]
-        public = render_all(complete, staging, PUBLIC)
+        _, public = render_all(complete, staging, PUBLIC, cache, progress)
+        others: dict[str, list[Path]] = {}
         for plan in plans:
-            publish.stage_review(plan, review, staging, out)
+            d = plan.dossier
+            publish.stage_review(plan, {k: v[0] for k, v in review.items()}, staging, out)
             if plan in complete:
-                publish.stage_public(plan, public, staging, out)
+                others[d.id] = publish.stage_public(plan, {k: v[0] for k, v in public.items()}, staging, out,
+                                                    base)
+                others[d.id].append(_stage_public_manifest(staging, out, plan, runs[d.id]))
             else:
-                report.notes.append(f"{plan.dossier.id}: alleen een lakvoorstel; de route is niet compleet "
+                report.notes.append(f"{d.id}: alleen een lakvoorstel; de route is niet compleet "
                                     "(parafen zonder datum of geen besluit), dus er is nog niets openbaar te maken.")
-        publish.verify(complete, public, review, staging)  # the gate: raises, and nothing is committed
+        # The gate: raises, and nothing is committed.
+        publish.verify(complete, {k: v[0] for k, v in public.items()}, others)
+        for plan in plans:
+            d = plan.dossier
+            keys = {v[0]: v[1] for v in [*review.values(), *public.values()]}
+            entries = []
+            for staged, final in staging.files.items():
+                if final.parent.parent != out / d.id or final.parent.name not in ("woo", "lakvoorstel"):
+                    continue
+                kind = "public" if final.parent.name == "woo" else "review"
+                rel = f"{final.parent.name}/{final.name}"
+                doc_kind = final.stem if final.stem in plan.docs else ""
+                inputs = manifest.document_inputs(runs[d.id].inputs, d.id, doc_kind) if doc_kind else {}
+                entries.append(manifest.entry(staged, rel, kind, "woo", inputs, keys.get(staged, "")))
+            _stage_manifest(staging, out, d.id, "woo", runs[d.id], entries)
         report.written = staging.commit()
+    cache.prune(out)
+    if complete:
+        report.notes.append(f"DiWoo-metadata (woo/{publication.SITEMAP_NAME}) met basis-URL {base}")
     return report
+
+
+def _stage_public_manifest(staging: Staging, out: Path, plan: Plan, run: manifest.Run) -> Path:
+    """woo/manifest.json: the public files and their hashes, and nothing about people."""
+    d = plan.dossier
+    files = []
+    for staged, final in staging.files.items():
+        if final.parent == out / d.id / "woo":
+            files.append({"path": final.name, "sha256": manifest.sha256_file(staged), "size": staged.stat().st_size})
+    data: dict[str, object] = {"manifest": manifest.FORMAT, "dossier": d.id, "kenmerk": str(d.kenmerk),
+                               "code": run.code, "libreoffice": run.libreoffice,
+                               "files": sorted(files, key=lambda f: str(f["path"]))}
+    signing = manifest.Manifest.load(out, d.id)
+    if signing and signing.up_to_date(out, "build", manifest.Run(run.code, run.libreoffice, run.inputs)):
+        # The signed PDFs on disk were built from exactly this content: name them, so anyone
+        # holding the signed nota can check that this public version belongs to it.
+        data["signed"] = {e.path: e.sha256 for e in sorted(signing.files, key=lambda e: e.path)
+                          if e.run == "build" and e.path.endswith(".pdf")}
+    path = staging.path(f"public/{d.id}__{manifest.MANIFEST}")
+    path.write_bytes((json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    staging.keep(path, out / d.id / "woo" / manifest.MANIFEST)
+    return path
+
+
+def verify(content_dir: Path, out: Path, only: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """Rebuild every run a manifest records into a temporary folder and compare bytes.
+
+    Returns (problems, what was checked). A problem is a file that is missing or was
+    changed after the build, an input that changed since, or a rebuild with other bytes.
+    """
+    ids = list(dict.fromkeys(only)) if only else sorted(p.parent.name for p in out.glob(f"*/{manifest.MANIFEST}"))
+    problems: list[str] = []
+    checked: list[str] = []
+    if not ids:
+        problems.append(f"{out}: geen {manifest.MANIFEST} gevonden; bouw eerst (make of make woo)")
+    code, lo = manifest.code_version(), lo_version()
+    for dossier_id in ids:
+        recorded = manifest.Manifest.load(out, dossier_id)
+        if recorded is None:
+            problems.append(f"{out / dossier_id / manifest.MANIFEST}: ontbreekt of is onleesbaar")
+            continue
+        for e, what in recorded.changed_files(out):
+            problems.append(f"{out / dossier_id / e.path} {what}")
+        current_inputs = manifest.dossier_inputs(content_dir, dossier_id)
+        with tempfile.TemporaryDirectory(prefix="pipeline-verify-") as tmp:
+            rebuilt_out = Path(tmp)
+            for name, run in sorted(recorded.runs.items(), key=lambda item: _rebuild_order(out, dossier_id, item[0])):
+                now = manifest.Run(code, lo, current_inputs, run.settings)
+                problems += [f"{dossier_id} ({name}): {d}" for d in run.differences(now)]
+                if name == "build":
+                    build_signing(content_dir, rebuilt_out, [dossier_id], force=True)
+                else:
+                    build_public(content_dir, rebuilt_out, [dossier_id], force=True,
+                                 base_url=run.settings.get("base_url"))
+            rebuilt = manifest.Manifest.load(rebuilt_out, dossier_id)
+            again = {e.path: e for e in rebuilt.files} if rebuilt else {}
+            for e in sorted(recorded.files, key=lambda e: e.path):
+                other = again.get(e.path)
+                if other is None:
+                    problems.append(f"{out / dossier_id / e.path}: de herbouw maakt dit bestand niet meer")
+                elif other.sha256 != e.sha256:
+                    problems.append(f"{out / dossier_id / e.path}: de herbouw geeft andere bytes "
+                                    f"(manifest {e.sha256[:12]}…, herbouw {other.sha256[:12]}…)")
+                else:
+                    checked.append(f"{dossier_id}/{e.path}")
+    return problems, checked
+
+
+def _rebuild_order(out: Path, dossier_id: str, name: str) -> int:
+    """Rebuild in the order the runs happened where it shows: woo/manifest.json names the signed
+    PDFs only when the signing build came first."""
+    if name == "build":
+        return 1
+    try:
+        public = json.loads((out / dossier_id / "woo" / manifest.MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    return 2 if isinstance(public, dict) and "signed" in public else 0

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import PipelineError
+from .errors import PipelineError, VerificationError
 
 log = logging.getLogger("pipeline")
 
@@ -25,9 +25,20 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--out", type=Path, default=Path("build"), help="uitvoermap (standaard: build/)")
         p.add_argument("dossiers", nargs="*", metavar="DOSSIER", help="alleen deze dossiers (standaard: alle)")
 
-    common(sub.add_parser("build", help="bouw de stukken voor de parafenroute (DOCX, PDF, parafeerbundel)"))
+    build = sub.add_parser("build", help="bouw de stukken voor de parafenroute (DOCX, PDF, parafeerbundel)")
+    common(build)
+    build.add_argument("--opnieuw", "--force", dest="force", action="store_true",
+                       help="bouw alles opnieuw, ook wat niet gewijzigd is")
     common(sub.add_parser("check", help="controleer alleen de content; schrijf niets"), out=False)
-    common(sub.add_parser("woo", help="bouw de openbare Woo-versie en het lakvoorstel"))
+    woo = sub.add_parser("woo", help="bouw de openbare Woo-versie en het lakvoorstel")
+    common(woo)
+    woo.add_argument("--opnieuw", "--force", dest="force", action="store_true",
+                     help="bouw alles opnieuw, ook wat niet gewijzigd is")
+    woo.add_argument("--base-url", help="URL waaronder woo/ gepubliceerd wordt, voor de DiWoo-metadata "
+                                        "(standaard: $PIPELINE_BASE_URL of https://open.overheid.nl/documenten)")
+    common(sub.add_parser("verify", help="bouw opnieuw in een tijdelijke map en vergelijk met manifest.json"))
+    lo = sub.add_parser("lo", help="de warme LibreOffice: status of stop")
+    lo.add_argument("action", choices=["status", "start", "stop"])
     return ap
 
 
@@ -40,7 +51,12 @@ def run(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
     started = time.monotonic()
-    from . import build  # imported late so `--help` stays fast
+    if args.command == "lo":
+        return _lo(args.action)
+    if args.command in ("build", "woo") and not args.force and _nothing_to_do(args, started):
+        return 0
+    from . import build, libreoffice  # imported late so `--help` and a no-op run stay fast
+    from .progress import Progress
 
     if args.command == "check":
         warnings: list = []  # type: ignore[type-arg]
@@ -49,14 +65,69 @@ def run(argv: list[str] | None = None) -> int:
         for plan in plans:
             print(f"{plan.dossier.id}: in orde ({', '.join(plan.docs)})")
         return 0
-    recipe = build.build_signing if args.command == "build" else build.build_public
-    report = recipe(args.content, args.out, args.dossiers)
+    if args.command == "verify":
+        problems, checked = build.verify(args.content, args.out, args.dossiers)
+        if problems:
+            raise VerificationError("verify vond verschillen met het manifest:\n  - " + "\n  - ".join(problems))
+        print(f"in orde: {len(checked)} bestanden zijn byte voor byte gelijk aan hun herbouw "
+              f"({time.monotonic() - started:.1f} s).")
+        return 0
+    progress = Progress()
+    try:
+        if args.command == "build":
+            report = build.build_signing(args.content, args.out, args.dossiers, force=args.force, progress=progress)
+        else:
+            report = build.build_public(args.content, args.out, args.dossiers, force=args.force,
+                                        base_url=args.base_url, progress=progress)
+    finally:
+        progress.close()
+    if report.start_server:
+        libreoffice.start_server_detached()  # the next run, after the user's next edit, is warm
     _print_warnings(report.warnings)
     for note in report.notes:
         print(note)
     for path in report.written:
         print(f"geschreven: {path}")
+    if report.unchanged:
+        print(f"ongewijzigd, niet opnieuw gebouwd: {', '.join(report.unchanged)}")
     print(f"klaar in {time.monotonic() - started:.1f} s: {len(report.written)} bestanden.")
+    return 0
+
+
+def _nothing_to_do(args: argparse.Namespace, started: float) -> bool:
+    """The no-op check on hashes alone, before the heavy imports: True when every dossier is up to date."""
+    from . import manifest
+
+    settings = None
+    if args.command == "woo":
+        from .publication import base_url
+
+        settings = {"base_url": base_url(args.base_url)}
+    todo, runs, unchanged = manifest.stale_dossiers(args.content, args.out, args.dossiers, args.command,
+                                                    force=False, lo=manifest.libreoffice_version(), settings=settings)
+    if todo or not runs:
+        return False
+    print(f"ongewijzigd, niet opnieuw gebouwd: {', '.join(unchanged)}")
+    print(f"klaar in {time.monotonic() - started:.1f} s: 0 bestanden.")
+    return True
+
+
+def _lo(action: str) -> int:
+    from . import libreoffice
+
+    status = libreoffice.server_status()
+    if action == "start":
+        ok = libreoffice.uses_server()
+        print("warme LibreOffice actief" if ok else "geen warme LibreOffice mogelijk (python3-uno ontbreekt?)")
+        return 0 if ok else 1
+    if action == "status":
+        if not status:
+            print("geen warme LibreOffice actief")
+        else:
+            print("warme LibreOffice actief: " + ", ".join(f"{k}={v}" for k, v in status.items()))
+        return 0
+    stopped = libreoffice.stop_server()
+    print("warme LibreOffice gestopt" if stopped else "geen warme LibreOffice actief")
     return 0
 
 

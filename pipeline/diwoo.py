@@ -41,6 +41,7 @@ _DEFAULT_INFORMATIECATEGORIE = {
 
 _ORGANISATIELIJSTEN = ("ministerielijst", "oorglijst", "zbolijst")  # the ones the TSV carries
 _HEEFT_BIJLAGE = "heeft bijlage"
+_TOOI_PREFIX = "https://identifier.overheid.nl/tooi/"
 _SITEMAP_URL_CHILDREN = ("loc", "lastmod", "changefreq", "priority")
 _REMOTE = re.compile(r"^(?!file:)[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _LONG_SET = re.compile(r"\{('[^']*'(?:, '[^']*')*)\}")
@@ -92,6 +93,11 @@ def default_informatiecategorie(documentsoort: str) -> str:
     """
     _documentsoort_label(documentsoort)
     return _DEFAULT_INFORMATIECATEGORIE[documentsoort]
+
+
+def organisatie_label(code: str) -> str:
+    """TOOI's label of an organisation code or URI ("mnre1045" -> "ministerie van Economische Zaken")."""
+    return _by_code(_ORGANISATIELIJSTEN, code, "organisatie").label
 
 
 def sitemap_xml(records: list[DocumentRecord], *, base_url: str, lastmod: date) -> bytes:
@@ -317,9 +323,13 @@ def _document(
 
 def _classificatie(diwoo: etree._Element, record: DocumentRecord) -> None:
     collectie = _el(diwoo, "classificatiecollectie")
-    categorie = _by_label(
-        "informatiecategorielijst", record.informatiecategorie, "informatiecategorie"
-    )
+    value = record.informatiecategorie
+    if value.startswith(_TOOI_PREFIX) and value not in _values("informatiecategorielijst"):
+        # A URI is passed on as given: the schema's enumeration is the authority and
+        # its message says which value is wrong (a label is looked up, see _by_label).
+        categorie = _Tooi(value, value)
+    else:
+        categorie = _by_label("informatiecategorielijst", value, "informatiecategorie")
     _tooi_el(_el(collectie, "informatiecategorieen"), "informatiecategorie", categorie)
     soort = _documentsoort(record.documentsoort)
     _tooi_el(_el(collectie, "documentsoorten"), "documentsoort", soort)

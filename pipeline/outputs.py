@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import tempfile
@@ -26,9 +27,15 @@ class Staging:
         self.files[staged] = final
 
     def commit(self) -> list[Path]:
-        """Rename every kept file into place (same filesystem: each rename is atomic)."""
+        """Rename every kept file into place (same filesystem: each rename is atomic).
+
+        A file whose bytes are already in place is left alone (its time stamp too, so a
+        viewer that has it open does not reload); returns the files that changed.
+        """
         done = []
         for staged, final in self.files.items():
+            if _same_bytes(staged, final):
+                continue
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staged, final)
             done.append(final)
@@ -42,3 +49,12 @@ class Staging:
 
     def __exit__(self, *exc: object) -> None:
         self.cleanup()
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        if a.stat().st_size != b.stat().st_size:
+            return False
+    except OSError:
+        return False
+    return filecmp.cmp(a, b, shallow=False)

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import uuid
+import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -96,8 +97,36 @@ def finalize_pdf(
         _set_metadata(pdf, title=title, author=author, subject=subject, lang=lang,
                       creation_date=creation_date, claim_pdfa=False)
         _drop_default_open_action(pdf)
+        _stamp_icc_profiles(pdf, creation_date)
         tmp = _save_temp(pdf, path)
     os.replace(tmp, path)
+
+
+_ICC_DATE = slice(24, 36)  # ICC.1 header: dateTimeNumber, six big-endian uint16
+_ICC_ID = slice(84, 100)  # profile ID: an MD5 over the header *including* the date
+
+
+def _stamp_icc_profiles(pdf: Pdf, when: datetime | None) -> None:
+    """Give the output intents' ICC profiles a fixed date instead of the conversion time.
+
+    LibreOffice has lcms build its sRGB profile at export time and the profile
+    header records that moment, which made every build's bytes (and /ID) differ.
+    """
+    stamp = _normalise_date(when or datetime(1980, 1, 1, tzinfo=UTC)).astimezone(UTC)
+    date = b"".join(n.to_bytes(2, "big") for n in (stamp.year, stamp.month, stamp.day,
+                                                   stamp.hour, stamp.minute, stamp.second))
+    for intent in _as_list(pdf.Root.get(Name.OutputIntents)):
+        profile = intent.get(Name.DestOutputProfile) if isinstance(intent, Dictionary) else None
+        if not isinstance(profile, pikepdf.Stream):
+            continue
+        data = bytearray(profile.read_bytes())
+        if len(data) < 128 or data[36:40] != b"acsp" or data[_ICC_DATE] == date:
+            continue
+        data[_ICC_DATE] = date
+        data[_ICC_ID] = bytes(16)  # all zeros = "not calculated", which ICC.1 allows
+        # Compressed here, not by the writer: then the stream dictionary is the same
+        # on every later pass and finalising a finalised file changes no byte.
+        profile.write(zlib.compress(bytes(data), 9), filter=Name.FlateDecode)
 
 
 def _set_metadata(
@@ -190,7 +219,10 @@ def _save_temp(pdf: Pdf, target: Path, min_version: str = "") -> Path:
     # Not mkstemp: its 0600 mode would end up on the published PDF.
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     try:
-        # deterministic_id: /ID from the content, not from time and path.
+        # deterministic_id: /ID from the content, not from time and path. qpdf
+        # keeps an existing first /ID element, and LibreOffice's is random: drop it.
+        if Name.ID in pdf.trailer:
+            del pdf.trailer[Name.ID]
         pdf.save(tmp, deterministic_id=True, min_version=min_version)
     except Exception:
         tmp.unlink(missing_ok=True)
@@ -283,7 +315,7 @@ class _TreeMerge:
 
     def add(self, label: str, part_root: Dictionary, pages: list[pikepdf.Page]) -> None:
         offset = self.next_key
-        entries = _flatten_tree(part_root.get(Name.ParentTree), "/Nums")
+        entries = flatten_tree(part_root.get(Name.ParentTree), "/Nums")
         self.nums.extend((int(key) + offset, value) for key, value in entries)
         used = _shift_struct_parents(pages, offset)
         # The part's own next key may be missing (LibreOffice omits it) or too
@@ -293,7 +325,7 @@ class _TreeMerge:
         for elem in _as_list(part_root.get(Name.K)):
             elem.P = self.root
             self.root.K.append(elem)
-        for key, value in _flatten_tree(part_root.get(Name.IDTree), "/Names"):
+        for key, value in flatten_tree(part_root.get(Name.IDTree), "/Names"):
             if str(key) in self.ids:
                 log.warning("%s: structuur-ID %s bestaat al in een eerder deel", label, key)
                 continue
@@ -365,7 +397,7 @@ def _form_holders(resources: object, seen: set[tuple[int, int]]) -> Iterator[tup
         yield from _form_holders(xobj.get(Name.Resources), seen)
 
 
-def _flatten_tree(node: object, leaf_key: str) -> list[tuple[object, pikepdf.Object]]:
+def flatten_tree(node: object, leaf_key: str) -> list[tuple[object, pikepdf.Object]]:
     """All (key, value) pairs of a number tree ("/Nums") or name tree ("/Names")."""
     pairs: list[tuple[object, pikepdf.Object]] = []
     stack, seen = [node], set()

@@ -104,7 +104,8 @@ def _review_mark(span: Span) -> str:
     text = _text_runs(span.text, _rpr(span, '<w:highlight w:val="yellow"/>'))
     code = ('<w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="C00000"/>'
             '<w:vertAlign w:val="superscript"/></w:rPr>')
-    return text + f"<w:r>{code}{_t(span.redaction.ground)}</w:r>"
+    # A plain space first, so text extraction and screen readers get "S. Öztürk 5.1.2e", not "Öztürk5.1.2e".
+    return text + '<w:r><w:t xml:space="preserve"> </w:t></w:r>' + f"<w:r>{code}{_t(span.redaction.ground)}</w:r>"
 
 
 def runs(text: Text, ctx: _Ctx) -> str:

@@ -85,18 +85,20 @@ def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Resu
     """Mark redactions in place on `docs` and return the log, findings and errors."""
     redact = redacted_people(content, dossier)
     redact_ids = {p.id for p in redact}
-    data = [person_data(p) for p in redact]
-    public = [person_data(p) for p in content.personen.values() if p.id not in redact_ids]
+    # Tuples: the matchers index an immutable register once and reuse it for every text.
+    data = tuple(person_data(p) for p in redact)
+    public = tuple(person_data(p) for p in content.personen.values() if p.id not in redact_ids)
     woo = dossier.woo
     allowed = [str(t) for t in woo.toegestaan] if woo else []
-    known = [person_data(p) for p in content.personen.values()]
-    keep = [n for p in public for n in (p.naam, p.naam.split()[-1])]
+    known = tuple(person_data(p) for p in content.personen.values())
+    keep = tuple(n for p in public for n in (p.naam, p.naam.split()[-1]))
+    register = register_texts(content)
     result = Result()
     for name, doc in docs.items():
         for section, text in walk(doc):
             _mark_people(text, redact_ids, content, data)
             _record_kept(text, public, result)
-            _scan_unregistered(text, known, allowed, keep, result)
+            _scan_unregistered(text, known, allowed, keep, register, result)
             for span in text:
                 if isinstance(span, Span) and span.redaction and not _logged(span):
                     _log(result, name, section, span)
@@ -212,12 +214,24 @@ def _record_kept(text: Text, public: list[PersonData], result: Result) -> None:
             result.kept.add(joined[hit.start:hit.end])
 
 
+def register_texts(content: Content) -> list[str]:
+    """Texts the documents print from the register as they stand: functies and organisation names.
+
+    A functie reaches the nota as plain text (parafenroute, "Aan de ...", besluit), not as
+    the writer's prose; "Afdelingshoofd Toetsing" there is a functie, not "afdelingshoofd
+    <surname>" (see find_unregistered).
+    """
+    texts = [str(p.functie) for p in content.personen.values() if p.functie]
+    return texts + [str(o.naam) for o in content.organisaties.values() if o.naam]
+
+
 def _scan_unregistered(text: Text, known: list[PersonData], allowed: list[str], keep: list[str],
-                       result: Result) -> None:
+                       register: list[str], result: Result) -> None:
     for run in _runs(text):
         spans = [text[i] for i in run]
         joined = "".join(s.text if s.redaction is None else " " * len(s.text) for s in spans)  # type: ignore[union-attr]
-        for hit in find_unregistered(joined, known=known, allowed=allowed, keep_names=keep):
+        for hit in find_unregistered(joined, known=known, allowed=allowed, keep_names=keep,
+                                     register_texts=register):
             span, offset = _locate(spans, hit.start)  # type: ignore[arg-type]
             found = joined[hit.start:hit.end]
             result.findings.append(Diagnostic(

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -477,22 +478,53 @@ def _person_patterns(p: PersonData) -> _Patterns:
     return _Patterns(tuple((anchor, re.compile(rx), cat) for anchor, rx, cat in rxs))
 
 
-def _registered_hits(text: str, people: Sequence[PersonData]) -> list[Hit]:
-    folded = text.casefold()
-    # most people of the register are absent from a given document: a substring test
-    # is far cheaper than running their regexes over the whole text
-    hits = [
-        Hit(m.start(), m.end(), cat, p.id)
-        for p in people
-        for anchor, rx, cat in _person_patterns(p).entries
-        if anchor in folded
-        for m in rx.finditer(text)
-    ]
+@dataclass(frozen=True)
+class _Register:
+    """What the matchers need of a list of people, worked out once: patterns, phone keys, e-mails."""
+
+    entries: tuple[tuple[str, re.Pattern[str], str, str], ...]  # (anchor, regex, category, person id)
+    owners: dict[str, str]  # phone key -> the first person with that number
+    emails: frozenset[str]
+
+
+# Registers by the identity of an immutable tuple of people (hashing 100 dataclasses for every
+# text cost more than the matching); the tuple itself is kept so its id cannot be reused.
+_REGISTERS: dict[int, tuple[tuple[PersonData, ...], _Register]] = {}
+
+
+def _register(people: Sequence[PersonData]) -> _Register:
+    cached = _REGISTERS.get(id(people))
+    if cached is not None and cached[0] is people:
+        return cached[1]
     owners: dict[str, str] = {}
     for p in people:
         key = registered_phone_key(p.telefoon or "")
         if key:
             owners.setdefault(key, p.id)
+    register = _Register(
+        tuple((anchor, rx, cat, p.id) for p in people for anchor, rx, cat in _person_patterns(p).entries),
+        owners,
+        frozenset(_fold(p.email.strip()) for p in people if p.email),
+    )
+    if isinstance(people, tuple):  # a list could change under us: no caching
+        if len(_REGISTERS) >= 16:
+            _REGISTERS.clear()
+        _REGISTERS[id(people)] = (people, register)
+    return register
+
+
+def _registered_hits(text: str, people: Sequence[PersonData]) -> list[Hit]:
+    register = _register(people)
+    folded = text.casefold()
+    # most people of the register are absent from a given document: a substring test
+    # is far cheaper than running their regexes over the whole text
+    hits = [
+        Hit(m.start(), m.end(), cat, pid)
+        for anchor, rx, cat, pid in register.entries
+        if anchor in folded
+        for m in rx.finditer(text)
+    ]
+    owners = register.owners
     phones = _scan_phones(text, lambda ph: ph.key in owners) if owners else []
     return hits + [Hit(ph.start, ph.end, "telefoon", owners[ph.key]) for ph in phones]
 
@@ -740,6 +772,17 @@ def _surname_key(text: str) -> str:
 
 
 def _keep_keys(keep_names: Sequence[str]) -> set[str]:
+    if isinstance(keep_names, tuple):
+        return _keep_keys_of(keep_names)
+    return _keep_keys_uncached(keep_names)
+
+
+@lru_cache(maxsize=16)
+def _keep_keys_of(keep_names: tuple[str, ...]) -> set[str]:
+    return _keep_keys_uncached(keep_names)
+
+
+def _keep_keys_uncached(keep_names: Sequence[str]) -> set[str]:
     keys = {_surname_key(_parse_name(k).surname) for k in keep_names if k.strip()}
     return keys | {_surname_key(k) for k in keep_names if k.strip()}
 
@@ -782,19 +825,110 @@ def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
     return end
 
 
-def _name_candidates(text: str, keep: set[str]) -> list[Hit]:
+# --------------------------------------------------------------------------- first name + surname
+
+FIRST_NAMES_FILE = Path(__file__).with_name("voornamen.txt")
+# particles of Arabic and Berber surnames, capitalised as printed ("Fatima El Amrani")
+_PARTICLE = r"(?:El|Al|Ben|Ait|Aït|Abou|Abu|Bou|Ould)"
+# a capitalised word after a first name that ends like this names a street, a prize or an
+# institution ("Johan de Wittlaan", "Hugo de Grootprijs"); "-huis", "-dijk" and "-weg"
+# are not here: Veldhuis, Van Dijk and Hogeweg are surnames
+_NOT_SURNAME_SUFFIXES = (
+    *_ORG_SUFFIXES,
+    *("laan", "straat", "plein", "kade", "gracht", "singel", "dreef", "prijs", "fonds", "lezing", "museum"),
+    *("stichting", "centrum", "ziekenhuis", "school", "akkoord", "regeling", "kanaal", "stadion", "arena"),
+)
+# after the name, a word that makes it the name of a place or institution ("Anne Frank Huis")
+_INSTITUTION_WORDS = frozenset(
+    ["Huis", "Museum", "Fonds", "Prijs", "Stichting", "Instituut", "Ziekenhuis", "Lezing", "School", "College", "Universiteit", "Gebouw", "Zaal", "Centrum", "Arena", "Stadion", "Plein", "Laan", "Straat", "Kazerne", "Academie", "Leerstoel", "Kanaal"]
+)
+# "Jan Modaal", "Jan Publiek" and "Jan Soldaat" are nobody
+_NOT_SURNAMES = frozenset(["Modaal", "Publiek", "Soldaat"])
+
+
+def _names_a_place(word: str) -> bool:
+    """A capitalised word after a name that makes the whole a place or an institution."""
+    folded = word.casefold()
+    return word in _INSTITUTION_WORDS or (word[:1].isupper() and folded.endswith((*_NOT_SURNAME_SUFFIXES, "weg")))
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """The common Dutch first names of voornamen.txt, in their exact case."""
+    lines = FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _after_given_rx() -> re.Pattern[str]:
+    given = "|".join(re.escape(n) for n in sorted(first_names(), key=len, reverse=True))
+    # not after a hyphen or a dot: "Willem-Alexander", "www.anne.nl"
+    return re.compile(
+        rf"(?<![\w.{re.escape(_HYPHENS)}])(?P<given>{given})\s+"
+        rf"(?P<name>(?P<tus>{_PARTICLE}\s+|(?:{_TUSSEN}\s+){{0,3}})(?P<core>{_CORE})){_E}"
+    )
+
+
+def _given_name_candidates(text: str, keep: set[str]) -> list[Hit]:
+    """A known first name and a capitalised surname: "Jan de Boer", "Fatima El Amrani"."""
     hits = []
+    for m in _after_given_rx().finditer(text):
+        tus, core = m.group("tus"), m.group("core")
+        if len(core) < 2 or not core[0].isupper() or core.isupper() or core in STOPWORDS or core in _NOT_SURNAMES:
+            continue
+        if tus and tus[0].islower() and _fold(tus.split()[0]) in {"in", "op", "uit", "het"}:
+            continue  # "Sanne op Schiphol"
+        if _surname_key(tus + " " + core) in keep or _surname_key(core) in keep:
+            continue
+        folded = core.casefold()
+        if any(folded.endswith(s) and len(folded) > len(s) for s in _NOT_SURNAME_SUFFIXES):
+            continue
+        end = m.end()
+        if core in first_names():  # "Jan Willem de Boer": the surname comes after the second given name
+            more = _MORE_NAME.match(text, end)
+            word = more.group("core") if more else ""
+            name_like = word[:1].isupper() and not word.isupper() and word not in STOPWORDS
+            if more and name_like and not _names_a_place(word):
+                end = more.end()
+        after = re.match(r"\s+(\w+)", text[end:])
+        if after and _names_a_place(after.group(1)):
+            continue  # "Anne Frank Huis", "Maarten Luther Kingweg"
+        hits.append(Hit(m.start("given"), end, "naam", None))
+    return hits
+
+
+def _name_candidates(text: str, keep: set[str], register_texts: Sequence[str] = ()) -> list[Hit]:
+    hits = []
+    register: list[Hit] | None = None  # found when first needed: most texts have no role noun
     for rx, via_initials in ((_AFTER_TRIGGER, False), (_AFTER_INITIALS, True)):
         for m in rx.finditer(text):
             if _is_name(text, m, keep, via_initials):
                 end = m.end("name") if via_initials else _name_end(text, m, keep)
+                # "Afdelingshoofd Toetsing" printed from the register is a functie: the role
+                # noun names a unit. Not so with a title after it ("Teamleider dr. Smit") or
+                # a name that runs on past the register text.
+                if register_texts and not via_initials and m.group("trig") == m.group("role"):
+                    register = _register_spans(text, register_texts) if register is None else register
+                    if any(r.start <= m.start() and end <= r.end for r in register):
+                        continue
                 hits.append(Hit(m.start("name"), end, "naam", None))
-    return hits
+    return hits + _given_name_candidates(text, keep)
 
 
-def _unregistered_candidates(text: str, known: Sequence[PersonData], keep: set[str]) -> list[Hit]:
-    known_keys = {registered_phone_key(p.telefoon or "") for p in known} - {None}
-    known_emails = {_fold(p.email.strip()) for p in known if p.email}
+def _register_spans(text: str, register_texts: Sequence[str]) -> list[Hit]:
+    """Where texts printed from the register (functie, organisation) stand in text."""
+    spans = []
+    for entry in dict.fromkeys(unicodedata.normalize("NFC", e.strip()) for e in register_texts):
+        if entry:
+            spans += [Hit(m.start(), m.end(), "register", None) for m in re.finditer(_lit(entry), text)]
+    return spans
+
+
+def _unregistered_candidates(
+    text: str, known: Sequence[PersonData], keep: set[str], register_texts: Sequence[str] = ()
+) -> list[Hit]:
+    register = _register(known)
+    known_keys, known_emails = register.owners.keys(), register.emails
     iban = _Coverage([Hit(m.start(), m.end(), "iban", None) for m in _IBAN.finditer(text)])
     hits = [
         Hit(m.start(), m.end(), "email", None) for m in _EMAIL.finditer(text) if _fold(m.group()) not in known_emails
@@ -803,7 +937,7 @@ def _unregistered_candidates(text: str, known: Sequence[PersonData], keep: set[s
         h = Hit(ph.start, ph.end, "telefoon", None)
         if ph.key not in known_keys and not iban.overlaps(h):
             hits.append(h)
-    return hits + _name_candidates(text, keep)
+    return hits + _name_candidates(text, keep, register_texts)
 
 
 def _allowed_spans(text: str, allowed: Sequence[str]) -> tuple[list[Hit], set[str]]:
@@ -833,13 +967,19 @@ def find_unregistered(
     known: Sequence[PersonData],
     allowed: Sequence[str] = (),
     keep_names: Sequence[str] = (),
+    register_texts: Sequence[str] = (),
 ) -> list[Hit]:
     """Personal data nobody registered: e-mail addresses, telephone numbers and names.
 
     Names are found where simple rules can tell: a salutation, title or role noun before
     a capitalised surname ("mevrouw Jansen", "dhr. Smit", "collega Pieters"), and initials
-    before a surname ("J.K. van Dam"). Data of `known` people, surnames in `keep_names`
+    before a surname ("J.K. van Dam"), and a common first name (voornamen.txt) before a
+    capitalised surname ("Jan de Boer", "Fatima El Amrani"; not streets, prizes or
+    institutions like "Johan de Wittlaan"). Data of `known` people, surnames in `keep_names`
     and texts listed in `allowed` (e-mail in any case, numbers however written) are skipped.
+    `register_texts` are texts the register prints (a person's functie, an organisation):
+    inside one, a role noun is part of a functie ("Afdelingshoofd Toetsing", "Teamleider
+    Inkoop"), so the role-noun rule does not fire there; every other rule still does.
     """
     t = _Text(text)
     keep = _keep_keys(keep_names)
@@ -847,7 +987,7 @@ def find_unregistered(
     spans, keys = _allowed_spans(t.norm, allowed)
     hits = [
         h
-        for h in _unregistered_candidates(t.norm, known, keep)
+        for h in _unregistered_candidates(t.norm, known, keep, register_texts)
         if not known_hits.overlaps(h) and not _is_allowed(t.norm, h, spans, keys)
     ]
     return [t.to_raw(h) for h in _resolve(hits)]

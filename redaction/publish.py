@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pikepdf
 
+from pipeline import publication
 from pipeline.errors import ContentError, VerificationError
 from pipeline.model import Span
 from pipeline.render import REVIEW_MARKER
@@ -65,7 +69,9 @@ def _mark_review(path: Path) -> None:
         doc.save(path, deterministic_id=True)
 
 
-def stage_public(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging, out: Path) -> None:
+def stage_public(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging, out: Path,
+                 base_url: str) -> list[Path]:
+    """Stage the public PDFs, the inventarislijst and the DiWoo sitemap; return the staged non-PDF files."""
     d = plan.dossier
     target = out / d.id / "woo"
     rows = []
@@ -80,6 +86,10 @@ def stage_public(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging
     inv = staging.path(f"public/{d.id}__inventarislijst.csv")
     inv.write_bytes(_csv(rows, INVENTORY_COLUMNS))
     staging.keep(inv, target / "inventarislijst.csv")
+    sitemap = staging.path(f"public/{d.id}__{publication.SITEMAP_NAME}")
+    sitemap.write_bytes(publication.sitemap(plan, base_url))
+    staging.keep(sitemap, target / publication.SITEMAP_NAME)
+    return [inv, sitemap]
 
 
 def forbidden_for(plan: Plan) -> list[gate.Forbidden]:
@@ -99,20 +109,36 @@ def forbidden_for(plan: Plan) -> list[gate.Forbidden]:
     return sorted(out, key=lambda f: (f.what, f.text))
 
 
-def verify(plans: list[Plan], public: dict[tuple[str, str], Path], review: dict[tuple[str, str], Path],
-           staging: Staging) -> None:
-    """The gate: any leak, missing politician, review marker or extra revision stops the build."""
+def verify(plans: list[Plan], public: dict[tuple[str, str], Path], others: dict[str, list[Path]]) -> None:
+    """The gate: any leak, missing politician, review marker or extra revision stops the build.
+
+    others: per dossier the public files that are not PDFs (inventarislijst, sitemap, manifest).
+    """
     problems: list[str] = []
+    checks = []
     for plan in plans:
         forbidden = forbidden_for(plan)
         for kind in plan.docs:
-            path = public[(plan.dossier.id, kind)]
-            required = _kept_in(plan, kind)
-            problems += [f"{plan.dossier.id}/{p}" for p in gate.check_pdf(path, forbidden, required)]
+            checks.append((plan.dossier.id, public[(plan.dossier.id, kind)], forbidden, _kept_in(plan, kind)))
+        for path in others.get(plan.dossier.id, []):
+            problems += [f"{plan.dossier.id}/{p}" for p in gate.check_text(path, forbidden)]
+    # Reading a PDF back twice (pdftotext, pypdf) is the gate's cost: spread it over the cores.
+    workers = min(len(checks), os.cpu_count() or 1)
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            found = pool.map(_check_one, checks)
+            problems += [p for batch in found for p in batch]
+    else:
+        problems += [p for check in checks for p in _check_one(check)]
     if problems:
         raise VerificationError(
             "De controle van de openbare versie is mislukt; er is niets naar woo/ geschreven:\n  - "
             + "\n  - ".join(problems))
+
+
+def _check_one(check: tuple[str, Path, list[gate.Forbidden], list[str]]) -> list[str]:
+    dossier_id, path, forbidden, required = check
+    return [f"{dossier_id}/{p}" for p in gate.check_pdf(path, forbidden, required)]
 
 
 def _kept_in(plan: Plan, kind: str) -> list[str]:

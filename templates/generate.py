@@ -8,6 +8,7 @@ Usage: python templates/generate.py [--font "Liberation Sans"] [--out templates/
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -21,7 +22,6 @@ NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
 DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-EMU_PER_CM = 360000
 TWIP_PER_CM = 567
 A4_W, A4_H = 11906, 16838  # twips
 FONT = "Liberation Sans"
@@ -67,25 +67,44 @@ def page_x_of_y(style: str) -> str:
     return para(run("Pagina ") + field_runs("PAGE", "1") + run(" van ") + field_runs("NUMPAGES", "1"), style)
 
 
-def textbox(paragraphs: str, *, x_cm: float, y_cm: float, w_cm: float, h_cm: float, shape_id: int,
-            name: str) -> str:
-    """A text box anchored to the page: LibreOffice honours these in the body and in headers."""
-    cx, cy = int(w_cm * EMU_PER_CM), int(h_cm * EMU_PER_CM)
-    return (
-        f'<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
-        f'relativeHeight="{shape_id}" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">'
-        '<wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="page"><wp:posOffset>{int(x_cm * EMU_PER_CM)}</wp:posOffset></wp:positionH>'
-        f'<wp:positionV relativeFrom="page"><wp:posOffset>{int(y_cm * EMU_PER_CM)}</wp:posOffset></wp:positionV>'
-        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-        f'<wp:docPr id="{shape_id}" name="{name}" descr="{name}"/><wp:cNvGraphicFramePr/>'
-        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-        '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
-        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
-        f"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"
-        '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t">'
-        "<a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>")
+_PARA_START = re.compile(r'<w:p>(?:<w:pPr>(<w:pStyle w:val="[^"]*"/>)?</w:pPr>)?')
+
+
+def framed(paragraphs: str, *, x_cm: float, y_cm: float, w_cm: float, h_cm: float) -> str:
+    """Paragraphs in one frame at a fixed place on the page (w:framePr on each, as Word's frames).
+
+    Not a DrawingML text box: LibreOffice exports a text box as an empty /Figure (the shape)
+    next to the text, which screen readers announce as an image, and LibreOffice 7.4 ignores
+    Word's "decorative" flag that would make the shape an artifact. A frame becomes one
+    tagged /Div holding the paragraphs, at the same place on the page. The frame lies in the
+    right margin, so wrapping never touches the body text.
+    """
+    frame = (f'<w:framePr w:w="{int(w_cm * TWIP_PER_CM)}" w:h="{int(h_cm * TWIP_PER_CM)}" w:hRule="exact" '
+             'w:hSpace="0" w:wrap="around" w:vAnchor="page" w:hAnchor="page" '
+             f'w:x="{int(x_cm * TWIP_PER_CM)}" w:y="{int(y_cm * TWIP_PER_CM)}"/>')
+    out, count = _PARA_START.subn(lambda m: f"<w:p><w:pPr>{m.group(1) or ''}{frame}</w:pPr>", paragraphs)
+    if count != paragraphs.count("<w:p>") or out.count("<w:framePr ") != count:
+        raise ValueError("framed(): only paragraphs with at most a pStyle can be framed")
+    return out
+
+
+def header_rule_table(paragraph: str) -> str:
+    """One paragraph in a borderless one-cell table with a grey rule under it.
+
+    Not a paragraph border: LibreOffice paints paragraph borders in headers outside any
+    marked content (untagged, PDF/UA 7.1), while table borders become artifacts. The cell
+    margins put the rule where the paragraph border (4 pt below the text) used to be.
+    """
+    width = A4_W - 2 * int(2.5 * TWIP_PER_CM)
+    return ('<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblBorders><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders>'
+            '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+            '<w:bottom w:w="51" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+            f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
+            f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{paragraph}</w:tc></w:tr></w:tbl>'
+            # A header must end with a paragraph; this one takes no room.
+            + para("", ppr='<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+                   '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'))
 
 
 def colofon_item(label: str, tag: str) -> str:
@@ -311,7 +330,7 @@ def nota() -> tuple[str, dict[str, tuple[str, str]]]:
         + tag_para("{%p endif %}") + para("", "Colofon")
         + colofon_item("Kopie aan", "{{r kopie_aan}}")
         + colofon_item("Bijlage(n)", "{{r bijlagen}}"))
-    box = textbox(colofon, x_cm=15.9, y_cm=4.2, w_cm=4.3, h_cm=16.0, shape_id=101, name="Colofon")
+    box = framed(colofon, x_cm=15.9, y_cm=4.2, w_cm=4.3, h_cm=16.0)
     route_table = (
         '<w:tbl><w:tblPr><w:tblStyle w:val="Route"/><w:tblW w:w="5000" w:type="pct"/>'
         '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1"/></w:tblPr>'
@@ -339,7 +358,7 @@ def nota() -> tuple[str, dict[str, tuple[str, str]]]:
         + tag_para("{%p endif %}")
         + tag_para("{%p endif %}"))
     body = (
-        tag_para("{{r ter_label}}", "Label").replace("</w:p>", box + "</w:p>")
+        box + tag_para("{{r ter_label}}", "Label")
         + tag_para("{{r aan}}", "Aan")
         + para(run("Parafenroute"), "BlokKop") + route_table
         + besluit
@@ -369,9 +388,9 @@ def kamerbrief() -> tuple[str, dict[str, tuple[str, str]]]:
         + para("", "Colofon") + tag_para("{%p endif %}")
         + colofon_item("Ons kenmerk", "{{r kenmerk}}")
         + colofon_item("Bijlage(n)", "{{r bijlagen}}"))
-    box = textbox(colofon, x_cm=15.9, y_cm=5.9, w_cm=4.3, h_cm=14.0, shape_id=201, name="Colofon")
+    box = framed(colofon, x_cm=15.9, y_cm=5.9, w_cm=4.3, h_cm=14.0)
     body = (
-        tag_para("{{r retouradres}}", "Retouradres").replace("</w:p>", box + "</w:p>")
+        box + tag_para("{{r retouradres}}", "Retouradres")
         + tag_para("{%p for a in aan %}") + tag_para("{{r a.regel}}") + tag_para("{%p endfor %}")
         + para("", ppr='<w:spacing w:after="1000"/>')
         + para(run("Datum", "<w:b/>") + run("\t") + run("{{r datum}}"),
@@ -412,10 +431,9 @@ def rapportage() -> tuple[str, dict[str, tuple[str, str]]]:
         + para('<w:r><w:br w:type="page"/></w:r>')
         + tag_para("{{p body}}")
         + sect_pr(left_cm=2.5, right_cm=2.5, top_cm=2.5, bottom_cm=2.5, title_pg=True))
-    later = para(run("{{r titel}}") + run("\t") + run("Pagina ") + field_runs("PAGE", "1") + run(" van ")
-                 + field_runs("NUMPAGES", "1"), "Header",
-                 '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="808080"/></w:pBdr>'
-                 '<w:tabs><w:tab w:val="right" w:pos="9000"/></w:tabs>')
+    later = header_rule_table(para(run("{{r titel}}") + run("\t") + run("Pagina ") + field_runs("PAGE", "1")
+                                   + run(" van ") + field_runs("NUMPAGES", "1"), "Header",
+                                   '<w:tabs><w:tab w:val="right" w:pos="9000"/></w:tabs>'))
     headers = {
         "rIdHeaderDefault": ("header", hdr("header", WATERMARK + later)),
         "rIdHeaderFirst": ("header", hdr("header", WATERMARK)),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -275,3 +276,20 @@ def build_once(tmp_path_factory, command: str, content=None):  # type: ignore[no
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     return target
+
+
+def motie21_copy(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("personen.yaml", "organisaties.yaml"):
+        shutil.copy(CONTENT / name, content / name)
+    shutil.copytree(CONTENT / "motie-21-ezk", content / "motie-21-ezk")
+    return content
+
+
+def edit_line(path: Path, needle: str, old: str, new: str) -> tuple[int, str]:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    i = next(i for i, ln in enumerate(lines) if needle in ln)
+    lines[i] = lines[i].replace(old, new, 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    return i + 1, lines[i]

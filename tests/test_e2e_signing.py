@@ -78,8 +78,12 @@ def _after(lines: list[str], label: str) -> str:
 
 
 def test_build_writes_every_document_of_every_dossier_and_nothing_else(out: Path) -> None:
-    expected = {f"{d}/{f}" for d, files in DOSSIER_FILES.items() for f in files}
-    assert set(snapshot(out)) == expected
+    expected = {f"{d}/{f}" for d, files in DOSSIER_FILES.items() for f in [*files, "manifest.json"]}
+    written = set(snapshot(out))
+    cache = {f for f in written if f.startswith(".cache/pdf/")}
+    assert written - cache == expected
+    # One cached conversion per document (the bundles are made from them, not by LibreOffice).
+    assert len(cache) == len([f for f in ALL_PDFS if not f.endswith("parafeerbundel.pdf")])
     assert stray_staging(out) == []
 
 
@@ -214,7 +218,7 @@ def test_rapportage_table_has_header_cells(out: Path) -> None:
 
 def test_rapportage_table_header_row_repeats_on_the_next_page(out: Path) -> None:
     pdf = out / "bzk-stemlokalen" / "rapportage.pdf"
-    header = re.compile(r"^\s*Gemeente\s+Stemlokalen\s+Volledig toegankelijk\s+Aandeel\s*$", re.M)
+    header = re.compile(r"^\s*Gemeente\s+Stemlokalen\s+Volledig toegankelijk\s+Aandeel\s*$", re.MULTILINE)
     pages_with_header = [n for n in range(1, page_count(pdf) + 1)
                          if header.search(pdftotext(pdf, first=n, last=n, layout=True))]
     assert len(pages_with_header) == 2
@@ -231,14 +235,14 @@ def test_rapportage_table_of_contents_lists_chapters_with_their_page_numbers(out
     chapters = facts.outline_titles
     assert len(chapters) >= 3
     text = pdftotext(pdf, layout=True)
-    assert re.search(r"^\s*Inhoud\s*$", text, re.M)
+    assert re.search(r"^\s*Inhoud\s*$", text, re.MULTILINE)
     pages = text.split("\f")
     for chapter in chapters:
-        m = re.search(rf"^\s*{re.escape(chapter)}\s*\.*\s*(\d+)\s*$", text, re.M)
+        m = re.search(rf"^\s*{re.escape(chapter)}\s*\.*\s*(\d+)\s*$", text, re.MULTILINE)
         assert m, f"{chapter} not in the table of contents"
         page_no = int(m.group(1))
         # the chapter heading really starts on that page
-        assert re.search(rf"^\s*{re.escape(chapter)}\s*$", pages[page_no - 1], re.M), (chapter, page_no)
+        assert re.search(rf"^\s*{re.escape(chapter)}\s*$", pages[page_no - 1], re.MULTILINE), (chapter, page_no)
 
 
 # --------------------------------------------------------------------------- footnotes
@@ -266,7 +270,7 @@ def test_footnote_text_stands_at_the_foot_of_its_page(out: Path, dossier: str, k
     pdf = out / dossier / f"{kind}.pdf"
     parts = docx_parts(out / dossier / f"{kind}.docx")
     notes = [normalise(re.sub(r"<[^>]+>", "", m))
-             for m in re.findall(r"<w:footnote (?:(?!w:type)[^>])*>(.*?)</w:footnote>", parts["word/footnotes.xml"], re.S)]
+             for m in re.findall(r"<w:footnote (?:(?!w:type)[^>])*>(.*?)</w:footnote>", parts["word/footnotes.xml"], re.DOTALL)]
     notes = [n for n in notes if n]
     assert notes
     seen = 0

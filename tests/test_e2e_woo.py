@@ -21,11 +21,13 @@ from e2e_helpers import (
     POLITICIANS_MOTIE21,
     build_once,
     digits,
+    edit_line,
     load_organisaties,
     load_personen,
     load_seed,
     metadata_text,
     missing_sentences,
+    motie21_copy,
     normalise,
     nota_body_text,
     page_count,
@@ -170,7 +172,7 @@ def test_concept_dossier_gets_only_a_lakvoorstel(out: Path) -> None:
     folder = out / "bzk-stemlokalen-concept"
     assert not (folder / "woo").exists()
     assert sorted(p.name for p in (folder / "lakvoorstel").iterdir()) == ["lakverslag.csv", "nota.pdf"]
-    assert {p.name for p in folder.iterdir()} == {"lakvoorstel"}
+    assert {p.name for p in folder.iterdir()} == {"lakvoorstel", "manifest.json"}
 
 
 # --------------------------------------------------------------------------- the gate on finished files
@@ -203,6 +205,17 @@ def test_gate_catches_a_name_planted_in_docinfo_subject(plan: build.Plan, public
     assert any("S. Öztürk" in p for p in problems), problems
 
 
+@pytest.mark.parametrize("planted, form", [("NOTA VAN S. ÖZTÜRK", "S. Öztürk"),
+                                           ("Opgesteld door Pieter Van Den Berg", "Pieter van den Berg"),
+                                           ("Vragen: lotte.visser@example.org", "Visser")])
+def test_gate_catches_a_name_in_another_case(plan: build.Plan, public_nota: Path, planted: str, form: str) -> None:
+    with pikepdf.open(public_nota, allow_overwriting_input=True) as pdf:
+        pdf.docinfo["/Subject"] = planted
+        pdf.save(public_nota)
+    problems = gate.check_pdf(public_nota, publish.forbidden_for(plan), [])
+    assert any(f"naam '{form}' staat in" in p and "/Subject" in p for p in problems), problems
+
+
 def test_gate_catches_a_name_planted_in_the_xmp(plan: build.Plan, public_nota: Path) -> None:
     with pikepdf.open(public_nota, allow_overwriting_input=True) as pdf:
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
@@ -227,26 +240,9 @@ def test_gate_reports_an_incremental_save(plan: build.Plan, public_nota: Path, t
 # --------------------------------------------------------------------------- decisions that stop the public build
 
 
-def _motie21_copy(tmp_path: Path) -> Path:
-    content = tmp_path / "content"
-    content.mkdir()
-    for name in ("personen.yaml", "organisaties.yaml"):
-        shutil.copy(CONTENT / name, content / name)
-    shutil.copytree(CONTENT / "motie-21-ezk", content / "motie-21-ezk")
-    return content
-
-
-def _edit_line(path: Path, needle: str, old: str, new: str) -> tuple[int, str]:
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    i = next(i for i, ln in enumerate(lines) if needle in ln)
-    lines[i] = lines[i].replace(old, new, 1)
-    path.write_text("".join(lines), encoding="utf-8")
-    return i + 1, lines[i]
-
-
 def test_stale_lakken_passage_stops_woo_naming_woo_yaml_and_line(tmp_path: Path) -> None:
-    content = _motie21_copy(tmp_path)
-    line, _ = _edit_line(content / "motie-21-ezk" / "woo.yaml", "passage:", "Het projectteam is van mening",
+    content = motie21_copy(tmp_path)
+    line, _ = edit_line(content / "motie-21-ezk" / "woo.yaml", "passage:", "Het projectteam is van mening",
                          "Het projectteam vond")
     target = tmp_path / "out"
     proc = run_cli("woo", "--content", content, "--out", target)
@@ -257,9 +253,9 @@ def test_stale_lakken_passage_stops_woo_naming_woo_yaml_and_line(tmp_path: Path)
 
 
 def test_unregistered_email_stops_woo_with_its_location(tmp_path: Path) -> None:
-    content = _motie21_copy(tmp_path)
+    content = motie21_copy(tmp_path)
     address = "b.onbekend@example.org"
-    line, text = _edit_line(content / "motie-21-ezk" / "nota.yaml", "rapportage te verzenden aan de Tweede Kamer.",
+    line, text = edit_line(content / "motie-21-ezk" / "nota.yaml", "rapportage te verzenden aan de Tweede Kamer.",
                             "Tweede Kamer.", f"Tweede Kamer, via {address}.")
     col = text.index(address) + 1
     target = tmp_path / "out"
@@ -286,7 +282,7 @@ EXTRA_PERSONEN = """
   - id: mjansen
     naam: M. Jansen-de Groot
     voornaam: Marloes
-    functie: Hoofd afdeling Toetsing
+    functie: Afdelingshoofd Toetsing
     email: marloes.jansen-degroot@minezk.nl
     telefoon: "070 - 311 22 33"
     paraaf: MJdG

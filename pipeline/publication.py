@@ -1,0 +1,91 @@
+"""DiWoo publication metadata for one dossier's public version: records and the sitemap file."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from . import diwoo
+from .errors import MetadataError
+
+if TYPE_CHECKING:
+    from .build import Plan
+
+BASE_URL_ENV = "PIPELINE_BASE_URL"
+DEFAULT_BASE_URL = "https://open.overheid.nl/documenten"
+SITEMAP_NAME = "sitemap.xml"
+
+# Our document kinds -> DiWoo documentsoort keys (diwoo.DOCUMENTSOORTEN).
+DOCUMENTSOORT = {"nota": "beslisnota", "kamerbrief": "kamerbrief", "rapportage": "rapport"}
+# The nota is what the minister decides on (vaststelling); the Kamerbrief is what the
+# minister signs (ondertekening); the rapportage is adopted with the decision (vaststelling).
+HANDELING = {"nota": "vaststelling", "kamerbrief": "ondertekening", "rapportage": "vaststelling"}
+
+
+def base_url(option: str | None = None) -> str:
+    """The URL under which the publication platform will serve woo/: --base-url, then the environment."""
+    return (option or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
+
+
+def records(plan: Plan) -> list[diwoo.DocumentRecord]:
+    """One record per public document: the nota first, then its bijlagen in their order."""
+    d, content = plan.dossier, plan.content
+    org = content.organisaties[d.organisatie]
+    if not org.tooi:
+        raise MetadataError(f"{org.loc}: organisatie '{org.id}' heeft geen tooi-code; de DiWoo-metadata "
+                            "heeft die nodig (bijvoorbeeld tooi: mnre1045, zie de TOOI-ministerielijst)")
+    if d.besluit is None:  # stage_public only runs for a complete route; this is a programming error
+        raise MetadataError(f"{d.loc}: geen besluit, dus geen openbare versie")
+    org_code = str(org.tooi)
+    try:
+        org_label = diwoo.organisatie_label(org_code)
+    except MetadataError as exc:
+        raise MetadataError(f"{org.tooi.loc}: {exc}") from None
+    kenmerk = str(d.kenmerk)
+    bijlagen = [k for k in d.bijlagen() if k in plan.docs]
+    ids = {"nota": kenmerk} | {k: diwoo.bijlage_identifier(kenmerk, i) for i, k in enumerate(bijlagen, 1)}
+    categories = d.woo.informatiecategorie if d.woo else {}
+    out = []
+    for kind in ["nota", *bijlagen]:
+        soort = DOCUMENTSOORT[kind]
+        datum = d.besluit.datum
+        if kind == "kamerbrief" and d.kamerbrief and d.kamerbrief.datum:
+            datum = d.kamerbrief.datum
+        out.append(diwoo.DocumentRecord(
+            identifier=ids[kind],
+            officiele_titel=plan.docs[kind].title,
+            documentsoort=soort,
+            informatiecategorie=str(categories.get(kind) or diwoo.default_informatiecategorie(soort)),
+            organisatie_tooi=org_code,
+            organisatie_naam=org_label,
+            creatiedatum=d.datum,
+            handeling=HANDELING[kind],
+            handeling_datum=datum,
+            loc=f"{d.id}/{kind}.pdf",
+            bijlagen=tuple(ids[b] for b in bijlagen) if kind == "nota" else (),
+            bijlage_van=kenmerk if kind != "nota" else None,
+        ))
+    return out
+
+
+def sitemap(plan: Plan, base: str) -> bytes:
+    """The validated DiWoo sitemap of the dossier's public documents; MetadataError names what is wrong."""
+    d = plan.dossier
+    lastmod = (d.woo.openbaarmaking if d.woo and d.woo.openbaarmaking else None) or d.besluit.datum  # type: ignore[union-attr]
+    try:
+        xml = diwoo.sitemap_xml(records(plan), base_url=base, lastmod=lastmod)
+        diwoo.validate(xml)
+    except MetadataError as exc:
+        where = _category_sources(plan)
+        raise MetadataError(f"{d.id}: de DiWoo-metadata is ongeldig; er is niets naar woo/ geschreven:\n"
+                            f"{exc}{where}") from None
+    return xml
+
+
+def _category_sources(plan: Plan) -> str:
+    woo = plan.dossier.woo
+    if not woo or not woo.informatiecategorie:
+        return ""
+    lines = [f"\n  {value.loc}: informatiecategorie van {kind} is {str(value)!r}"
+             for kind, value in woo.informatiecategorie.items() if hasattr(value, "loc")]
+    return "".join(lines)
