@@ -298,14 +298,17 @@ def _stage_public_manifest(staging: Staging, out: Path, plan: Plan, run: manifes
     return path
 
 
-def verify(content_dir: Path, out: Path, only: list[str] | None = None) -> tuple[list[str], list[str]]:
+def verify(content_dir: Path, out: Path, only: list[str] | None = None) -> tuple[list[str], list[str], list[str]]:
     """Rebuild every run a manifest records into a temporary folder and compare bytes.
 
-    Returns (problems, what was checked). A problem is a file that is missing or was
-    changed after the build, an input that changed since, or a rebuild with other bytes.
+    Returns (problems, notes, what was checked). A problem is a file that is missing or
+    was changed after the build, or a rebuild with other bytes. A note is an input, the
+    code or LibreOffice that changed since the build: it explains a problem, and is
+    harmless when every rebuild still gives the same bytes.
     """
     ids = list(dict.fromkeys(only)) if only else sorted(p.parent.name for p in out.glob(f"*/{manifest.MANIFEST}"))
     problems: list[str] = []
+    notes: list[str] = []
     checked: list[str] = []
     if not ids:
         problems.append(f"{out}: geen {manifest.MANIFEST} gevonden; bouw eerst (make of make woo)")
@@ -322,7 +325,7 @@ def verify(content_dir: Path, out: Path, only: list[str] | None = None) -> tuple
             rebuilt_out = Path(tmp)
             for name, run in sorted(recorded.runs.items(), key=lambda item: _rebuild_order(out, dossier_id, item[0])):
                 now = manifest.Run(code, lo, current_inputs, run.settings)
-                problems += [f"{dossier_id} ({name}): {d}" for d in run.differences(now)]
+                notes += [f"{dossier_id} ({name}): {d}" for d in run.differences(now)]
                 if name == "build":
                     build_signing(content_dir, rebuilt_out, [dossier_id], force=True)
                 else:
@@ -339,7 +342,7 @@ def verify(content_dir: Path, out: Path, only: list[str] | None = None) -> tuple
                                     f"(manifest {e.sha256[:12]}…, herbouw {other.sha256[:12]}…)")
                 else:
                     checked.append(f"{dossier_id}/{e.path}")
-    return problems, checked
+    return problems, notes, checked
 
 
 def _rebuild_order(out: Path, dossier_id: str, name: str) -> int:

@@ -66,7 +66,9 @@ def run(argv: list[str] | None = None) -> int:
             print(f"{plan.dossier.id}: in orde ({', '.join(plan.docs)})")
         return 0
     if args.command == "verify":
-        problems, checked = build.verify(args.content, args.out, args.dossiers)
+        problems, notes, checked = build.verify(args.content, args.out, args.dossiers)
+        for note in notes:
+            print(f"let op: {note}")
         if problems:
             raise VerificationError("verify vond verschillen met het manifest:\n  - " + "\n  - ".join(problems))
         print(f"in orde: {len(checked)} bestanden zijn byte voor byte gelijk aan hun herbouw "
