@@ -108,6 +108,10 @@ def _nothing_to_do(args: argparse.Namespace, started: float) -> bool:
     todo, runs, unchanged = manifest.stale_dossiers(args.content, args.out, args.dossiers, args.command,
                                                     force=False, lo=manifest.libreoffice_version(), settings=settings)
     if todo or not runs:
+        from . import libreoffice
+
+        # Decided now, before the heavy imports: LibreOffice boots while Python imports and renders.
+        libreoffice.choose_for_run((3 if args.command == "build" else 6) * len(todo))
         return False
     print(f"ongewijzigd, niet opnieuw gebouwd: {', '.join(unchanged)}")
     print(f"klaar in {time.monotonic() - started:.1f} s: 0 bestanden.")
