@@ -370,13 +370,8 @@ def test_batch_mode_starts_no_server(built: Path, tmp_path: Path, monkeypatch: p
         shutil.rmtree(state, ignore_errors=True)
 
 
-@pytest.mark.soffice  # needs the Python with uno that comes with LibreOffice, not LibreOffice itself
-def test_server_whose_soffice_cannot_start_stops_and_the_run_goes_batch(
-    server: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    fake_soffice(tmp_path, monkeypatch, """
-case "$*" in *--accept=*) echo "kapot" >&2; exit 1;; esac
-out=""; prev=""
+# A stand-in soffice for the batch path: writes a small "PDF" for every .docx into --outdir.
+FAKE_BATCH = """out=""; prev=""
 for a in "$@"; do
   if [ "$prev" = "--outdir" ]; then out="$a"; fi
   prev="$a"
@@ -384,11 +379,24 @@ done
 for a in "$@"; do
   case "$a" in *.docx) echo "%PDF-1.7 nep" > "$out/$(basename "$a" .docx).pdf";; esac
 done
-""")
-    sources = []
-    for name in ("een", "twee"):
-        sources.append(tmp_path / f"{name}.docx")
-        sources[-1].write_bytes(b"PK nep")
+"""
+
+
+def _fake_sources(tmp_path: Path) -> list[Path]:
+    sources = [tmp_path / f"{name}.docx" for name in ("een", "twee")]
+    for source in sources:
+        source.write_bytes(b"PK nep")
+    return sources
+
+
+@pytest.mark.soffice  # needs the Python with uno that comes with LibreOffice, not LibreOffice itself
+def test_server_whose_soffice_cannot_start_stops_and_the_run_goes_batch(
+    server: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_soffice(tmp_path, monkeypatch, """
+case "$*" in *--accept=*) echo "kapot" >&2; exit 1;; esac
+""" + FAKE_BATCH)
+    sources = _fake_sources(tmp_path)
     with caplog.at_level(logging.WARNING, logger="pipeline.libreoffice"):
         pdfs = lo.convert(sources, tmp_path / "out")
     assert [p.read_text() for p in pdfs] == ["%PDF-1.7 nep\n"] * 2
@@ -405,21 +413,8 @@ def test_auto_mode_with_a_fake_soffice_uses_batch(tmp_path: Path, monkeypatch: p
     monkeypatch.setenv("PIPELINE_LO_STATE", str(state))
     monkeypatch.setenv("PIPELINE_LO", "auto")
     calls = tmp_path / "calls"
-    fake_soffice(tmp_path, monkeypatch, f"""
-echo call >> "{calls}"
-out=""; prev=""
-for a in "$@"; do
-  if [ "$prev" = "--outdir" ]; then out="$a"; fi
-  prev="$a"
-done
-for a in "$@"; do
-  case "$a" in *.docx) echo "%PDF-1.7 nep" > "$out/$(basename "$a" .docx).pdf";; esac
-done
-""")
-    sources = []
-    for name in ("een", "twee"):
-        sources.append(tmp_path / f"{name}.docx")
-        sources[-1].write_bytes(b"PK nep")
+    fake_soffice(tmp_path, monkeypatch, f'echo call >> "{calls}"\n' + FAKE_BATCH)
+    sources = _fake_sources(tmp_path)
     pdfs = lo.convert(sources, tmp_path / "out")
     assert [p.name for p in pdfs] == ["een.pdf", "twee.pdf"]
     assert calls.read_text() == "call\n"  # one batch run
