@@ -39,7 +39,6 @@ import re
 import shutil
 import subprocess
 import sys
-import uuid
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -49,7 +48,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
 from .errors import ToolMissing
-from .pdf import POPPLER_ADVICE, extract_text, flatten_tree, inspect_pdf
+from .pdf import POPPLER_ADVICE, extract_text, flatten_tree, inspect_pdf, save_temp
 
 # ISO 32000-1, 14.8.4: the standard structure types.
 STANDARD_TYPES = frozenset({
@@ -985,15 +984,7 @@ def repair_pdf(path: Path) -> list[str]:
             done += _tag_untagged_links(pdf, A11yFacts(pdf, pages, structure, [], []))
         if not done:
             return []
-        # Same recipe as pdf.finalize_pdf: /ID from the content only, atomic replace, mode 0644.
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-        try:
-            if Name.ID in pdf.trailer:
-                del pdf.trailer[Name.ID]
-            pdf.save(tmp, deterministic_id=True, min_version=pdf.pdf_version)
-        except Exception:
-            tmp.unlink(missing_ok=True)
-            raise
+        tmp = save_temp(pdf, path, min_version=pdf.pdf_version)  # as pdf.finalize_pdf: /ID from the content
     os.replace(tmp, path)
     return done
 

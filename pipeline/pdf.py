@@ -98,7 +98,7 @@ def finalize_pdf(
                       creation_date=creation_date, claim_pdfa=False)
         _drop_default_open_action(pdf)
         _stamp_icc_profiles(pdf, creation_date)
-        tmp = _save_temp(pdf, path)
+        tmp = save_temp(pdf, path)
     os.replace(tmp, path)
 
 
@@ -214,7 +214,7 @@ def _viewer_preferences(pdf: Pdf) -> Dictionary:
     return prefs
 
 
-def _save_temp(pdf: Pdf, target: Path, min_version: str = "") -> Path:
+def save_temp(pdf: Pdf, target: Path, min_version: str = "") -> Path:
     """Save next to target (same file system, so os.replace is atomic) and return the temp path."""
     # Not mkstemp: its 0600 mode would end up on the published PDF.
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
@@ -261,7 +261,7 @@ def bundle(
         _set_metadata(merged, title=title, author=author, subject="", lang=lang,
                       creation_date=creation_date, claim_pdfa=True)
         version = max((src.pdf_version for _, src in sources), key=_version_key)
-        tmp = _save_temp(merged, out, min_version=version)
+        tmp = save_temp(merged, out, min_version=version)
     os.replace(tmp, out)
 
 
