@@ -98,7 +98,7 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     With the warm LibreOffice, each dossier's documents go to it as soon as they are
     rendered, so LibreOffice converts while we model and render the next dossier.
     """
-    code, lo = manifest.code_version(), lo_version()
+    code, lo = manifest.code_version(), manifest.libreoffice_version()
     staged: dict[tuple[str, str], tuple[Path, str]] = {}
     done_plans: list[Plan] = []
     outdir = staging.path(f"{mode}/pdf/.keep").parent
@@ -157,18 +157,14 @@ def _meta_json(meta: Meta) -> dict[str, str]:
     return {"title": meta.title, "author": meta.author, "subject": meta.subject, "date": meta.date.isoformat()}
 
 
-def lo_version() -> str:
-    return manifest.libreoffice_version()
-
-
 def _noon(d: dt.date) -> dt.datetime:
     return dt.datetime.combine(d, dt.time(12, 0), tzinfo=dt.UTC)
 
 
 def _runs_to_do(content_dir: Path, out: Path, only: list[str] | None, name: str, force: bool,
                 report: Report, settings: dict[str, str] | None = None) -> tuple[list[str], dict[str, manifest.Run]]:
-    todo, runs, unchanged = manifest.stale_dossiers(content_dir, out, only, name, force=force, lo=lo_version(),
-                                                    settings=settings)
+    todo, runs, unchanged = manifest.stale_dossiers(content_dir, out, only, name, force=force,
+                                                    lo=manifest.libreoffice_version(), settings=settings)
     report.unchanged += unchanged
     return todo, runs
 
@@ -208,8 +204,8 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
             meta = plan.meta("nota")
             pdf.bundle(parts, bundle, title=f"Parafeerbundel: {meta.title}", author=meta.author,
                        creation_date=_noon(d.datum))
-            keep(bundle, "parafeerbundel.pdf", {f"{k}.pdf": manifest.sha256_file(pdfs[(d.id, k)][0])
-                                                for k in ["nota", *d.bijlagen()]})
+            parts_sha = {e.path: e.sha256 for e in entries}  # the PDFs just recorded, not hashed again
+            keep(bundle, "parafeerbundel.pdf", {f"{k}.pdf": parts_sha[f"{k}.pdf"] for k in ["nota", *d.bijlagen()]})
             _stage_manifest(staging, out, d.id, "build", runs[d.id], entries)
             if not d.route_complete:
                 report.notes.append(f"{d.id}: de parafenroute is nog niet compleet.")
@@ -243,32 +239,32 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
         _, review = render_all(plans, staging, REVIEW, cache, progress)
         complete = [p for p in plans if p.dossier.route_complete]
         _, public = render_all(complete, staging, PUBLIC, cache, progress)
+        review_pdfs = {k: path for k, (path, _) in review.items()}
+        public_pdfs = {k: path for k, (path, _) in public.items()}
         others: dict[str, list[Path]] = {}
         for plan in plans:
             d = plan.dossier
-            publish.stage_review(plan, {k: v[0] for k, v in review.items()}, staging, out)
+            publish.stage_review(plan, review_pdfs, staging, out)
             if plan in complete:
-                others[d.id] = publish.stage_public(plan, {k: v[0] for k, v in public.items()}, staging, out,
-                                                    base)
+                others[d.id] = publish.stage_public(plan, public_pdfs, staging, out, base)
                 others[d.id].append(_stage_public_manifest(staging, out, plan, runs[d.id]))
             else:
                 report.notes.append(f"{d.id}: alleen een lakvoorstel; de route is niet compleet "
                                     "(parafen zonder datum of geen besluit), dus er is nog niets openbaar te maken.")
         # The gate: raises, and nothing is committed.
-        publish.verify(complete, {k: v[0] for k, v in public.items()}, others)
+        publish.verify(complete, public_pdfs, others)
+        keys = {path: key for path, key in [*review.values(), *public.values()]}
+        by_id = {p.dossier.id: p for p in plans}
+        entries: dict[str, list[manifest.Entry]] = {dossier_id: [] for dossier_id in by_id}
+        for staged, final in staging.files.items():  # so far, only files of woo/ and lakvoorstel/
+            dossier_id, folder = final.parent.parent.name, final.parent.name
+            doc_kind = final.stem if final.stem in by_id[dossier_id].docs else ""
+            inputs = manifest.document_inputs(runs[dossier_id].inputs, dossier_id, doc_kind) if doc_kind else {}
+            entries[dossier_id].append(manifest.entry(staged, f"{folder}/{final.name}",
+                                                      "public" if folder == "woo" else "review", "woo", inputs,
+                                                      keys.get(staged, "")))
         for plan in plans:
-            d = plan.dossier
-            keys = {v[0]: v[1] for v in [*review.values(), *public.values()]}
-            entries = []
-            for staged, final in staging.files.items():
-                if final.parent.parent != out / d.id or final.parent.name not in ("woo", "lakvoorstel"):
-                    continue
-                kind = "public" if final.parent.name == "woo" else "review"
-                rel = f"{final.parent.name}/{final.name}"
-                doc_kind = final.stem if final.stem in plan.docs else ""
-                inputs = manifest.document_inputs(runs[d.id].inputs, d.id, doc_kind) if doc_kind else {}
-                entries.append(manifest.entry(staged, rel, kind, "woo", inputs, keys.get(staged, "")))
-            _stage_manifest(staging, out, d.id, "woo", runs[d.id], entries)
+            _stage_manifest(staging, out, plan.dossier.id, "woo", runs[plan.dossier.id], entries[plan.dossier.id])
         report.written = staging.commit()
     cache.prune(out)
     if complete:
@@ -312,7 +308,7 @@ def verify(content_dir: Path, out: Path, only: list[str] | None = None) -> tuple
     checked: list[str] = []
     if not ids:
         problems.append(f"{out}: geen {manifest.MANIFEST} gevonden; bouw eerst (make of make woo)")
-    code, lo = manifest.code_version(), lo_version()
+    code, lo = manifest.code_version(), manifest.libreoffice_version()
     for dossier_id in ids:
         recorded = manifest.Manifest.load(out, dossier_id)
         if recorded is None:
