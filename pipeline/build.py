@@ -289,7 +289,7 @@ def _stage_public_manifest(staging: Staging, out: Path, plan: Plan, run: manifes
         data["signed"] = {e.path: e.sha256 for e in sorted(signing.files, key=lambda e: e.path)
                           if e.run == "build" and e.path.endswith(".pdf")}
     path = staging.path(f"public/{d.id}__{manifest.MANIFEST}")
-    path.write_bytes((json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    path.write_bytes(manifest.json_bytes(data))
     staging.keep(path, out / d.id / "woo" / manifest.MANIFEST)
     return path
 

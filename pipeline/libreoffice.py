@@ -175,7 +175,8 @@ def _take_prestarted(exe: Path) -> _Prestarted | None:
 
 
 def _discard_prestarted() -> None:
-    early = _take_prestarted(Path())
+    global _prestarted
+    early, _prestarted = _prestarted, None
     if early:
         early.discard()
 

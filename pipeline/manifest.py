@@ -192,7 +192,7 @@ class Manifest:
         data = {"manifest": FORMAT, "dossier": self.dossier,
                 "runs": {name: run.as_json() for name, run in sorted(self.runs.items())},
                 "files": [e.as_json() for e in sorted(self.files, key=lambda e: e.path)]}
-        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        return json_bytes(data)
 
     def replace_run(self, name: str, run: Run, entries: list[Entry]) -> None:
         """This run's state and files replace the previous ones; the other run's stay as they were."""
@@ -216,6 +216,11 @@ class Manifest:
             elif not _matches(path, e):
                 problems.append((e, "is gewijzigd (SHA-256 wijkt af van het manifest)"))
         return problems
+
+
+def json_bytes(data: object) -> bytes:
+    """How every manifest is written: indented UTF-8 JSON, one newline at the end."""
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def _matches(path: Path, entry: Entry) -> bool:
