@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation2 fonts-dejavu-core fonts-crosextra-carlito
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup system venv build check woo verify validate bench lo-stop test templates clean
+.PHONY: all help setup system venv build check woo verify validate bench lo-stop lint test test-fast templates clean
 
 all: build ## set everything up and build every dossier in content/ (signing documents)
 
@@ -47,7 +47,7 @@ verify: venv ## rebuild into a temporary folder and compare every output with bu
 	$(PY) -m pipeline verify
 
 validate: venv ## accessibility checks (PDF/UA-1) of the PDFs in build/; with veraPDF (ua1, 2b) when verapdf is on PATH
-	$(PY) -m pipeline.accessibility build
+	$(PY) -m pipeline.finish.accessibility build
 
 N ?= 50
 bench: setup ## speed benchmark against LibreOffice's own conversion time: N generated dossiers (N=50), table + bench/results.json
@@ -56,8 +56,16 @@ bench: setup ## speed benchmark against LibreOffice's own conversion time: N gen
 lo-stop: venv ## stop the warm LibreOffice (it also stops itself after 15 idle minutes)
 	$(PY) -m pipeline lo stop
 
-test: setup ## run the tests (real LibreOffice included)
+lint: venv ## ruff, mypy and the import contracts (import-linter); make test runs it too
+	$(VENV)/bin/ruff check pipeline redaction tests bench templates tools
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+test: setup lint ## lint, then every test (real LibreOffice included)
 	$(PY) -m pytest -q
+
+test-fast: venv ## the tests that need no LibreOffice (under 30 s)
+	$(PY) -m pytest -q -m "not soffice"
 
 templates: venv ## regenerate templates/*.docx from templates/generate.py
 	$(PY) templates/generate.py

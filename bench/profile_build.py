@@ -37,23 +37,23 @@ for p in (str(ROOT), str(BENCH)):
 # back (text extraction with pypdf and poppler, inspection) for the gate and the checks.
 READING_BACK = "reading PDFs back (gate text extraction, inspection)"
 FUNCTION_PHASES = {
-    ("pipeline/pdf.py", name): READING_BACK
+    ("pipeline/finish/pdf.py", name): READING_BACK
     for name in ("inspect_pdf", "extract_text", "extract_text_pypdf", "_poppler", "_fonts_all_embedded",
                  "_revisions", "_outline_titles", "_struct_types", "_struct_elements", "_role_mapped",
                  "_page_size_mm", "_text_or_none")
 }
 # (phase, path fragments of the modules whose own time belongs to it); first match wins.
 PHASES = [
-    ("content loading (YAML, validation)", ["pipeline/content.py", "pipeline/yamlsource.py"]),
-    ("modelling (document model, markup)", ["pipeline/documents.py", "pipeline/markup.py", "pipeline/model.py"]),
+    ("content loading (YAML, validation)", ["pipeline/content/load.py", "pipeline/content/yamlsource.py"]),
+    ("modelling (document model, markup)", ["pipeline/kinds/documents.py", "pipeline/model/markup.py", "pipeline/model/document.py"]),
     ("redaction decisions (names, e-mail, phone)", ["redaction/apply.py", "redaction/matchers.py"]),
-    ("rendering DOCX (docxtpl, lxml)", ["pipeline/render.py", "pipeline/docxpkg.py"]),
-    ("LibreOffice (waiting for soffice)", ["pipeline/libreoffice.py", "pipeline/lo"]),
-    ("PDF finalising / bundling (pikepdf)", ["pipeline/pdf.py"]),
-    ("public version: staging + gate checks", ["redaction/publish.py", "redaction/gate.py", "pipeline/publication.py",
-                                        "pipeline/manifest.py", "pipeline/diwoo.py"]),
-    ("PDF accessibility repair", ["pipeline/accessibility.py"]),
-    ("output staging / commit / manifest", ["pipeline/outputs.py", "pipeline/manifest.py"]),
+    ("rendering DOCX (docxtpl, lxml)", ["pipeline/render/docx.py", "pipeline/render/package.py"]),
+    ("LibreOffice (waiting for soffice)", ["pipeline/convert/libreoffice.py", "pipeline/convert/server.py"]),
+    ("PDF finalising / bundling (pikepdf)", ["pipeline/finish/pdf.py"]),
+    ("public version: staging + gate checks", ["pipeline/publication/publish.py", "pipeline/checks/gate.py", "pipeline/publication/records.py",
+                                        "pipeline/publication/manifest.py", "pipeline/publication/diwoo.py"]),
+    ("PDF accessibility repair", ["pipeline/finish/accessibility.py"]),
+    ("output staging / commit / manifest", ["pipeline/staging.py", "pipeline/publication/manifest.py"]),
     ("orchestration (cli, build recipe, other pipeline code)", ["pipeline/", "redaction/"]),
     ("imports", ["<frozen importlib"]),
 ]
@@ -172,7 +172,7 @@ def analyze(source: cProfile.Profile | Path, title: str, top: int) -> dict:
 def _stop_server() -> None:
     """Stop the warm LibreOffice this run may have started (only ours: the temp dir is private)."""
     try:
-        from pipeline import libreoffice
+        from pipeline.convert import libreoffice
     except Exception:  # noqa: BLE001
         return
     stop = getattr(libreoffice, "stop_server", None)

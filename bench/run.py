@@ -325,7 +325,7 @@ class Bench:
 
     def soffice(self, docx: list[Path], label: str) -> tuple[list[Run], dict]:
         """K cold soffice runs over copies of docx, with the pipeline's own command line."""
-        from pipeline import libreoffice
+        from pipeline.convert import libreoffice
 
         base = self.work / "baseline" / re.sub(r"\W+", "-", label)
         src = base / "in"
@@ -342,7 +342,7 @@ class Bench:
         exe = libreoffice.find_soffice()
         chunks = [sources[i:i + MAX_FILES_PER_CALL] for i in range(0, len(sources), MAX_FILES_PER_CALL)]
         runs, info = [], {"files": len(sources), "calls": len(chunks), "command": None,
-                          "command_source": "pipeline.libreoffice._command", "failures": []}
+                          "command_source": "pipeline.convert.libreoffice._command", "failures": []}
         for i in range(self.args.repeat):
             out = base / f"out-{i}"
             out.mkdir()
@@ -459,7 +459,7 @@ def woo_docx(bench: Bench, content: Path, out_woo: Path, signing: list[Path]) ->
     dest.mkdir()
     try:  # render them the way build_public does (review for all, public for complete routes)
         from pipeline import build as b
-        from pipeline.render import PUBLIC, REVIEW, render_docx
+        from pipeline.render.docx import PUBLIC, REVIEW, render_docx
 
         plans = b.prepare(content, None, [])
         files = []
@@ -499,7 +499,7 @@ def machine_facts(bench: Bench) -> dict:
         "private_tmpdir": not bench.args.shared_tmp,
     }
     try:
-        from pipeline import libreoffice
+        from pipeline.convert import libreoffice
 
         facts["libreoffice"] = libreoffice.soffice_version()
         facts["soffice"] = str(libreoffice.find_soffice())

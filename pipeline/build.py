@@ -12,38 +12,22 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.content.load import Content, Dossier, load_content
+from pipeline.convert import libreoffice
+from pipeline.errors import ContentError, Diagnostic
+from pipeline.finish import accessibility, pdf
+from pipeline.kinds.documents import add_woo_section, build_documents
+from pipeline.plan import DOC_LABEL, Plan
+from pipeline.progress import Progress
+from pipeline.publication import manifest, publish
+from pipeline.publication import records as publication
+from pipeline.render.docx import PUBLIC, REVIEW, SIGNING, Meta, render_docx
+from pipeline.staging import Staging
 from redaction import apply as redaction
-from redaction import publish
-
-from . import accessibility, libreoffice, manifest, pdf, publication
-from .content import Content, Dossier, load_content
-from .documents import add_woo_section, build_documents
-from .errors import ContentError, Diagnostic
-from .model import Document
-from .outputs import Staging
-from .progress import Progress
-from .render import PUBLIC, REVIEW, SIGNING, Meta, render_docx
 
 log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-DOC_LABEL = {"nota": "Nota", "kamerbrief": "Kamerbrief", "rapportage": "Rapportage"}
-
-
-@dataclass
-class Plan:
-    """One dossier, validated and modelled, with its redaction decisions made."""
-
-    content: Content
-    dossier: Dossier
-    docs: dict[str, Document]
-    redaction: redaction.Result
-
-    def meta(self, kind: str) -> Meta:
-        org = self.content.organisaties[self.dossier.organisatie]
-        doc = self.docs[kind]
-        return Meta(title=doc.title, author=str(org.naam), subject=f"{DOC_LABEL[kind]} {self.dossier.kenmerk}",
-                    date=self.dossier.datum)
 
 
 @dataclass

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import PipelineError, VerificationError
+from pipeline.errors import PipelineError, VerificationError
 
 log = logging.getLogger("pipeline")
 
@@ -55,8 +55,9 @@ def run(argv: list[str] | None = None) -> int:
         return _lo(args.action)
     if args.command in ("build", "woo") and not args.force and _nothing_to_do(args, started):
         return 0
-    from . import build, libreoffice  # imported late so `--help` and a no-op run stay fast
-    from .progress import Progress
+    from pipeline import build
+    from pipeline.convert import libreoffice
+    from pipeline.progress import Progress
 
     if args.command == "check":
         warnings: list = []  # type: ignore[type-arg]
@@ -98,17 +99,17 @@ def run(argv: list[str] | None = None) -> int:
 
 def _nothing_to_do(args: argparse.Namespace, started: float) -> bool:
     """The no-op check on hashes alone, before the heavy imports: True when every dossier is up to date."""
-    from . import manifest
+    from pipeline.publication import manifest
 
     settings = None
     if args.command == "woo":
-        from .publication import base_url
+        from pipeline.publication.records import base_url
 
         settings = {"base_url": base_url(args.base_url)}
     todo, runs, unchanged = manifest.stale_dossiers(args.content, args.out, args.dossiers, args.command,
                                                     force=False, lo=manifest.libreoffice_version(), settings=settings)
     if todo or not runs:
-        from . import libreoffice
+        from pipeline.convert import libreoffice
 
         # Decided now, before the heavy imports: LibreOffice boots while Python imports and renders.
         libreoffice.choose_for_run((3 if args.command == "build" else 6) * len(todo))
@@ -119,7 +120,7 @@ def _nothing_to_do(args: argparse.Namespace, started: float) -> bool:
 
 
 def _lo(action: str) -> int:
-    from . import libreoffice
+    from pipeline.convert import libreoffice
 
     status = libreoffice.server_status()
     if action == "start":

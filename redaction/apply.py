@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pipeline.content import Content, Dossier, Person
+from pipeline.content.load import Content, Dossier, Person
 from pipeline.errors import Diagnostic, Loc
-from pipeline.model import Document, Heading, Redaction, Span, Text, block_texts, plain
-
-from .matchers import Hit, PersonData, find_person_data, find_unregistered
+from pipeline.model.document import Document, Heading, Redaction, Span, Text, block_texts, plain
+from redaction.matchers import Hit, PersonData, find_person_data, find_unregistered
 
 PERSONAL_GROUND = "5.1.2e"
 MOTIVERING = {

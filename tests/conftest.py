@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from pipeline import libreoffice
+from pipeline.convert import libreoffice
 
 
 @pytest.fixture(scope="session", autouse=True)

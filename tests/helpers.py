@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.content import Content, load_content
-from pipeline.documents import build_documents
+from pipeline.content.load import Content, load_content
 from pipeline.errors import ContentError, Diagnostic
-from pipeline.model import Document
+from pipeline.kinds.documents import build_documents
+from pipeline.model.document import Document
 
 DOSSIER = "d1"
 

@@ -1,4 +1,4 @@
-"""Accessibility of the PDFs: the checks in pipeline/accessibility.py, and the public PDFs passing them.
+"""Accessibility of the PDFs: the checks in pipeline/finish/accessibility.py, and the public PDFs passing them.
 
 Two halves. The unit half builds a small tagged PDF by hand that passes every check, then
 breaks one property at a time: each check must notice exactly that (a check that cannot fail
@@ -25,8 +25,8 @@ from e2e_helpers import CONTENT, SEED_HEADINGS, build_once, load_seed, normalise
 from pikepdf import Array, Dictionary, Name, String
 from ruamel.yaml import YAML
 
-from pipeline import accessibility as a11y
-from pipeline.accessibility import (
+from pipeline.finish import accessibility as a11y
+from pipeline.finish.accessibility import (
     WOO_CODE_RX,
     check_pdf,
     find_pdfs,
@@ -37,7 +37,7 @@ from pipeline.accessibility import (
     repair_pdf,
     validate,
 )
-from pipeline.pdf import extract_text, inspect_pdf
+from pipeline.finish.pdf import extract_text, inspect_pdf
 
 FONT_FILE = next((p for p in (Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"),
                               Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
@@ -459,7 +459,7 @@ def test_validate_runs_the_checks_and_verapdf_when_it_is_there(make: Callable[..
 @needs_poppler
 def test_validate_cli_json(make: Callable[..., Path]) -> None:
     path = make()
-    proc = subprocess.run([sys.executable, "-m", "pipeline.accessibility", "--json", str(path)],
+    proc = subprocess.run([sys.executable, "-m", "pipeline.finish.accessibility", "--json", str(path)],
                           capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, check=False)
     assert proc.returncode == 0, proc.stderr
     assert '": []' in proc.stdout

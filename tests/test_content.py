@@ -21,7 +21,7 @@ from helpers import (
     write_content,
 )
 
-from pipeline.content import load_content
+from pipeline.content.load import load_content
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable

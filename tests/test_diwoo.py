@@ -11,15 +11,15 @@ from datetime import date
 import pytest
 from lxml import etree
 
-from pipeline import diwoo
-from pipeline.diwoo import (
+from pipeline.errors import MetadataError
+from pipeline.publication import diwoo
+from pipeline.publication.diwoo import (
     DocumentRecord,
     bijlage_identifier,
     default_informatiecategorie,
     sitemap_xml,
     validate,
 )
-from pipeline.errors import MetadataError
 
 KENMERK = "PSG-DB / 26061157"
 BASE_URL = "https://open.example.nl/woo/2024/"

@@ -26,7 +26,7 @@ from e2e_helpers import (
 )
 from lxml import etree
 
-from pipeline import diwoo, manifest
+from pipeline.publication import diwoo, manifest
 
 pytestmark = pytest.mark.soffice
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from e2e_helpers import CONTENT, REPO, pdftotext, snapshot, stray_staging
 
-from pipeline import libreoffice
-from pipeline.pdf import inspect_pdf
+from pipeline.convert import libreoffice
+from pipeline.finish.pdf import inspect_pdf
 
 pytestmark = pytest.mark.soffice
 

@@ -37,7 +37,7 @@ from e2e_helpers import (
     word_rx,
 )
 
-from pipeline.pdf import inspect_pdf
+from pipeline.finish.pdf import inspect_pdf
 
 pytestmark = pytest.mark.soffice
 

@@ -40,8 +40,9 @@ from e2e_helpers import (
 from pypdf import PdfWriter
 
 from pipeline import build
-from pipeline.pdf import extract_text, extract_text_pypdf, inspect_pdf
-from redaction import gate, publish
+from pipeline.checks import gate
+from pipeline.finish.pdf import extract_text, extract_text_pypdf, inspect_pdf
+from pipeline.publication import publish
 
 pytestmark = pytest.mark.soffice
 

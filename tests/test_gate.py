@@ -7,7 +7,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from redaction import gate
+from pipeline.checks import gate
 from redaction.matchers import PersonData, find_person_data, name_forms
 
 VRIES = PersonData("jdvries", "J. de Vries", "Jan", "j.devries@minezk.nl", None, "JdV")

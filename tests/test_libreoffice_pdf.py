@@ -21,10 +21,10 @@ from docx.shared import Mm
 from pikepdf import Array, Dictionary, Name
 from pikepdf.models.metadata import decode_pdf_date
 
-from pipeline import libreoffice
+from pipeline.convert import libreoffice
+from pipeline.convert.libreoffice import convert_to_pdf, find_soffice, soffice_version
 from pipeline.errors import ConversionError, ToolMissing
-from pipeline.libreoffice import convert_to_pdf, find_soffice, soffice_version
-from pipeline.pdf import bundle, extract_text, extract_text_pypdf, finalize_pdf, inspect_pdf
+from pipeline.finish.pdf import bundle, extract_text, extract_text_pypdf, finalize_pdf, inspect_pdf
 
 PERSONAL_AUTHOR = "Jan de Schrijver"  # what Word puts in the docx core properties
 # (file stem, title, a word found only in that document, body paragraphs)

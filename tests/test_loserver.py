@@ -1,4 +1,4 @@
-"""The warm LibreOffice server (pipeline/loserver.py) and its client, libreoffice.convert().
+"""The warm LibreOffice server (pipeline/convert/server.py) and its client, libreoffice.convert().
 
 Every test gets its own server (own state dir and socket through PIPELINE_LO_STATE) and the
 fixture stops it afterwards, so no soffice outlives the test. Server-level facts (attempts,
@@ -25,9 +25,9 @@ import pytest
 from e2e_helpers import REPO, run_cli
 from test_libreoffice_pdf import alive, fake_soffice, make_docx, processes_mentioning
 
-from pipeline import libreoffice as lo
+from pipeline.convert import libreoffice as lo
 from pipeline.errors import ConversionError, ToolMissing
-from pipeline.pdf import inspect_pdf
+from pipeline.finish.pdf import inspect_pdf
 
 KINDS = ("nota", "kamerbrief", "rapportage")
 
@@ -313,7 +313,7 @@ def test_server_that_dies_mid_run_falls_back_to_batch(
             for worker in info["workers"]:  # its orphaned soffices
                 os.killpg(worker["pgid"], signal.SIGKILL)
 
-    with caplog.at_level(logging.WARNING, logger="pipeline.libreoffice"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.convert.libreoffice"):
         pdfs = lo.convert(sources, tmp_path / "out", on_done=kill_server)
     assert "losse LibreOffice-batch" in caplog.text
     assert all(inspect_pdf(pdf).pdfa == "2B" for pdf in pdfs)
@@ -397,7 +397,7 @@ def test_server_whose_soffice_cannot_start_stops_and_the_run_goes_batch(
 case "$*" in *--accept=*) echo "kapot" >&2; exit 1;; esac
 """ + FAKE_BATCH)
     sources = _fake_sources(tmp_path)
-    with caplog.at_level(logging.WARNING, logger="pipeline.libreoffice"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.convert.libreoffice"):
         pdfs = lo.convert(sources, tmp_path / "out")
     assert [p.read_text() for p in pdfs] == ["%PDF-1.7 nep\n"] * 2
     assert "losse LibreOffice-batch" in caplog.text

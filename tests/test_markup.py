@@ -19,11 +19,11 @@ from helpers import (
 )
 from lxml import etree
 
+from pipeline.content.yamlsource import LStr
 from pipeline.errors import Diagnostic, Loc
-from pipeline.markup import MarkupParser
-from pipeline.model import FootnoteRef, Heading, Paragraph, Span, TableBlock, plain
-from pipeline.render import SIGNING, Meta, render_docx
-from pipeline.yamlsource import LStr
+from pipeline.model.document import FootnoteRef, Heading, Paragraph, Span, TableBlock, plain
+from pipeline.model.markup import MarkupParser
+from pipeline.render.docx import SIGNING, Meta, render_docx
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"

@@ -489,7 +489,7 @@ def test_functie_in_the_route_does_not_stop_the_public_build(tmp_path):
     from helpers import DOSSIER_YAML, PERSONEN, nota_with, write_content
 
     from pipeline import build
-    from redaction import publish
+    from pipeline.publication import publish
 
     personen = PERSONEN.replace("    functie: Directeur\n", "    functie: Afdelingshoofd Toetsing\n")
     assert "Afdelingshoofd Toetsing" in personen and "pvdberg" in DOSSIER_YAML

@@ -2,7 +2,7 @@
 
 Two ways to convert, behind convert():
 - batch: convert_to_pdf(), one cold `soffice --convert-to` run for all files (about 1 s start-up);
-- server: a warm LibreOffice (pipeline/loserver.py) that keeps one soffice per core running
+- server: a warm LibreOffice (pipeline/convert/server.py) that keeps one soffice per core running
   between documents and between runs, and stops itself when idle.
 PIPELINE_LO=auto|server|batch chooses; see convert().
 """
@@ -356,7 +356,7 @@ WORKERS_VAR = "PIPELINE_LO_WORKERS"  # soffice processes of a new server; defaul
 IDLE_VAR = "PIPELINE_LO_IDLE"  # seconds without requests before a new server stops; default 900
 STATE_VAR = "PIPELINE_LO_STATE"  # the server's folder (socket, log, profiles); default below
 PYTHON_VAR = "PIPELINE_LO_PYTHON"  # a Python that can `import uno`; default: found by probing
-SERVER_SCRIPT = Path(__file__).resolve().with_name("loserver.py")
+SERVER_SCRIPT = Path(__file__).resolve().with_name("server.py")
 DEFAULT_IDLE = 900.0
 UNO_ADVICE = (
     "installeer de Python-brug van LibreOffice voor de systeem-Python, bijvoorbeeld met "
@@ -491,7 +491,7 @@ def start_server_detached() -> None:
     with contextlib.suppress(OSError):
         subprocess.Popen([sys.executable, "-m", "pipeline", "lo", "start"], env=env, stdin=subprocess.DEVNULL,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-                         cwd=Path(__file__).resolve().parent.parent)
+                         cwd=Path(__file__).resolve().parents[2])
 
 
 def uses_server() -> bool:

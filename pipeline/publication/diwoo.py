@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from .errors import MetadataError
+from pipeline.errors import MetadataError
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas" / "diwoo"
 DIWOO_XSD = SCHEMA_DIR / "diwoo-metadata.xsd"

@@ -9,11 +9,22 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-from .content import Content, Dossier, Person, Section
-from .errors import ContentError, Diagnostic, Loc
-from .markup import MarkupParser
-from .model import Block, Contents, Document, FootnoteRef, Heading, Paragraph, Span, TableBlock, Text, span
-from .yamlsource import LStr
+from pipeline.content.load import Content, Dossier, Person, Section
+from pipeline.content.yamlsource import LStr
+from pipeline.errors import ContentError, Diagnostic, Loc
+from pipeline.model.document import (
+    Block,
+    Contents,
+    Document,
+    FootnoteRef,
+    Heading,
+    Paragraph,
+    Span,
+    TableBlock,
+    Text,
+    span,
+)
+from pipeline.model.markup import MarkupParser
 
 log = logging.getLogger(__name__)
 

@@ -20,10 +20,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
-from . import docxpkg
-from .docxpkg import CT, PKG_REL, REL_FOOTNOTES, REL_HYPERLINK, R, W
-from .errors import RenderError
-from .model import Block, Contents, Document, FootnoteRef, Heading, Paragraph, Span, TableBlock, Text
+from pipeline.errors import RenderError
+from pipeline.model.document import Block, Contents, Document, FootnoteRef, Heading, Paragraph, Span, TableBlock, Text
+from pipeline.render import package as docxpkg
+from pipeline.render.package import CT, PKG_REL, REL_FOOTNOTES, REL_HYPERLINK, R, W
 
 log = logging.getLogger(__name__)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from . import diwoo
-from .errors import MetadataError
+from pipeline.errors import MetadataError
+from pipeline.publication import diwoo
 
 if TYPE_CHECKING:
-    from .build import Plan
+    from pipeline.plan import Plan
 
 BASE_URL_ENV = "PIPELINE_BASE_URL"
 DEFAULT_BASE_URL = "https://open.overheid.nl/documenten"

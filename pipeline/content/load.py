@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ContentError, Diagnostic, Loc
-from .yamlsource import LStr, Node, as_date, load_yaml
+from pipeline.content.yamlsource import LStr, Node, as_date, load_yaml
+from pipeline.errors import ContentError, Diagnostic, Loc
 
 ROLLEN = ("ambtenaar", "bewindspersoon", "kamerlid", "woordvoerder", "extern")
 TER = ("besluitvorming", "beslissing", "informatie")

@@ -47,8 +47,8 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
-from .errors import ToolMissing
-from .pdf import POPPLER_ADVICE, extract_text, flatten_tree, inspect_pdf, save_temp
+from pipeline.errors import ToolMissing
+from pipeline.finish.pdf import POPPLER_ADVICE, extract_text, flatten_tree, inspect_pdf, save_temp
 
 # ISO 32000-1, 14.8.4: the standard structure types.
 STANDARD_TYPES = frozenset({
@@ -1252,7 +1252,7 @@ def validate(paths: list[Path], *, use_verapdf: bool = True, review: bool = Fals
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.accessibility",
+    ap = argparse.ArgumentParser(prog="python -m pipeline.finish.accessibility",
                                  description="Toegankelijkheidscontroles (getagde PDF, PDF/UA-1) op de gebouwde PDF's.")
     ap.add_argument("paths", nargs="*", type=Path, default=[Path("build")],
                     help="PDF's of mappen (standaard: build/)")

@@ -13,7 +13,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-from .errors import Diagnostic, Loc
+from pipeline.errors import Diagnostic, Loc
 
 
 class LStr(str):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from .errors import Loc
-from .yamlsource import LStr
+from pipeline.content.yamlsource import LStr
+from pipeline.errors import Loc
 
 
 @dataclass(frozen=True)

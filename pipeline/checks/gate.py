@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pikepdf
 
-from pipeline import pdf
-
-from .matchers import TUSSENVOEGSELS
+from pipeline.finish import pdf
+from redaction.matchers import TUSSENVOEGSELS
 
 REVIEW_MARKERS = ("LAKVOORSTEL", "NIET OPENBAAR")
 NAME = "naam"

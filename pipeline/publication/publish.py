@@ -12,18 +12,17 @@ from typing import TYPE_CHECKING
 
 import pikepdf
 
-from pipeline import publication
+from pipeline.checks import gate
 from pipeline.errors import ContentError, VerificationError
-from pipeline.model import Span
-from pipeline.render import REVIEW_MARKER
-
-from . import gate
-from .apply import person_data, walk
-from .matchers import name_forms
+from pipeline.model.document import Span
+from pipeline.publication import records as publication
+from pipeline.render.docx import REVIEW_MARKER
+from redaction.apply import person_data, walk
+from redaction.matchers import name_forms
 
 if TYPE_CHECKING:
-    from pipeline.build import Plan
-    from pipeline.outputs import Staging
+    from pipeline.plan import Plan
+    from pipeline.staging import Staging
 
 DOC_KINDS = ("nota", "kamerbrief", "rapportage")
 INVENTORY_COLUMNS = ["ID", "Document", "Datum", "Beoordeling", "Beoordelingsgrond", "Toelichting"]

@@ -2,9 +2,9 @@
 
 Run by a Python that can `import uno` (on Debian the system python3 with python3-uno),
 NOT by the project's venv; it imports only the standard library and uno, never the pipeline.
-pipeline/libreoffice.py starts it (detached) and talks to it; nobody needs to start it by hand:
+pipeline/convert/libreoffice.py starts it (detached) and talks to it; nobody needs to start it by hand:
 
-    python3 -I pipeline/loserver.py --socket DIR/server.sock --soffice /usr/bin/soffice \
+    python3 -I pipeline/convert/server.py --socket DIR/server.sock --soffice /usr/bin/soffice \
         [--soffice-version TEXT] [--workers N] [--idle SECONDS] [--daemon] \
         [--import-filter "MS Word 2007 XML"] [--pdf-options JSON]
 

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -55,7 +55,7 @@ def code_version() -> str:
 @cache
 def libreoffice_version() -> str:
     """The LibreOffice version line; part of every state, since another version lays out differently."""
-    from . import libreoffice
+    from pipeline.convert import libreoffice
 
     return libreoffice.soffice_version()
 

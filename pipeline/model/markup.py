@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import Diagnostic, Loc
-from .model import FootnoteRef, Inline, Paragraph, Span, Text
-from .yamlsource import LStr
+from pipeline.content.yamlsource import LStr
+from pipeline.errors import Diagnostic, Loc
+from pipeline.model.document import FootnoteRef, Inline, Paragraph, Span, Text
 
 BULLET_RE = re.compile(r"^( *)[-•] +")
 NUMBER_RE = re.compile(r"^( *)\d{1,3}[.)] +")
