@@ -46,7 +46,7 @@ FUNCTION_PHASES = {
 PHASES = [
     ("content loading (YAML, validation)", ["pipeline/content/load.py", "pipeline/content/yamlsource.py"]),
     ("modelling (document model, markup)", ["pipeline/kinds/documents.py", "pipeline/model/markup.py", "pipeline/model/document.py"]),
-    ("redaction decisions (names, e-mail, phone)", ["redaction/apply.py", "redaction/matchers.py"]),
+    ("redaction decisions (names, e-mail, phone)", ["redaction/apply.py", "redaction/matchers"]),
     ("rendering DOCX (docxtpl, lxml)", ["pipeline/render/docx.py", "pipeline/render/package.py"]),
     ("LibreOffice (waiting for soffice)", ["pipeline/convert/libreoffice.py", "pipeline/convert/server.py"]),
     ("PDF finalising / bundling (pikepdf)", ["pipeline/finish/pdf.py"]),

@@ -1,0 +1,12 @@
+"""Pure text matching for the Woo redaction: registered personal data and unregistered findings."""
+
+from __future__ import annotations
+
+from redaction.matchers._text import Hit, PersonData
+from redaction.matchers.contact import registered_phone_key
+from redaction.matchers.names import TUSSENVOEGSELS, name_forms
+from redaction.matchers.registered import find_person_data
+from redaction.matchers.unregistered import find_unregistered, first_names
+
+__all__ = ["TUSSENVOEGSELS", "Hit", "PersonData", "find_person_data", "find_unregistered", "first_names",
+           "name_forms", "registered_phone_key"]
