@@ -45,7 +45,7 @@ FUNCTION_PHASES = {
 # (phase, path fragments of the modules whose own time belongs to it); first match wins.
 PHASES = [
     ("content loading (YAML, validation)", ["pipeline/content/load.py", "pipeline/content/yamlsource.py"]),
-    ("modelling (document model, markup)", ["pipeline/kinds/documents.py", "pipeline/model/markup.py", "pipeline/model/document.py"]),
+    ("modelling (document model, markup)", ["pipeline/kinds", "pipeline/model"]),
     ("redaction decisions (names, e-mail, phone)", ["redaction/apply.py", "redaction/matchers"]),
     ("rendering DOCX (docxtpl, lxml)", ["pipeline/render/docx.py", "pipeline/render/package.py"]),
     ("LibreOffice (waiting for soffice)", ["pipeline/convert/libreoffice.py", "pipeline/convert/server.py"]),

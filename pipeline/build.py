@@ -12,12 +12,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.content.load import Content, Dossier, load_content
+from pipeline.content.load import Content, Dossier
 from pipeline.convert import libreoffice
 from pipeline.errors import ContentError, Diagnostic
 from pipeline.finish import accessibility, pdf
-from pipeline.kinds.documents import add_woo_section, build_documents
-from pipeline.plan import DOC_LABEL, Plan
+from pipeline.kinds import add_woo_section, build_documents, load_content
+from pipeline.kinds import kind as document_kind
+from pipeline.plan import Plan
 from pipeline.progress import Progress
 from pipeline.publication import manifest, publish
 from pipeline.publication import records as publication
@@ -182,8 +183,9 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
                 staged_pdf, key = pdfs[(d.id, kind)]
                 keep(staged_pdf, f"{kind}.pdf", inputs, key)
                 keep(staging.path(f"{SIGNING}/{d.id}__{kind}.docx"), f"{kind}.docx", inputs)
-            parts = [(DOC_LABEL["nota"], pdfs[(d.id, "nota")][0])]
-            parts += [(f"Bijlage {i}: {DOC_LABEL[b]}", pdfs[(d.id, b)][0]) for i, b in enumerate(d.bijlagen(), 1)]
+            parts = [(document_kind("nota").label, pdfs[(d.id, "nota")][0])]
+            parts += [(f"Bijlage {i}: {document_kind(b).label}", pdfs[(d.id, b)][0])
+                      for i, b in enumerate(d.bijlagen(), 1)]
             bundle = staging.path(f"{SIGNING}/{d.id}__parafeerbundel.pdf")
             meta = plan.meta("nota")
             pdf.bundle(parts, bundle, title=f"Parafeerbundel: {meta.title}", author=meta.author,

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.content.load import Content, Dossier
+from pipeline.kinds import kind as document_kind
 from pipeline.model.document import Document
 from pipeline.render.docx import Meta
 from redaction import apply as redaction
-
-DOC_LABEL = {"nota": "Nota", "kamerbrief": "Kamerbrief", "rapportage": "Rapportage"}
 
 
 @dataclass
@@ -24,5 +23,5 @@ class Plan:
     def meta(self, kind: str) -> Meta:
         org = self.content.organisaties[self.dossier.organisatie]
         doc = self.docs[kind]
-        return Meta(title=doc.title, author=str(org.naam), subject=f"{DOC_LABEL[kind]} {self.dossier.kenmerk}",
-                    date=self.dossier.datum)
+        return Meta(title=doc.title, author=str(org.naam),
+                    subject=f"{document_kind(kind).label} {self.dossier.kenmerk}", date=self.dossier.datum)

@@ -21,7 +21,7 @@ from helpers import (
     write_content,
 )
 
-from pipeline.content.load import load_content
+from pipeline.kinds import load_content
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -55,7 +55,7 @@ def test_minimal_fixture_loads(root: Path) -> None:
 def test_full_fixture_with_all_optional_files_loads(root: Path) -> None:
     write_content(root, with_docs=("kamerbrief", "rapportage", "woo"))
     d = load_content(root).dossiers[0]
-    assert d.kamerbrief is not None and d.rapportage is not None and d.woo is not None
+    assert "kamerbrief" in d.documents and "rapportage" in d.documents and d.woo is not None
     assert d.woo.openbaarmaking == dt.date(2024, 1, 15)
 
 
@@ -478,7 +478,7 @@ def test_table_row_that_is_not_a_list(root: Path) -> None:
 
 def test_table_cells_numbers_and_empty_are_text(root: Path) -> None:
     write_content(root, {R: RAPPORTAGE_YAML.replace("- [x, y]", "- [120, ~]")}, with_docs=("rapportage",))
-    tabel = load_content(root).dossiers[0].rapportage.secties[0].tabel  # type: ignore[union-attr]
+    tabel = load_content(root).dossiers[0].documents["rapportage"].secties[0].tabel
     assert tabel is not None and tabel.rijen == [["120", ""]]
 
 

@@ -5,17 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 from pipeline.content.yamlsource import LStr, Node, as_date, load_yaml
 from pipeline.errors import ContentError, Diagnostic, Loc
 
 ROLLEN = ("ambtenaar", "bewindspersoon", "kamerlid", "woordvoerder", "extern")
-TER = ("besluitvorming", "beslissing", "informatie")
 OORDELEN = ("akkoord", "niet akkoord", "besproken", "gezien")
-DOCUMENTEN = ("nota", "kamerbrief", "rapportage")
-BIJLAGE_DOCUMENTEN = ("kamerbrief", "rapportage")
 WOO_GRONDEN = (
     "5.1.1a", "5.1.1b", "5.1.1c", "5.1.1d", "5.1.1e",
     "5.1.2a", "5.1.2b", "5.1.2c", "5.1.2d", "5.1.2e", "5.1.2f", "5.1.2g", "5.1.2h", "5.1.2i",
@@ -91,38 +90,6 @@ class Section:
 
 
 @dataclass
-class Nota:
-    ter: str
-    aan: str
-    kopie_aan: list[LStr]
-    bijlagen: list[LStr]
-    secties: list[Section]
-    loc: Loc
-
-
-@dataclass
-class Kamerbrief:
-    betreft: LStr
-    aan: LStr | None
-    ondertekenaar: str
-    aanhef: LStr | None
-    tekst: LStr
-    loc: Loc
-    slot: LStr | None = None
-    datum: dt.date | None = None
-    kenmerk: LStr | None = None
-    contactpersoon: str | None = None
-
-
-@dataclass
-class Rapportage:
-    titel: LStr
-    secties: list[Section]
-    loc: Loc
-    ondertitel: LStr | None = None
-
-
-@dataclass
 class WooPerson:
     persoon: str
     lakken: bool
@@ -161,13 +128,17 @@ class Dossier:
     directie: LStr
     opsteller: str
     parafenroute: list[RouteStep]
-    nota: Nota
     loc: Loc
     besluit: Besluit | None = None
-    kamerbrief: Kamerbrief | None = None
-    rapportage: Rapportage | None = None
+    # The content of each document the dossier has, by kind name ("nota", "kamerbrief", ...), in
+    # the order of the registry (pipeline.kinds); the nota is always there.
+    documents: dict[str, Any] = field(default_factory=dict)
     woo: Woo | None = None
     files: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def nota(self) -> Any:
+        return self.documents["nota"]
 
     @property
     def route_complete(self) -> bool:
@@ -175,6 +146,27 @@ class Dossier:
 
     def bijlagen(self) -> list[str]:
         return [str(b) for b in self.nota.bijlagen]
+
+
+class DocumentKind(Protocol):
+    """What loading needs of a document kind; pipeline.kinds declares the kinds."""
+
+    @property
+    def name(self) -> str: ...          # its file is <name>.yaml
+
+    @property
+    def required(self) -> bool: ...     # every dossier has one (the nota)
+
+    def read(self, r: Reader, node: Node, ctx: KindContext) -> Any | None: ...
+    def check(self, refs: References, dossier: Dossier, doc: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class KindContext:
+    """The registry as a reader of one kind sees it."""
+
+    names: tuple[str, ...]      # every document kind, in order
+    bijlagen: tuple[str, ...]   # the kinds that can be a bijlage of the nota
 
 
 @dataclass
@@ -358,9 +350,9 @@ def _read_organisaties(r: Reader, node: Node) -> dict[str, Organisation]:
     return orgs
 
 
-# --- documents -------------------------------------------------------------------------
+# --- sections and tables, shared by the document kinds ------------------------------
 
-def _read_sections(r: Reader, m: dict[str, Node], parent: Node, *, allow_table: bool,
+def read_sections(r: Reader, m: dict[str, Node], parent: Node, *, allow_table: bool,
                    required: bool = True) -> list[Section]:
     out = []
     for item in r.seq(m, "secties", parent, required=required):
@@ -371,15 +363,15 @@ def _read_sections(r: Reader, m: dict[str, Node], parent: Node, *, allow_table: 
         kop = r.text(sm, "kop", item)
         tekst = r.text(sm, "tekst", item, required=False)
         nummering = r.choice(sm, "nummering", item, ("letters", "cijfers", "geen"), required=False)
-        subs = _read_sections(r, sm, item, allow_table=allow_table, required=False)
-        tabel = _read_table(r, sm["tabel"]) if allow_table and "tabel" in sm else None
+        subs = read_sections(r, sm, item, allow_table=allow_table, required=False)
+        tabel = read_table(r, sm["tabel"]) if allow_table and "tabel" in sm else None
         if kop is not None:
             out.append(Section(kop=kop, loc=item.loc, tekst=tekst, nummering=nummering,
                                secties=subs, tabel=tabel))
     return out
 
 
-def _read_table(r: Reader, node: Node) -> Table | None:
+def read_table(r: Reader, node: Node) -> Table | None:
     m = r.mapping(node, "een tabel", ("kolommen", "rijen"))
     if m is None:
         return None
@@ -403,56 +395,7 @@ def _cell(r: Reader, node: Node) -> LStr | None:
     return r.scalar_text(node, "een tabelcel")
 
 
-def _read_nota(r: Reader, node: Node) -> Nota | None:
-    m = r.mapping(node, "nota.yaml", ("ter", "aan", "kopie_aan", "bijlagen", "secties"))
-    if m is None:
-        return None
-    ter = r.choice(m, "ter", node, TER)
-    aan = r.ident(m, "aan", node)
-    kopie = [t for n in r.seq(m, "kopie_aan", node) if (t := r.scalar_text(n, "een item van kopie_aan"))]
-    bijlagen = []
-    for n in r.seq(m, "bijlagen", node):
-        t = r.scalar_text(n, "een bijlage")
-        if t is not None and t not in BIJLAGE_DOCUMENTEN:
-            r.error(t.loc, f"'{t}' is geen document van dit dossier", "kies uit: kamerbrief, rapportage")
-        elif t is not None:
-            bijlagen.append(t)
-    secties = _read_sections(r, m, node, allow_table=False)
-    if ter is None or aan is None:
-        return None
-    return Nota(ter, aan, kopie, bijlagen, secties, node.loc)
-
-
-def _read_kamerbrief(r: Reader, node: Node) -> Kamerbrief | None:
-    m = r.mapping(node, "kamerbrief.yaml", ("betreft", "aan", "ondertekenaar", "aanhef", "tekst", "slot",
-                                            "datum", "kenmerk", "contactpersoon"))
-    if m is None:
-        return None
-    betreft = r.text(m, "betreft", node)
-    ondertekenaar = r.ident(m, "ondertekenaar", node)
-    tekst = r.text(m, "tekst", node)
-    if betreft is None or ondertekenaar is None or tekst is None:
-        return None
-    return Kamerbrief(
-        betreft=betreft, aan=r.text(m, "aan", node, required=False), ondertekenaar=ondertekenaar,
-        aanhef=r.text(m, "aanhef", node, required=False), tekst=tekst, loc=node.loc,
-        slot=r.text(m, "slot", node, required=False), datum=r.date(m, "datum", node, required=False),
-        kenmerk=r.text(m, "kenmerk", node, required=False),
-        contactpersoon=r.ident(m, "contactpersoon", node, required=False))
-
-
-def _read_rapportage(r: Reader, node: Node) -> Rapportage | None:
-    m = r.mapping(node, "rapportage.yaml", ("titel", "ondertitel", "secties"))
-    if m is None:
-        return None
-    titel = r.text(m, "titel", node)
-    secties = _read_sections(r, m, node, allow_table=True)
-    if titel is None:
-        return None
-    return Rapportage(titel, secties, node.loc, r.text(m, "ondertitel", node, required=False))
-
-
-def _read_woo(r: Reader, node: Node) -> Woo | None:
+def _read_woo(r: Reader, node: Node, documents: tuple[str, ...]) -> Woo | None:
     m = r.mapping(node, "woo.yaml", ("openbaarmaking", "personen", "lakken", "toegestaan", "informatiecategorie"))
     if m is None:
         return None
@@ -472,14 +415,14 @@ def _read_woo(r: Reader, node: Node) -> Woo | None:
         lm = r.mapping(item, "een lakken-regel", ("document", "passage", "grond", "toelichting"))
         if lm is None:
             continue
-        doc = r.choice(lm, "document", item, DOCUMENTEN)
+        doc = r.choice(lm, "document", item, documents)
         passage = r.text(lm, "passage", item)
         grond = r.choice(lm, "grond", item, WOO_GRONDEN)
         if doc and passage is not None and grond:
             woo.lakken.append(Lakken(doc, passage, grond, item.loc, r.text(lm, "toelichting", item, required=False)))
     woo.toegestaan = [t for n in r.seq(m, "toegestaan", node) if (t := r.scalar_text(n, "een toegestane tekst"))]
     if "informatiecategorie" in m:
-        cm = r.mapping(m["informatiecategorie"], "informatiecategorie", DOCUMENTEN)
+        cm = r.mapping(m["informatiecategorie"], "informatiecategorie", documents)
         for key, val in (cm or {}).items():
             if isinstance(val.value, LStr):
                 woo.informatiecategorie[key] = val.value
@@ -488,7 +431,8 @@ def _read_woo(r: Reader, node: Node) -> Woo | None:
     return woo
 
 
-def _read_dossier(r: Reader, folder: Path, root: Path, docs: dict[str, Node]) -> Dossier | None:
+def _read_dossier(r: Reader, folder: Path, root: Path, docs: dict[str, Node],
+                  kinds: Sequence[DocumentKind]) -> Dossier | None:
     node = docs["dossier"]
     m = r.mapping(node, "dossier.yaml", ("kenmerk", "onderwerp", "datum", "organisatie", "directie",
                                          "opsteller", "parafenroute", "besluit"))
@@ -512,22 +456,25 @@ def _read_dossier(r: Reader, folder: Path, root: Path, docs: dict[str, Node]) ->
             bdatum = r.date(bm, "datum", bnode)
             if pid and oordeel and bdatum:
                 besluit = Besluit(pid, oordeel, bdatum, bnode.loc, r.text(bm, "opmerking", bnode, required=False))
-    nota = _read_nota(r, docs["nota"]) if "nota" in docs else None
-    if not (folder / "nota.yaml").is_file():
-        r.error(Loc(_rel(folder / "nota.yaml", root)), "het dossier heeft geen nota.yaml",
-                "maak nota.yaml aan; elke dossiermap heeft een nota")
-    if None in (kenmerk, onderwerp, datum, organisatie, directie, opsteller, nota):
+    ctx = KindContext(tuple(k.name for k in kinds), tuple(k.name for k in kinds if not k.required))
+    documents: dict[str, Any] = {}
+    for kind in kinds:
+        if kind.name in docs:
+            documents[kind.name] = kind.read(r, docs[kind.name], ctx)
+        elif kind.required and not (folder / f"{kind.name}.yaml").is_file():
+            r.error(Loc(_rel(folder / f"{kind.name}.yaml", root)), f"het dossier heeft geen {kind.name}.yaml",
+                    f"maak {kind.name}.yaml aan; elke dossiermap heeft een {kind.name}")
+    required = [k.name for k in kinds if k.required]
+    if None in (kenmerk, onderwerp, datum, organisatie, directie, opsteller) or any(
+            documents.get(name) is None for name in required):
         return None
     dossier = Dossier(
         id=folder.name, path=folder, kenmerk=kenmerk, onderwerp=onderwerp, datum=datum,  # type: ignore[arg-type]
         organisatie=organisatie, directie=directie, opsteller=opsteller,  # type: ignore[arg-type]
-        parafenroute=route, nota=nota, loc=node.loc, besluit=besluit)  # type: ignore[arg-type]
-    if "kamerbrief" in docs:
-        dossier.kamerbrief = _read_kamerbrief(r, docs["kamerbrief"])
-    if "rapportage" in docs:
-        dossier.rapportage = _read_rapportage(r, docs["rapportage"])
+        parafenroute=route, loc=node.loc, besluit=besluit,
+        documents={name: doc for name, doc in documents.items() if doc is not None})
     if "woo" in docs:
-        dossier.woo = _read_woo(r, docs["woo"])
+        dossier.woo = _read_woo(r, docs["woo"], ctx.names)
     return dossier
 
 
@@ -545,14 +492,17 @@ def _load(r: Reader, path: Path, root: Path) -> Node | None:
     return node
 
 
-def load_content(root: Path, only: list[str] | None = None) -> Content:
-    """Read and validate a content folder; raise ContentError listing every problem."""
+def load_content(root: Path, only: list[str] | None, kinds: Sequence[DocumentKind]) -> Content:
+    """Read and validate a content folder with these document kinds; raise ContentError listing every problem.
+
+    Callers go through pipeline.kinds.load_content, which passes the registry.
+    """
     r = Reader()
     if not root.is_dir():
         raise ContentError([Diagnostic(Loc(str(root)), "de contentmap bestaat niet",
                                        "geef een bestaande map op met --content")])
     files: dict[str, Path] = {}
-    registers = {}
+    registers: dict[str, Node | None] = {}
     for name in ("personen", "organisaties"):
         path = root / f"{name}.yaml"
         files[name] = path
@@ -575,7 +525,7 @@ def load_content(root: Path, only: list[str] | None = None) -> Content:
     for folder in folders:
         docs: dict[str, Node] = {}
         dfiles: dict[str, Path] = {}
-        for name in ("dossier", "nota", "kamerbrief", "rapportage", "woo"):
+        for name in ("dossier", *(k.name for k in kinds), "woo"):
             path = folder / f"{name}.yaml"
             if path.is_file():
                 dfiles[name] = path
@@ -584,35 +534,47 @@ def load_content(root: Path, only: list[str] | None = None) -> Content:
                     docs[name] = node
         if "dossier" not in docs:
             continue
-        dossier = _read_dossier(r, folder, root, docs)
+        dossier = _read_dossier(r, folder, root, docs, kinds)
         if dossier is not None:
             dossier.files = dfiles
             dossiers.append(dossier)
     content = Content(root, personen, organisaties, dossiers, files)
-    _check_references(r, content)
+    _check_references(r, content, kinds)
     if r.diagnostics:
         raise ContentError(r.diagnostics)
     return content
 
 
-def _check_references(r: Reader, c: Content) -> None:
-    """Cross-file checks: every id points to something that exists and fits."""
-    def person(pid: str | None, loc: Loc, what: str) -> Person | None:
+@dataclass
+class References:
+    """Cross-file checks a document kind makes: does a person id exist, and does it fit."""
+
+    r: Reader
+    content: Content
+
+    def person(self, pid: str | None, loc: Loc, what: str) -> Person | None:
         if pid is None:
             return None
         loc = getattr(pid, "loc", loc)
-        if pid not in c.personen:
-            close = difflib.get_close_matches(pid, list(c.personen), n=1)
+        if pid not in self.content.personen:
+            close = difflib.get_close_matches(pid, list(self.content.personen), n=1)
             hint = f"bedoelde u '{close[0]}'?" if close else "voeg de persoon toe aan personen.yaml"
-            r.error(loc, f"{what} '{pid}' staat niet in personen.yaml", hint)
+            self.r.error(loc, f"{what} '{pid}' staat niet in personen.yaml", hint)
             return None
-        return c.personen[pid]
+        return self.content.personen[pid]
 
+
+def _check_references(r: Reader, c: Content, kinds: Sequence[DocumentKind]) -> None:
+    """Cross-file checks: every id points to something that exists and fits."""
+    refs = References(r, c)
+    person = refs.person
     for d in c.dossiers:
         if d.organisatie not in c.organisaties:
             close = difflib.get_close_matches(d.organisatie, list(c.organisaties), n=1)
-            r.error(getattr(d.organisatie, "loc", d.loc), f"de organisatie '{d.organisatie}' staat niet in organisaties.yaml",
-                    f"bedoelde u '{close[0]}'?" if close else "voeg haar toe aan organisaties.yaml of corrigeer 'organisatie'")
+            r.error(getattr(d.organisatie, "loc", d.loc),
+                    f"de organisatie '{d.organisatie}' staat niet in organisaties.yaml",
+                    f"bedoelde u '{close[0]}'?" if close
+                    else "voeg haar toe aan organisaties.yaml of corrigeer 'organisatie'")
         person(d.opsteller, d.loc, "de opsteller")
         for step in d.parafenroute:
             person(step.persoon, step.loc, "de persoon")
@@ -629,24 +591,9 @@ def _check_references(r: Reader, c: Content) -> None:
             if not all(s.datum for s in d.parafenroute):
                 r.error(d.besluit.loc, "er is een besluit terwijl de parafenroute nog open staat",
                         "geef elke paraaf een datum of verwijder het besluit")
-        nota = d.nota
-        p = person(nota.aan, nota.loc, "de geadresseerde (aan)")
-        if p and p.rol != "bewindspersoon":
-            r.error(getattr(nota.aan, "loc", nota.loc), f"de nota is gericht aan '{p.id}' met rol '{p.rol}'",
-                    "een nota is gericht aan een bewindspersoon")
-        for b in nota.bijlagen:
-            if getattr(d, str(b)) is None:
-                r.error(b.loc, f"de bijlage '{b}' heeft geen {b}.yaml in {d.id}/",
-                        f"maak {b}.yaml aan of haal '{b}' uit bijlagen")
-        for k in nota.kopie_aan:
-            if ID_RE.match(k) and k not in c.personen and " " not in k and k.islower():
-                r.error(k.loc, f"kopie_aan '{k}' lijkt een id maar staat niet in personen.yaml",
-                        "voeg de persoon toe of schrijf de naam voluit")
-        if d.kamerbrief:
-            person(d.kamerbrief.ondertekenaar, d.kamerbrief.loc, "de ondertekenaar")
-            if d.kamerbrief.contactpersoon:
-                person(d.kamerbrief.contactpersoon, d.kamerbrief.loc, "de contactpersoon")
+        for kind in kinds:
+            if kind.name in d.documents:
+                kind.check(refs, d, d.documents[kind.name])
         if d.woo:
             for wp in d.woo.personen:
                 person(wp.persoon, wp.loc, "de persoon")
-

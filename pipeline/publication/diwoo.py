@@ -59,7 +59,7 @@ class DocumentRecord:
 
     identifier: str
     officiele_titel: str
-    documentsoort: str  # a key of DOCUMENTSOORTEN
+    documentsoort: str  # a key of DOCUMENTSOORTEN, or a TOOI documentsoort label or URI
     informatiecategorie: str  # TOOI label or URI, see default_informatiecategorie()
     organisatie_tooi: str  # TOOI code ("mnre1045") or full TOOI URI
     organisatie_naam: str  # must equal the TOOI label of organisatie_tooi
@@ -220,8 +220,9 @@ def _documentsoort_label(key: str) -> str:
     return DOCUMENTSOORTEN[key]
 
 
-def _documentsoort(key: str) -> _Tooi:
-    return _by_label("documentsoortlijst", _documentsoort_label(key), "documentsoort")
+def _documentsoort(value: str) -> _Tooi:
+    """A key of DOCUMENTSOORTEN, or any label or URI of TOOI's documentsoortenlijst ("Kamervraag met antwoord")."""
+    return _by_label("documentsoortlijst", DOCUMENTSOORTEN.get(value, value), "documentsoort")
 
 
 def _organisatie(record: DocumentRecord) -> _Tooi:

@@ -20,7 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
 MANIFEST = "manifest.json"
 FORMAT = 1
-KINDS = ("nota", "kamerbrief", "rapportage")
 CODE_DIRS = ("pipeline", "redaction")
 CODE_FILES = ("requirements.lock",)
 _CODE_SUFFIXES = {".py", ".xsd", ".tsv", ".txt", ".json", ".yaml"}
@@ -95,12 +94,13 @@ def dossier_inputs(content_root: Path, dossier_id: str) -> dict[str, str]:
         path = content_root / name
         if path.is_file():
             inputs[name] = sha256_file(path)
-    for path in sorted((content_root / dossier_id).glob("*.yaml")):
+    documents = sorted((content_root / dossier_id).glob("*.yaml"))
+    for path in documents:
         inputs[f"{dossier_id}/{path.name}"] = sha256_file(path)
-    for kind in KINDS:
-        path = TEMPLATES / f"{kind}.docx"
-        if path.is_file():
-            inputs[f"templates/{kind}.docx"] = sha256_file(path)
+    # A document <kind>.yaml is made with templates/<kind>.docx: the templates of the kinds it has.
+    for template in sorted(TEMPLATES / f"{path.stem}.docx" for path in documents):
+        if template.is_file():
+            inputs[f"templates/{template.name}"] = sha256_file(template)
     return inputs
 
 

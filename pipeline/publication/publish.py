@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from pipeline.plan import Plan
     from pipeline.staging import Staging
 
-DOC_KINDS = ("nota", "kamerbrief", "rapportage")
 INVENTORY_COLUMNS = ["ID", "Document", "Datum", "Beoordeling", "Beoordelingsgrond", "Toelichting"]
 LOG_COLUMNS = ["document", "sectie", "grond", "categorie", "tekst", "bron"]
 

@@ -6,6 +6,7 @@ import os
 from typing import TYPE_CHECKING
 
 from pipeline.errors import MetadataError
+from pipeline.kinds import kind as document_kind
 from pipeline.publication import diwoo
 
 if TYPE_CHECKING:
@@ -15,11 +16,6 @@ BASE_URL_ENV = "PIPELINE_BASE_URL"
 DEFAULT_BASE_URL = "https://open.overheid.nl/documenten"
 SITEMAP_NAME = "sitemap.xml"
 
-# Our document kinds -> DiWoo documentsoort keys (diwoo.DOCUMENTSOORTEN).
-DOCUMENTSOORT = {"nota": "beslisnota", "kamerbrief": "kamerbrief", "rapportage": "rapport"}
-# The nota is what the minister decides on (vaststelling); the Kamerbrief is what the
-# minister signs (ondertekening); the rapportage is adopted with the decision (vaststelling).
-HANDELING = {"nota": "vaststelling", "kamerbrief": "ondertekening", "rapportage": "vaststelling"}
 
 
 def base_url(option: str | None = None) -> str:
@@ -47,19 +43,20 @@ def records(plan: Plan) -> list[diwoo.DocumentRecord]:
     categories = d.woo.informatiecategorie if d.woo else {}
     out = []
     for kind in ["nota", *bijlagen]:
-        soort = DOCUMENTSOORT[kind]
-        datum = d.besluit.datum
-        if kind == "kamerbrief" and d.kamerbrief and d.kamerbrief.datum:
-            datum = d.kamerbrief.datum
+        # Documentsoort, informatiecategorie and handeling are declared per kind (pipeline.kinds): the
+        # nota is decided on (vaststelling), the Kamerbrief signed (ondertekening), and so on.
+        spec = document_kind(kind)
+        # A document with a date of its own (a Kamerbrief sent later) is signed on that date.
+        datum = getattr(d.documents[kind], "datum", None) or d.besluit.datum
         out.append(diwoo.DocumentRecord(
             identifier=ids[kind],
             officiele_titel=plan.docs[kind].title,
-            documentsoort=soort,
-            informatiecategorie=str(categories.get(kind) or diwoo.default_informatiecategorie(soort)),
+            documentsoort=spec.documentsoort,
+            informatiecategorie=str(categories.get(kind) or spec.informatiecategorie),
             organisatie_tooi=org_code,
             organisatie_naam=org_label,
             creatiedatum=d.datum,
-            handeling=HANDELING[kind],
+            handeling=spec.handeling,
             handeling_datum=datum,
             loc=f"{d.id}/{kind}.pdf",
             bijlagen=tuple(ids[b] for b in bijlagen) if kind == "nota" else (),

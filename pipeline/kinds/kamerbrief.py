@@ -1,0 +1,96 @@
+"""The Kamerbrief to the Tweede Kamer: its content schema, its checks and its document model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pipeline.content.load import Dossier, KindContext, Reader, References
+from pipeline.content.yamlsource import LStr, Node
+from pipeline.errors import Loc
+from pipeline.kinds.base import Kind
+from pipeline.kinds.builder import Builder, address_lines
+from pipeline.model.document import Document, span
+
+DEFAULT_AAN_KAMER = "De Voorzitter van de Tweede Kamer der Staten-Generaal"
+DEFAULT_AANHEF = "Geachte voorzitter,"
+DEFAULT_TWEEDE_KAMER_ADRES = ("Prinses Irenestraat 6", "2595 BD  Den Haag")
+
+
+@dataclass
+class Kamerbrief:
+    betreft: LStr
+    aan: LStr | None
+    ondertekenaar: str
+    aanhef: LStr | None
+    tekst: LStr
+    loc: Loc
+    slot: LStr | None = None
+    datum: dt.date | None = None
+    kenmerk: LStr | None = None
+    contactpersoon: str | None = None
+
+
+def read(r: Reader, node: Node, ctx: KindContext) -> Kamerbrief | None:
+    m = r.mapping(node, "kamerbrief.yaml", ("betreft", "aan", "ondertekenaar", "aanhef", "tekst", "slot",
+                                            "datum", "kenmerk", "contactpersoon"))
+    if m is None:
+        return None
+    betreft = r.text(m, "betreft", node)
+    ondertekenaar = r.ident(m, "ondertekenaar", node)
+    tekst = r.text(m, "tekst", node)
+    if betreft is None or ondertekenaar is None or tekst is None:
+        return None
+    return Kamerbrief(
+        betreft=betreft, aan=r.text(m, "aan", node, required=False), ondertekenaar=ondertekenaar,
+        aanhef=r.text(m, "aanhef", node, required=False), tekst=tekst, loc=node.loc,
+        slot=r.text(m, "slot", node, required=False), datum=r.date(m, "datum", node, required=False),
+        kenmerk=r.text(m, "kenmerk", node, required=False),
+        contactpersoon=r.ident(m, "contactpersoon", node, required=False))
+
+
+def check(refs: References, d: Dossier, k: Kamerbrief) -> None:
+    refs.person(k.ondertekenaar, k.loc, "de ondertekenaar")
+    if k.contactpersoon:
+        refs.person(k.contactpersoon, k.loc, "de contactpersoon")
+
+
+def build(b: Builder, k: Kamerbrief) -> Document:
+    d, people = b.dossier, b.content.personen
+    org = b.organisation()
+    doc = Document("kamerbrief", str(k.betreft))
+    f = doc.fields
+    f["organisatie"] = b.field(org.naam)
+    f["retouradres"] = span(f"> Retouradres {org.postadres}" if org.postadres else "", org.loc)
+    aan_lines = str(k.aan or DEFAULT_AAN_KAMER).split("\n")
+    if k.aan is None:
+        aan_lines += list(DEFAULT_TWEEDE_KAMER_ADRES)
+    loc = k.aan.loc if k.aan is not None else k.loc
+    doc.rows["aan"] = [{"regel": span(line, loc)} for line in aan_lines if line.strip()]
+    f["datum"] = b.date(k.datum or d.datum, k.loc)
+    f["betreft"] = b.field(k.betreft)
+    f["kenmerk"] = b.field(k.kenmerk or d.kenmerk)
+    # The letter's own bijlage is the rapportage it is sent with.
+    f["bijlagen"] = span(str(1 if "rapportage" in d.documents and "rapportage" in d.bijlagen() else 0), k.loc)
+    doc.rows["adres"] = [{"regel": b.field(v)} for v in address_lines(org)]
+    f["website"] = b.field(org.website) if org.website else []
+    f["aanhef"] = b.field(k.aanhef) if k.aanhef else span(DEFAULT_AANHEF, k.loc)
+    doc.body = list(b.blocks(k.tekst))
+    doc.rows["slot"] = [{"p": p.inlines} for p in b.blocks(k.slot)]
+    signer = people[k.ondertekenaar]
+    f["ondertekenaar_naam"] = b.person_name(k.ondertekenaar, k.loc)
+    functie = str(signer.functie or "")
+    f["ondertekenaar_functie"] = span(f"De {functie}," if functie else "", k.loc)
+    doc.flags["has_contactpersoon"] = k.contactpersoon is not None
+    if k.contactpersoon:
+        contact = people[k.contactpersoon]
+        f["contact_naam"] = b.person_name(k.contactpersoon, k.loc)
+        f["contact_telefoon"] = b.person_detail(contact, "telefoon")
+        f["contact_email"] = b.person_detail(contact, "email")
+    return doc
+
+
+KIND = Kind(
+    name="kamerbrief", label="Kamerbrief", reader=read, builder=build, references=check,
+    documentsoort="Kamerbrief", informatiecategorie="bij vertegenwoordigende organen ingekomen stukken",
+    handeling="ondertekening")
