@@ -347,9 +347,6 @@ def test_literal_text_in_body_footnote_and_cell_of_docx(root: Path) -> None:
     assert LITERAL in [c.text for t in d.tables for row in t.rows for c in row.cells]
 
 
-@pytest.mark.xfail(strict=True, reason="yamlsource._block_line_starts maps lines by splitting the value on '\\n'; "
-                                       "a folded scalar (tekst: >) has its line breaks turned into spaces, so "
-                                       "errors on later lines are reported on the first line (8:23)")
 def test_markup_error_position_in_folded_block_scalar(root: Path) -> None:
     write_content(root, {N: nota_with("Regel een\nregel **twee").replace("tekst: |", "tekst: >")})
     errors = markup_errors(root)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from pipeline.content.yamlsource import LStr, Node, as_date, load_yaml
+from pipeline.content.yamlsource import LStr, Node, as_bool, as_date, date_problem, load_yaml
 from pipeline.errors import ContentError, Diagnostic, Loc
 
 ROLLEN = ("ambtenaar", "bewindspersoon", "kamerlid", "woordvoerder", "extern")
@@ -256,8 +256,7 @@ class Reader:
             return None
         value = as_date(node.value)
         if value is None:
-            self.error(node.loc, f"'{node.value}' is geen geldige datum voor '{key}'",
-                       "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2023-12-23")
+            self.error(node.loc, *date_problem(str(node.value), key))
         return value
 
     def seq(self, m: dict[str, Node], key: str, parent: Node, *, required: bool = False) -> list[Node]:
@@ -284,10 +283,10 @@ class Reader:
         if node is None:
             self.error(parent.loc, f"het veld '{key}' ontbreekt", f"vul '{key}: true' of '{key}: false' in")
             return None
-        if not isinstance(node.value, bool):
-            self.error(node.loc, f"'{key}' moet true of false zijn")
-            return None
-        return node.value
+        value = as_bool(node.value)
+        if value is None:
+            self.error(node.loc, f"'{key}' moet ja of nee zijn (of true / false), niet '{node.value}'")
+        return value
 
 
 # --- registers -------------------------------------------------------------------------
@@ -480,14 +479,18 @@ def _read_dossier(r: Reader, folder: Path, root: Path, docs: dict[str, Node],
 
 def _rel(path: Path, root: Path) -> str:
     """The path as users see it in messages: relative to the working folder when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    # The path as written, not resolved: a symlink is reported under its own name.
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    for base in (Path.cwd(), Path.cwd().resolve()):
+        try:
+            return str(absolute.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def _load(r: Reader, path: Path, root: Path) -> Node | None:
-    node, diags = load_yaml(path, _rel(path, root))
+    node, diags = load_yaml(path, _rel(path, root), root)
     r.diagnostics.extend(diags)
     return node
 
