@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline build|check|woo`; the one place errors become exit codes."""
+"""Command line: `python -m pipeline build|check|woo|review`; the one place errors become exit codes."""
 
 from __future__ import annotations
 
@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     woo.add_argument("--base-url", help="URL waaronder woo/ gepubliceerd wordt, voor de DiWoo-metadata "
                                         "(standaard: $PIPELINE_BASE_URL of https://open.overheid.nl/documenten)")
     common(sub.add_parser("verify", help="bouw opnieuw in een tijdelijke map en vergelijk met manifest.json"))
+    review = sub.add_parser("review", help="open de Woo-beoordeling in de browser (alleen op deze computer)")
+    common(review)
+    review.add_argument("--port", type=int, default=8765, help="poort op 127.0.0.1 (standaard: 8765, of een vrije)")
+    review.add_argument("--geen-browser", dest="browser", action="store_false", help="open geen browser")
+    review.add_argument("--door", help="naam van de beoordelaar in de besluiten (standaard: de gebruikersnaam)")
     lo = sub.add_parser("lo", help="de warme LibreOffice: status of stop")
     lo.add_argument("action", choices=["status", "start", "stop"])
     return ap
@@ -53,6 +58,11 @@ def run(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     if args.command == "lo":
         return _lo(args.action)
+    if args.command == "review":
+        from pipeline.review import serve
+
+        serve(args.content, args.out, port=args.port, open_browser=args.browser, door=args.door)
+        return 0
     if args.command in ("build", "woo") and not args.force and _nothing_to_do(args, started):
         return 0
     from pipeline import build

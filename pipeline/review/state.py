@@ -1,0 +1,180 @@
+"""What the review application knows of a content folder: dossiers, their plans, open decisions and state."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import build
+from pipeline.content.load import ID_RE, load_content
+from pipeline.errors import ContentError, Diagnostic, Loc
+from pipeline.plan import Plan
+from pipeline.publication import manifest, records
+
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+@dataclass
+class Item:
+    """One open decision: a person or text that the public build cannot decide alone, with every place."""
+
+    key: str
+    text: str
+    kind: str                       # persoonsgegeven | passage | overig
+    message: str
+    hint: str
+    places: list[Loc] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({document_of(loc) for loc in self.places if document_of(loc)})
+
+
+def document_of(loc: Loc) -> str:
+    """The document a content position belongs to: nota.yaml -> nota; dossier.yaml and registers -> ''."""
+    name = Path(loc.file).stem
+    return name if name in ("nota", "kamerbrief", "rapportage", "kamervragen") else ""
+
+
+def item_key(text: str) -> str:
+    return "i" + hashlib.sha1(text.casefold().encode("utf-8")).hexdigest()[:10]
+
+
+def open_items(plan: Plan) -> list[Item]:
+    """The findings and stale decisions of a plan, one item per person or text, in order of first place."""
+    items: dict[str, Item] = {}
+    result = plan.redaction
+    groups = getattr(result, "groups", None)  # findings grouped per person (issue 11), when the detector has them
+    diagnostics: list[tuple[str, Diagnostic]] = [("persoonsgegeven", d) for d in result.findings]
+    diagnostics += [("passage", d) for d in result.errors]
+    for kind, diag in diagnostics:
+        m = _QUOTED.search(diag.message)
+        text = m.group(1) if m and kind == "persoonsgegeven" else diag.message
+        key = item_key(text)
+        if key not in items:
+            items[key] = Item(key, text, kind, diag.message, diag.hint)
+        items[key].places.append(diag.loc)
+    del groups
+    return list(items.values())
+
+
+def files_key(content_dir: Path, dossier_id: str) -> str:
+    """A hash over every file a dossier's plan is made from: the registers and the dossier folder."""
+    h = hashlib.sha256()
+    paths = [content_dir / "personen.yaml", content_dir / "organisaties.yaml"]
+    paths += sorted((content_dir / dossier_id).glob("*.yaml"))
+    for path in paths:
+        h.update(str(path.name).encode())
+        try:
+            h.update(path.read_bytes())
+        except FileNotFoundError:
+            h.update(b"-")
+    return h.hexdigest()
+
+
+@dataclass
+class Loaded:
+    """A dossier read and modelled: its plan, or the content problems that stop it."""
+
+    dossier_id: str
+    plan: Plan | None
+    problems: list[Diagnostic]
+    warnings: list[Diagnostic]
+    key: str
+
+    @property
+    def items(self) -> list[Item]:
+        return open_items(self.plan) if self.plan else []
+
+
+@dataclass
+class State:
+    """The overview line of one dossier."""
+
+    dossier_id: str
+    onderwerp: str
+    route: str          # compleet | open | onbekend
+    signing: str        # actueel | verouderd | niet gebouwd
+    public: str         # actueel | verouderd | geblokkeerd | niet gepubliceerd | alleen lakvoorstel
+    open_decisions: int
+    last_publication: str
+    vrijgave: str
+
+
+class Workspace:
+    """One content folder and one output folder, as the application serves them."""
+
+    def __init__(self, content_dir: Path, out: Path):
+        self.content_dir = content_dir.resolve()
+        self.out = out.resolve()
+        self._cache: dict[str, Loaded] = {}
+        self._lock = threading.Lock()
+        self.publish_lock = threading.Lock()
+
+    def dossier_ids(self) -> list[str]:
+        return sorted(p.parent.name for p in self.content_dir.glob("*/dossier.yaml") if ID_RE.match(p.parent.name))
+
+    def known(self, dossier_id: str) -> bool:
+        """Only the dossier folders that exist: never a path."""
+        return dossier_id in self.dossier_ids()
+
+    def load(self, dossier_id: str) -> Loaded:
+        key = files_key(self.content_dir, dossier_id)
+        with self._lock:
+            cached = self._cache.get(dossier_id)
+            if cached and cached.key == key:
+                return cached
+            warnings: list[Diagnostic] = []
+            problems: list[Diagnostic] = []
+            plan = None
+            try:
+                content = load_content(self.content_dir, [dossier_id])
+                plans = list(build.iter_plans(content, warnings, problems))
+                plan = plans[0] if plans and not problems else None
+            except ContentError as exc:
+                problems = exc.diagnostics
+            loaded = Loaded(dossier_id, plan, problems, warnings, key)
+            self._cache[dossier_id] = loaded
+            return loaded
+
+    def state(self, dossier_id: str, lo: str) -> State:
+        loaded = self.load(dossier_id)
+        plan = loaded.plan
+        onderwerp = str(plan.dossier.onderwerp) if plan else ""
+        route = ("compleet" if plan.dossier.route_complete else "open") if plan else "onbekend"
+        signing = self._current(dossier_id, "build", lo)
+        items = loaded.items
+        woo_dir = self.out / dossier_id / "woo"
+        if loaded.problems or items:
+            public = "geblokkeerd"
+        elif route != "compleet":
+            public = "alleen lakvoorstel"
+        elif not woo_dir.is_dir():
+            public = "niet gepubliceerd"
+        else:
+            public = "actueel" if self._current(dossier_id, "woo", lo) == "actueel" else "verouderd"
+        if woo_dir.is_dir() and public == "geblokkeerd":
+            public = "geblokkeerd (oude versie staat nog in woo/)"
+        last = ""
+        public_manifest = woo_dir / manifest.MANIFEST
+        if public_manifest.is_file():
+            last = dt.datetime.fromtimestamp(public_manifest.stat().st_mtime).strftime("%d-%m-%Y %H:%M")
+        vrijgave = ""
+        if plan and plan.dossier.woo is not None:
+            release = getattr(plan.dossier.woo, "vrijgave", None)
+            if release is not None:
+                vrijgave = f"{release.door}, {release.op:%d-%m-%Y %H:%M}"
+        return State(dossier_id, onderwerp, route, signing, public, len(items) + len(loaded.problems), last, vrijgave)
+
+    def _current(self, dossier_id: str, run: str, lo: str) -> str:
+        found = manifest.Manifest.load(self.out, dossier_id)
+        if found is None or run not in found.runs:
+            return "niet gebouwd"
+        settings = {"base_url": records.base_url(None)} if run == "woo" else None
+        todo, _, _ = manifest.stale_dossiers(self.content_dir, self.out, [dossier_id], run, force=False, lo=lo,
+                                             settings=settings)
+        return "verouderd" if dossier_id in todo else "actueel"
