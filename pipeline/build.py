@@ -223,7 +223,7 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
     cache = manifest.PdfCache(out)
     with Staging(out, "woo") as staging:
         _, review = render_all(plans, staging, REVIEW, cache, progress)
-        complete = [p for p in plans if p.dossier.route_complete]
+        complete = [p for p in plans if p.dossier.route_complete and not publish.release_missing(p)]
         _, public = render_all(complete, staging, PUBLIC, cache, progress)
         review_pdfs = {k: path for k, (path, _) in review.items()}
         public_pdfs = {k: path for k, (path, _) in public.items()}
@@ -234,9 +234,11 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
             if plan in complete:
                 others[d.id] = publish.stage_public(plan, public_pdfs, staging, out, base)
                 others[d.id].append(_stage_public_manifest(staging, out, plan, runs[d.id]))
-            else:
+            elif not d.route_complete:
                 report.notes.append(f"{d.id}: alleen een lakvoorstel; de route is niet compleet "
                                     "(parafen zonder datum of geen besluit), dus er is nog niets openbaar te maken.")
+            else:
+                report.notes.append(f"{d.id}: alleen een lakvoorstel; {publish.release_missing(plan)}")
         # The gate: raises, and nothing is committed.
         publish.verify(complete, public_pdfs, others)
         keys = {path: key for path, key in [*review.values(), *public.values()]}

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from pipeline.content.yamlsource import LStr, Node, as_bool, as_date, date_problem, load_yaml
 from pipeline.errors import ContentError, Diagnostic, Loc
 
-ROLLEN = ("ambtenaar", "bewindspersoon", "kamerlid", "woordvoerder", "extern")
+ROLLEN = ("ambtenaar", "bewindspersoon", "kamerlid", "woordvoerder", "publiek", "extern")
 OORDELEN = ("akkoord", "niet akkoord", "besproken", "gezien")
 WOO_GRONDEN = (
     "5.1.1a", "5.1.1b", "5.1.1c", "5.1.1d", "5.1.1e",
@@ -40,7 +40,7 @@ class Person:
     @property
     def public(self) -> bool:
         """Politicians and spokespeople stay visible in the public version."""
-        return self.rol in ("bewindspersoon", "kamerlid", "woordvoerder")
+        return self.rol in ("bewindspersoon", "kamerlid", "woordvoerder", "publiek")
 
 
 @dataclass
@@ -54,6 +54,7 @@ class Organisation:
     postadres: LStr | None = None
     bezoekadres: LStr | None = None
     website: LStr | None = None
+    vrijgave_verplicht: bool = False  # v1.1: woo/ only after a release newer than every decision
 
 
 @dataclass
@@ -113,6 +114,32 @@ class Woo:
     lakken: list[Lakken] = field(default_factory=list)
     toegestaan: list[LStr] = field(default_factory=list)
     informatiecategorie: dict[str, LStr] = field(default_factory=dict)
+    vrijgave: Vrijgave | None = None                             # v1.1: who released the public version
+    besluit_momenten: list[dt.datetime] = field(default_factory=list)  # the `op` of every decision entry
+
+
+@dataclass
+class Vrijgave:
+    door: LStr
+    op: dt.datetime
+    loc: Loc
+
+
+DECISION_META = ("door", "op", "reden")  # v1.1: who decided, when and why, on every decision entry
+
+
+def moment(value: object, end_of_day: bool = True) -> dt.datetime | None:
+    """A decision's `op`: a date-time as written, or a date (counted as the end of that day)."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time(23, 59, 59) if end_of_day else dt.time(0, 0))
+    if isinstance(value, str):
+        try:
+            return moment(dt.datetime.fromisoformat(value.strip()), end_of_day)
+        except ValueError:
+            return None
+    return None
 
 
 @dataclass
@@ -331,7 +358,8 @@ def _read_organisaties(r: Reader, node: Node) -> dict[str, Organisation]:
     if top is None:
         return orgs
     for item in r.seq(top, "organisaties", node, required=True):
-        m = r.mapping(item, "een organisatie", ("id", "naam", "tooi", "postadres", "bezoekadres", "website"))
+        m = r.mapping(item, "een organisatie", ("id", "naam", "tooi", "postadres", "bezoekadres", "website",
+                                                "vrijgave_verplicht"))
         if m is None:
             continue
         oid = r.ident(m, "id", item)
@@ -345,7 +373,8 @@ def _read_organisaties(r: Reader, node: Node) -> dict[str, Organisation]:
             id=oid, naam=naam, loc=item.loc, tooi=r.text(m, "tooi", item, required=False),
             postadres=r.text(m, "postadres", item, required=False),
             bezoekadres=r.text(m, "bezoekadres", item, required=False),
-            website=r.text(m, "website", item, required=False))
+            website=r.text(m, "website", item, required=False),
+            vrijgave_verplicht=bool("vrijgave_verplicht" in m and r.boolean(m, "vrijgave_verplicht", item)))
     return orgs
 
 
@@ -395,7 +424,8 @@ def _cell(r: Reader, node: Node) -> LStr | None:
 
 
 def _read_woo(r: Reader, node: Node, documents: tuple[str, ...]) -> Woo | None:
-    m = r.mapping(node, "woo.yaml", ("openbaarmaking", "personen", "lakken", "toegestaan", "informatiecategorie"))
+    m = r.mapping(node, "woo.yaml", ("openbaarmaking", "personen", "lakken", "toegestaan", "informatiecategorie",
+                                     "vrijgave"))
     if m is None:
         return None
     woo = Woo(loc=node.loc)
@@ -404,22 +434,43 @@ def _read_woo(r: Reader, node: Node, documents: tuple[str, ...]) -> Woo | None:
         if om is not None:
             woo.openbaarmaking = r.date(om, "datum", m["openbaarmaking"])
     for item in r.seq(m, "personen", node):
-        pm = r.mapping(item, "een persoon in woo.yaml", ("persoon", "lakken"))
+        pm = r.mapping(item, "een persoon in woo.yaml", ("persoon", "lakken", *DECISION_META))
         if pm is None:
             continue
+        _decision_moment(r, pm, woo)
         pid, flag = r.ident(pm, "persoon", item), r.boolean(pm, "lakken", item)
         if pid is not None and flag is not None:
             woo.personen.append(WooPerson(pid, flag, item.loc))
     for item in r.seq(m, "lakken", node):
-        lm = r.mapping(item, "een lakken-regel", ("document", "passage", "grond", "toelichting"))
+        lm = r.mapping(item, "een lakken-regel", ("document", "passage", "grond", "toelichting", *DECISION_META))
         if lm is None:
             continue
+        _decision_moment(r, lm, woo)
         doc = r.choice(lm, "document", item, documents)
         passage = r.text(lm, "passage", item)
         grond = r.choice(lm, "grond", item, WOO_GRONDEN)
         if doc and passage is not None and grond:
             woo.lakken.append(Lakken(doc, passage, grond, item.loc, r.text(lm, "toelichting", item, required=False)))
-    woo.toegestaan = [t for n in r.seq(m, "toegestaan", node) if (t := r.scalar_text(n, "een toegestane tekst"))]
+    for item in r.seq(m, "toegestaan", node):
+        if isinstance(item.value, dict):  # v1.1: {tekst, door, op, reden}
+            tm = r.mapping(item, "een toegestane tekst", ("tekst", *DECISION_META))
+            if tm is not None:
+                _decision_moment(r, tm, woo)
+                text = r.text(tm, "tekst", item)
+                if text is not None:
+                    woo.toegestaan.append(text)
+        elif t := r.scalar_text(item, "een toegestane tekst"):
+            woo.toegestaan.append(t)
+    if "vrijgave" in m:
+        vm = r.mapping(m["vrijgave"], "vrijgave", ("door", "op"))
+        if vm is not None:
+            door = r.text(vm, "door", m["vrijgave"])
+            op = moment(vm["op"].value, end_of_day=False) if "op" in vm else None
+            if op is None:
+                r.error(vm["op"].loc if "op" in vm else m["vrijgave"].loc, "vrijgave heeft geen geldige 'op'",
+                        "schrijf de datum en tijd als JJJJ-MM-DD UU:MM:SS")
+            elif door is not None:
+                woo.vrijgave = Vrijgave(door, op, m["vrijgave"].loc)
     if "informatiecategorie" in m:
         cm = r.mapping(m["informatiecategorie"], "informatiecategorie", documents)
         for key, val in (cm or {}).items():
@@ -428,6 +479,19 @@ def _read_woo(r: Reader, node: Node, documents: tuple[str, ...]) -> Woo | None:
             else:
                 r.error(val.loc, f"informatiecategorie van {key} moet tekst zijn")
     return woo
+
+
+def _decision_moment(r: Reader, m: dict[str, Node], woo: Woo) -> None:
+    """Record the `op` of a decision entry (for the release rule); report one that is no date."""
+    node = m.get("op")
+    if node is None:
+        return
+    when = moment(node.value)
+    if when is None:
+        r.error(node.loc, f"'{node.value}' is geen geldige datum voor 'op'",
+                "schrijf JJJJ-MM-DD of JJJJ-MM-DD UU:MM:SS")
+    else:
+        woo.besluit_momenten.append(when)
 
 
 def _read_dossier(r: Reader, folder: Path, root: Path, docs: dict[str, Node],

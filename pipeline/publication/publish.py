@@ -37,6 +37,24 @@ def check_decisions(plans: list[Plan]) -> None:
         raise ContentError(problems)
 
 
+def release_missing(plan: Plan) -> str:
+    """Why the public version may not be written yet under `vrijgave_verplicht` ('' when it may)."""
+    d = plan.dossier
+    org = plan.content.organisaties.get(d.organisatie)
+    if org is None or not org.vrijgave_verplicht:
+        return ""
+    release = d.woo.vrijgave if d.woo else None
+    if release is None:
+        return (f"{org.naam} vereist een vrijgave (vrijgave_verplicht in organisaties.yaml) en woo.yaml heeft er "
+                "geen; geef de openbare versie vrij in `python -m pipeline review`, of schrijf "
+                "vrijgave: {door: ..., op: ...} in woo.yaml")
+    later = [m for m in (d.woo.besluit_momenten if d.woo else []) if m > release.op]
+    if later:
+        return (f"de vrijgave van {release.op:%d-%m-%Y %H:%M} door {release.door} is ouder dan "
+                f"{len(later)} besluit(en) in woo.yaml; geef de openbare versie opnieuw vrij")
+    return ""
+
+
 def _csv(rows: list[list[str]], header: list[str]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")

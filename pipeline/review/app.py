@@ -218,7 +218,7 @@ def _esc(text: object) -> str:
 def _group_redactions(plan: Any, marks: htmlview.Marks) -> list[dict[str, Any]]:
     """The redactions of the dossier, one group per person or passage, with links to every place."""
     groups: dict[tuple[str, str], dict[str, Any]] = {}
-    log_by_text = {}
+    log_by_text: dict[tuple[str, str], Any] = {}
     for entry in plan.redaction.log:
         log_by_text.setdefault((entry.document, entry.text), entry)
     for anchor, doc, grond, text in marks.redactions:

@@ -17,6 +17,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from pipeline.kinds import NAMES
+
 # The Woo grounds with the labels a Woo officer knows (artikel 5.1 en 5.2 Woo).
 GRONDEN: dict[str, str] = {
     "5.1.1a": "eenheid van de Kroon",
@@ -45,7 +47,6 @@ ROLLEN = {
     "kamerlid": "Kamerlid (blijft zichtbaar)",
     "bewindspersoon": "bewindspersoon (blijft zichtbaar)",
 }
-DOCUMENTEN = ("nota", "kamerbrief", "rapportage", "kamervragen")
 WOO_HEADER = "# Besluiten voor de openbare (Woo-)versie van dit dossier.\n"
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -138,7 +139,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
+            Path(tmp).chmod(path.stat().st_mode & 0o777)
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -180,7 +181,8 @@ class Decisions:
         atomic_write(self.woo, after)
         return Action(label, [Change(self.woo, before, after)])
 
-    def keep(self, expected: dict[str, str], text: str, door: str, reden: str, when: dt.datetime | None = None) -> Action:
+    def keep(self, expected: dict[str, str], text: str, door: str, reden: str,
+             when: dt.datetime | None = None) -> Action:
         """Allow a finding: a `toegestaan` entry with who, when and why."""
         when = when or now()
 
@@ -199,7 +201,7 @@ class Decisions:
                         door: str, reden: str = "", when: dt.datetime | None = None) -> Action:
         """`lakken` entries, one per (document, exact passage), written together."""
         for document, _ in places:
-            if document not in DOCUMENTEN:
+            if document not in NAMES:
                 raise Conflict(f"onbekend document '{document}'")
         if grond not in GRONDEN:
             raise Conflict(f"onbekende Woo-grond '{grond}'")

@@ -11,13 +11,14 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from pipeline.kinds import NAMES
+
 WHICH = {"woo": "openbaar", "lakvoorstel": "lakvoorstel"}
-KINDS = ("nota", "kamerbrief", "rapportage", "kamervragen")
 
 
 def pdf_path(out: Path, dossier_id: str, which: str, kind: str) -> Path | None:
     """Only known folders and document names: never a path from the request."""
-    if which not in WHICH or kind not in KINDS:
+    if which not in WHICH or kind not in NAMES:
         return None
     path = out / dossier_id / which / f"{kind}.pdf"
     return path if path.is_file() else None

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from pipeline.kinds import BY_NAME
 from pipeline.model.document import Block, Contents, Document, FootnoteRef, Heading, Paragraph, Span, TableBlock, Text
-from pipeline.plan import DOC_LABEL, Plan
+from pipeline.plan import Plan
 from pipeline.review.decisions import GRONDEN
 from pipeline.review.state import Item
 
@@ -131,7 +132,7 @@ class _Renderer:
 
     def render(self) -> Markup:
         parts = [f'<article class="doc" id="doc-{self.doc.kind}" data-doc="{self.doc.kind}">',
-                 f"<h2>{escape(DOC_LABEL.get(self.doc.kind, self.doc.kind))}</h2>"]
+                 f"<h2>{escape(BY_NAME[self.doc.kind].label if self.doc.kind in BY_NAME else self.doc.kind)}</h2>"]
         fields = [(k, v) for k, v in self.doc.fields.items() if v and any(isinstance(i, Span) and i.text.strip()
                                                                            for i in v)]
         if fields:

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import build
-from pipeline.content.load import ID_RE, load_content
+from pipeline.content.load import ID_RE
 from pipeline.errors import ContentError, Diagnostic, Loc
+from pipeline.kinds import NAMES, load_content
 from pipeline.plan import Plan
 from pipeline.publication import manifest, records
 
@@ -37,7 +38,7 @@ class Item:
 def document_of(loc: Loc) -> str:
     """The document a content position belongs to: nota.yaml -> nota; dossier.yaml and registers -> ''."""
     name = Path(loc.file).stem
-    return name if name in ("nota", "kamerbrief", "rapportage", "kamervragen") else ""
+    return name if name in NAMES else ""
 
 
 def item_key(text: str) -> str:
