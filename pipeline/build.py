@@ -72,6 +72,7 @@ class _Job:
     docx: Path
     target: Path
     key: str
+    meta: Meta
 
 
 def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manifest.PdfCache,
@@ -97,15 +98,16 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
             jobs = []
             for kind, doc in plan.docs.items():
                 path = staging.path(f"{mode}/{plan.dossier.id}__{kind}.docx")
-                data = render_docx(TEMPLATES / f"{kind}.docx", doc, plan.meta(kind), mode)
+                meta = plan.meta(kind, mode)
+                data = render_docx(TEMPLATES / f"{kind}.docx", doc, meta, mode)
                 path.write_bytes(data)
-                key = manifest.build_key(data, mode, _meta_json(plan.meta(kind)), code, lo)
+                key = manifest.build_key(data, mode, _meta_json(meta), code, lo)
                 target = outdir / f"{path.stem}.pdf"
                 hit = cache.get(key)
                 if hit:
                     shutil.copyfile(hit, target)
                 else:
-                    jobs.append(_Job(plan, kind, path, target, key))
+                    jobs.append(_Job(plan, kind, path, target, key, meta))
                 staged[(plan.dossier.id, kind)] = (target, key)
             if progress:
                 progress.add(len(jobs), len(plan.docs) - len(jobs))
@@ -131,7 +133,7 @@ def _convert(jobs: list[_Job], outdir: Path, cache: manifest.PdfCache, progress:
 
     libreoffice.convert([j.docx for j in jobs], outdir, on_done=finished)
     for job in jobs:
-        meta = job.plan.meta(job.kind)
+        meta = job.meta
         pdf.finalize_pdf(job.target, title=meta.title, author=meta.author, subject=meta.subject,
                          creation_date=_noon(meta.date))
         accessibility.repair_pdf(job.target)  # LibreOffice's untagged footnote back-links, /Tabs /S
@@ -267,7 +269,8 @@ def _stage_public_manifest(staging: Staging, out: Path, plan: Plan, run: manifes
     for staged, final in staging.files.items():
         if final.parent == out / d.id / "woo":
             files.append({"path": final.name, "sha256": manifest.sha256_file(staged), "size": staged.stat().st_size})
-    data: dict[str, object] = {"manifest": manifest.FORMAT, "dossier": d.id, "kenmerk": str(d.kenmerk),
+    # identified by the kenmerk alone: the folder name is the writer's choice and may hold a name
+    data: dict[str, object] = {"manifest": manifest.FORMAT, "kenmerk": str(d.kenmerk),
                                "code": run.code, "libreoffice": run.libreoffice,
                                "files": sorted(files, key=lambda f: str(f["path"]))}
     signing = manifest.Manifest.load(out, d.id)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from pipeline.content.load import Content, Dossier
 from pipeline.kinds import kind as document_kind
-from pipeline.model.document import Document
-from pipeline.render.docx import Meta
+from pipeline.model.document import Document, Span, Text
+from pipeline.render.docx import PUBLIC, SIGNING, Meta
 from redaction import apply as redaction
 
 
@@ -20,8 +20,35 @@ class Plan:
     docs: dict[str, Document]
     redaction: redaction.Result
 
-    def meta(self, kind: str) -> Meta:
+    def meta(self, kind: str, mode: str = SIGNING) -> Meta:
         org = self.content.organisaties[self.dossier.organisatie]
         doc = self.docs[kind]
-        return Meta(title=doc.title, author=str(org.naam),
+        title = public_title(doc) if mode == PUBLIC else doc.title
+        return Meta(title=title, author=str(org.naam),
                     subject=f"{document_kind(kind).label} {self.dossier.kenmerk}", date=self.dossier.datum)
+
+
+def public_plain(text: Text) -> str:
+    """The text as the public version prints it: every redacted span as its ground, footnotes left out."""
+    out = []
+    for item in text:
+        if isinstance(item, Span):
+            red = item.redaction
+            if red is None:
+                out.append(item.text)
+            elif not out or out[-1] != f"[{red.ground}]":
+                out.append(f"[{red.ground}]")
+    return "".join(out)
+
+
+def public_title(doc: Document) -> str:
+    """The document's title as the public version may carry it: the redacted model field it was written in.
+
+    The title is the text of one field (nota and rapportage `titel`, Kamerbrief `betreft`);
+    that field passed through the redaction, so a name in the onderwerp is a ground here too.
+    A title that is no field's text is not published at all but replaced by the kind's name.
+    """
+    for text in doc.fields.values():
+        if "".join(i.text for i in text if isinstance(i, Span)) == doc.title:
+            return public_plain(text)
+    return document_kind(doc.kind).label

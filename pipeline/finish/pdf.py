@@ -638,9 +638,13 @@ def _fonts_all_embedded(path: Path) -> bool:
 # --------------------------------------------------------------------------- text
 
 
-def extract_text(path: Path) -> str:
+class PopplerTimeout(RenderError):
+    """A poppler tool did not finish in the time it was given."""
+
+
+def extract_text(path: Path, timeout: float = 120) -> str:
     """Text in reading order as poppler's pdftotext sees it (no -layout), UTF-8."""
-    return _poppler("pdftotext", path, "-enc", "UTF-8", path, "-")
+    return _poppler("pdftotext", path, "-enc", "UTF-8", path, "-", timeout=timeout)
 
 
 def extract_text_pypdf(path: Path) -> str:
@@ -651,11 +655,14 @@ def extract_text_pypdf(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
-def _poppler(tool: str, path: Path, *args: object) -> str:
+def _poppler(tool: str, path: Path, *args: object, timeout: float = 120) -> str:
     exe = shutil.which(tool)
     if exe is None:
         raise ToolMissing(f"{tool} niet gevonden op PATH: {POPPLER_ADVICE}")
-    proc = subprocess.run([exe, *map(str, args)], capture_output=True, timeout=120, check=False)
+    try:
+        proc = subprocess.run([exe, *map(str, args)], capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise PopplerTimeout(f"{tool} las {path} niet binnen {timeout:.0f} s") from None
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip()
         raise RenderError(f"{tool} faalde (exitcode {proc.returncode}) op {path}: {err}")

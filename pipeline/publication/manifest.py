@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import uuid
 from dataclasses import dataclass, field
 from functools import cache
@@ -260,7 +259,7 @@ class PdfCache:
         self.dir.mkdir(parents=True, exist_ok=True)
         tmp = self.dir / f".{key}.{uuid.uuid4().hex}.tmp"
         tmp.write_bytes(source.read_bytes())
-        os.replace(tmp, self.dir / f"{key}.pdf")
+        tmp.replace(self.dir / f"{key}.pdf")
         self.used.add(key)
 
     def prune(self, out: Path) -> None:

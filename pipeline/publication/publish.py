@@ -6,6 +6,7 @@ import csv
 import io
 import multiprocessing
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,12 +14,13 @@ from typing import TYPE_CHECKING
 import pikepdf
 
 from pipeline.checks import gate
-from pipeline.errors import ContentError, VerificationError
+from pipeline.errors import ContentError, Diagnostic, VerificationError
 from pipeline.model.document import Span
+from pipeline.plan import public_title
 from pipeline.publication import records as publication
 from pipeline.render.docx import REVIEW_MARKER
-from redaction.apply import person_data, walk
-from redaction.matchers import name_forms
+from redaction.apply import PERSONAL_GROUND, person_data, redacted_people, walk
+from redaction.matchers import find_person_data, find_unregistered, name_forms
 
 if TYPE_CHECKING:
     from pipeline.plan import Plan
@@ -28,11 +30,20 @@ INVENTORY_COLUMNS = ["ID", "Document", "Datum", "Beoordeling", "Beoordelingsgron
 LOG_COLUMNS = ["document", "sectie", "grond", "categorie", "tekst", "bron"]
 
 
+ROLE_LABEL = {"ambtenaar": "een ambtenaar", "extern": "een externe"}
+_WHAT = {"naam": "naam", "e-mailadres": "e-mailadres", "telefoonnummer": "telefoonnummer", "paraaf": "paraaf"}
+# Raw content that reaches a public file as it was typed: it cannot be redacted in part
+# (an identifier with a box in it identifies nothing), so personal data in it stops the build.
+_EMAIL_RX = re.compile(r"[\w.+-]+\s*(?:@|\[at\]|\(at\))\s*[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_PHONE_RX = re.compile(r"(?<!\d)(?:\+31|0031|0(?=[1-9]))[\s\-./()]*\d(?:[\s\-./()]*\d){7,}")
+
+
 def check_decisions(plans: list[Plan]) -> None:
-    """Stale lakken entries and unregistered personal data stop the public build before rendering."""
+    """Stale lakken entries, unregistered personal data and personal data in raw public texts
+    (toelichting, kenmerk) stop the public build before rendering."""
     problems = []
     for plan in plans:
-        problems += plan.redaction.errors + plan.redaction.findings
+        problems += plan.redaction.errors + plan.redaction.findings + raw_public_texts(plan)
     if problems:
         raise ContentError(problems)
 
@@ -53,6 +64,37 @@ def release_missing(plan: Plan) -> str:
         return (f"de vrijgave van {release.op:%d-%m-%Y %H:%M} door {release.door} is ouder dan "
                 f"{len(later)} besluit(en) in woo.yaml; geef de openbare versie opnieuw vrij")
     return ""
+
+
+def raw_public_texts(plan: Plan) -> list[Diagnostic]:
+    """Personal data in the content texts that go into woo/ unchanged: the kenmerk (inventory ID,
+    DiWoo identifier, manifest) and a lakken entry's toelichting (inventory column Toelichting)."""
+    d, content = plan.dossier, plan.content
+    redact = [person_data(p) for p in redacted_people(content, d)]
+    known = [person_data(p) for p in content.personen.values()]
+    texts = [(d.kenmerk, "het kenmerk", "inventarislijst.csv, de DiWoo-identifier en woo/manifest.json",
+              "kies een kenmerk zonder naam of paraaf")]
+    if d.kamerbrief and d.kamerbrief.kenmerk:
+        texts.append((d.kamerbrief.kenmerk, "het kenmerk van de Kamerbrief", "de openbare Kamerbrief",
+                      "kies een kenmerk zonder naam of paraaf"))
+    for entry in d.woo.lakken if d.woo else []:
+        if entry.toelichting:
+            texts.append((entry.toelichting, "de toelichting van deze lakken-regel",
+                          "de kolom Toelichting van inventarislijst.csv",
+                          "beschrijf waarom er gelakt is zonder de gelakte gegevens te noemen"))
+    out = []
+    for value, what, where, hint in texts:
+        text = str(value)
+        hits = [text[h.start:h.end] for h in find_person_data(text, redact)]
+        hits += [m.group() for m in _EMAIL_RX.finditer(text)]
+        if what.startswith("de toelichting"):  # a kenmerk is a number, and no sentence to find names in
+            hits += [text[h.start:h.end] for h in find_unregistered(text, known=known)]
+            hits += [m.group() for m in _PHONE_RX.finditer(text)]
+        if hits:
+            loc = getattr(value, "loc", d.loc)
+            out.append(Diagnostic(loc, f"{what} bevat persoonsgegevens ({', '.join(dict.fromkeys(hits))}) en komt "
+                                       f"ongelakt in {where}", hint))
+    return out
 
 
 def _csv(rows: list[list[str]], header: list[str]) -> bytes:
@@ -97,7 +139,7 @@ def stage_public(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging
         grounds = sorted({e.ground for e in entries})
         beoordeling = "Deels openbaar" if entries else "Openbaar"
         toelichting = "; ".join(sorted({e.toelichting for e in entries if e.toelichting}))
-        rows.append([f"{d.kenmerk}-{index}" if index else str(d.kenmerk), plan.docs[kind].title,
+        rows.append([f"{d.kenmerk}-{index}" if index else str(d.kenmerk), public_title(plan.docs[kind]),
                      d.datum.isoformat(), beoordeling, "".join(f"{g}; " for g in grounds).strip(), toelichting])
     inv = staging.path(f"public/{d.id}__inventarislijst.csv")
     inv.write_bytes(_csv(rows, INVENTORY_COLUMNS))
@@ -108,21 +150,38 @@ def stage_public(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging
     return [inv, sitemap]
 
 
-def forbidden_for(plan: Plan) -> list[gate.Forbidden]:
-    """What must not be in any public file of this dossier: every redacted original and person's data."""
-    out = {gate.Forbidden(e.text, "gelakte tekst", True) for e in plan.redaction.log if e.text.strip()}
-    for pid in {e.person_id for e in plan.redaction.log if e.person_id}:
+def forbidden_for(plan: Plan, *, everyone: bool = False) -> list[gate.Forbidden]:
+    """What must not be in any public file of this dossier: every redacted original and person's data.
+
+    Each form carries the rule of the contract it breaks and the content lines where it was
+    written (from the redaction log), so a gate failure says what to change and where.
+    everyone: every person the dossier redacts, also those its texts never mention (controleer).
+    """
+    sources: dict[tuple[str | None, str], list[str]] = {}
+    for e in plan.redaction.log:
+        sources.setdefault((e.person_id, e.text if not e.person_id else ""), []).append(str(e.loc))
+    out = {gate.Forbidden(e.text, "gelakte tekst", True,
+                          f"passage gelakt onder {e.ground} (woo.yaml, lakken)", tuple(sources[(None, e.text)]))
+           for e in plan.redaction.log if e.text.strip() and not e.person_id}
+    out |= {gate.Forbidden(e.text, "gelakte tekst", True, f"gelakt onder {e.ground}",
+                           tuple(dict.fromkeys(sources[(e.person_id, "")])))
+            for e in plan.redaction.log if e.text.strip() and e.person_id}
+    ids = {e.person_id for e in plan.redaction.log if e.person_id}
+    if everyone:
+        ids |= {p.id for p in redacted_people(plan.content, plan.dossier)}
+    for pid in ids:
         person = plan.content.personen[pid]
         data = person_data(person)
-        for form in name_forms(data):
-            out.add(gate.Forbidden(form, "naam", True))
-        if data.email:
-            out.add(gate.Forbidden(data.email, "e-mailadres", False))
-        if data.telefoon:
-            out.add(gate.Forbidden(data.telefoon, "telefoonnummer", True))
-        if data.paraaf:
-            out.add(gate.Forbidden(data.paraaf, "paraaf", True))
-    return sorted(out, key=lambda f: (f.what, f.text))
+        where = tuple(dict.fromkeys(sources.get((pid, ""), [])))
+        who = ROLE_LABEL.get(person.rol, f"iemand met rol {person.rol}")
+        forms = [(f, "naam", True) for f in name_forms(data)]
+        forms += [(data.email, "e-mailadres", False)] if data.email else []
+        forms += [(data.telefoon, "telefoonnummer", True)] if data.telefoon else []
+        forms += [(data.paraaf, "paraaf", True)] if data.paraaf else []
+        for text, what, case in forms:
+            rule = f"{_WHAT[what]} van {who} (rol {person.rol}, {person.loc}): moet gelakt onder {PERSONAL_GROUND}"
+            out.add(gate.Forbidden(text, what, case, rule, where))
+    return sorted(out, key=lambda f: (f.what, f.text, f.rule))
 
 
 def verify(plans: list[Plan], public: dict[tuple[str, str], Path], others: dict[str, list[Path]]) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.errors import MetadataError
 from pipeline.kinds import kind as document_kind
+from pipeline.plan import public_title
 from pipeline.publication import diwoo
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def records(plan: Plan) -> list[diwoo.DocumentRecord]:
         datum = getattr(d.documents[kind], "datum", None) or d.besluit.datum
         out.append(diwoo.DocumentRecord(
             identifier=ids[kind],
-            officiele_titel=plan.docs[kind].title,
+            officiele_titel=public_title(plan.docs[kind]),
             documentsoort=spec.documentsoort,
             informatiecategorie=str(categories.get(kind) or spec.informatiecategorie),
             organisatie_tooi=org_code,
@@ -58,7 +59,7 @@ def records(plan: Plan) -> list[diwoo.DocumentRecord]:
             creatiedatum=d.datum,
             handeling=spec.handeling,
             handeling_datum=datum,
-            loc=f"{d.id}/{kind}.pdf",
+            loc=f"{kenmerk}/{kind}.pdf",  # the public path names the kenmerk, never the folder (a name?)
             bijlagen=tuple(ids[b] for b in bijlagen) if kind == "nota" else (),
             bijlage_van=kenmerk if kind != "nota" else None,
         ))

@@ -1,21 +1,20 @@
-"""The verification gate: read finished public PDFs as an outsider would and look for what had to go."""
+"""The gate's forms: what must not be published, and how each form is recognised in extracted text."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from urllib.parse import unquote
 
-import pikepdf
-
-from pipeline.finish import pdf
 from redaction.matchers import TUSSENVOEGSELS
 
 REVIEW_MARKERS = ("LAKVOORSTEL", "NIET OPENBAAR")
 NAME = "naam"
 PARAAF = "paraaf"
+EMAIL = "e-mailadres"
+PHONE = "telefoonnummer"
 
 
 @dataclass(frozen=True)
@@ -30,13 +29,47 @@ class Forbidden:
     text: str
     what: str
     case_sensitive: bool = True
+    rule: str = ""                  # the contract's rule it breaks, in Dutch ("naam van een ambtenaar ...")
+    sources: tuple[str, ...] = ()   # content file:line:col where the form was written, when known
+
+    def describe(self) -> str:
+        return f"{self.what} '{self.text}'"
+
+
+# Characters Word and the web put inside words, and that no reader shows: soft hyphen,
+# zero-width space / (non-)joiner, word joiner, BOM, and the bidi controls.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
+                                    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+# Cyrillic and Greek letters that look like Latin ones: folded for matching, so "Оuwehand"
+# with a Cyrillic O is the name a reader sees.
+_LOOKALIKE = str.maketrans(
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u0405\u0406\u0408"
+    "\u0430\u0435\u043e\u0440\u0441\u0445\u0443\u0455\u0456\u0458\u0501\u04bb\u0432\u043a\u043c"
+    "\u043d\u0442\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7"
+    "\u03b1\u03bf\u03c1\u03bd\u03b9\u03ba\u03c4\u03c5\u03c7",
+    "ABEKMHOPCTXYSIJaeopcxysijdhBKMHTABEZHIKMNOPTYXaopvikTuX",
+)
+_DASHES = str.maketrans(dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"), "-"))
 
 
 def normalise(text: str) -> str:
-    """NFKC, hyphenation at line ends undone, every run of white space one space."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    """NFKC, invisible characters out, look-alike letters and dashes folded, hyphenation at line
+    ends undone, every run of white space one space: the text as a reader reads it."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_LOOKALIKE).translate(_DASHES)
     text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
     return re.sub(r"\s+", " ", text)
+
+
+def variants(text: str) -> list[str]:
+    """The text, and its percent-decoded and e-mail-unmasked readings ("%40", "[at]", " @ ")."""
+    out = [text]
+    if "%" in text:
+        out.append(normalise(unquote(text)))
+    unmasked = re.sub(r"\s*(?:\[at\]|\(at\)|\{at\}|\s@\s|@)\s*", "@", text, flags=re.IGNORECASE)
+    unmasked = re.sub(r"\s*(?:\[dot\]|\(dot\)|\{dot\})\s*", ".", unmasked, flags=re.IGNORECASE)
+    if unmasked != text:
+        out.append(unmasked)
+    return out
 
 
 def _pattern(f: Forbidden) -> re.Pattern[str]:
@@ -44,6 +77,15 @@ def _pattern(f: Forbidden) -> re.Pattern[str]:
     body = r"\s*".join(re.escape(w) for w in words)  # white space between words may vanish or change
     flags = 0 if f.case_sensitive else re.IGNORECASE
     return re.compile(rf"(?<!\w){body}(?!\w)", flags)
+
+
+def _email_matcher(f: Forbidden) -> Matcher:
+    """An e-mail address in any case, with white space round "@" and "." ("j.x @ minezk.nl")."""
+    local, _, domain = normalise(f.text).strip().partition("@")
+    parts = [re.escape(p) for p in local.split(".")]
+    body = r"\s*\.\s*".join(parts) + r"\s*@\s*" + r"\s*\.\s*".join(re.escape(p) for p in domain.split("."))
+    rx = re.compile(rf"(?<![\w.]){body}(?!\w)", re.IGNORECASE)
+    return lambda text: any(rx.search(v) for v in variants(text))
 
 
 # --------------------------------------------------------------------------- names and parafen in any case
@@ -104,6 +146,23 @@ def _caseless_word(word: str) -> str:
     return "".join(_caseless_char(c) for c in word)
 
 
+# Word boundaries that are letters only: "_", digits and "." separate a name as well
+# ("notitie_ouwehand_v2.docx"). Between the words of a name any separator a slug, an
+# e-mail local part or a file name uses, or none ("joost-ouwehand", "joost.ouwehand").
+_B = r"(?<![^\W\d_])"
+_E = r"(?![^\W\d_])"
+_SEP = r"[\s\-_.+]*"
+_PATHLIKE = re.compile(r"[/\\_@%=]|\.[^\W\d_]|://")
+
+
+def _in_path(text: str, start: int, end: int) -> bool:
+    """The match stands in a URL, a path, a file name or an e-mail address: there a name has no case."""
+    left = re.compile(r"\S*$").search(text, 0, start)
+    right = re.compile(r"\S*").match(text, end)
+    token = (left.group() if left else "") + (right.group() if right else "")
+    return _PATHLIKE.search(token) is not None
+
+
 def _email_like(text: str, start: int, end: int) -> bool:
     """The match stands in an e-mail local part, or after "l." / "a.b." / "anne_" glued to it."""
     token_end = re.compile(r"\S*").match(text, end)
@@ -117,20 +176,24 @@ def _name_matcher(form: str) -> Matcher:
     tussen, core = words[:-1], words[-1]
     if not (core.isalpha() and all(_fold(w) in TUSSENVOEGSELS for w in tussen)):
         # initials, a given name, a title or a double surname: a name in any case
-        rx = re.compile(r"(?<!\w)" + r"\s*".join(_caseless_word(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+        rx = re.compile(_B + _SEP.join(_caseless_word(w) for w in words) + _E, re.IGNORECASE)
         return lambda text: rx.search(text) is not None
-    lead = "".join(_caseless_word(w) + (r"\s*" if i < len(tussen) - 1 else "") for i, w in enumerate(tussen))
-    body = (lead + r"(?P<gap>\s*)" if tussen else "") + f"(?P<core>{_caseless_char(core[0])})"
-    rx = re.compile(r"(?<!\w)" + body + _caseless_word(core[1:]) + r"(?!\w)", re.IGNORECASE)
+    lead = "".join(_caseless_word(w) + (_SEP if i < len(tussen) - 1 else "") for i, w in enumerate(tussen))
+    body = (lead + r"(?P<gap>[\s\-_.]*)" if tussen else "") + f"(?P<core>{_caseless_char(core[0])})"
+    # the genitive and possessive ("Ouwehands voorstel", "De Vries' nota") of the capitalised name
+    rx = re.compile(_B + body + _caseless_word(core[1:]) + r"(?P<gen>'?s|')?" + _E, re.IGNORECASE)
 
     def found(text: str) -> bool:
         for m in rx.finditer(text):
             if not m.group("core").islower():
                 return True  # "Visser", "VISSER", "de VRIES": the name, as the redaction reads it
+            if m.group("gen"):
+                continue  # "vissers": a lower-case word with an s, not a genitive
             if tussen and not m.group("gap"):
                 return True  # "devries"
             before = text[max(0, m.start() - 40) : m.start()]
-            if _email_like(text, m.start(), m.end()) or _NAME_CONTEXT.search(before):
+            if _email_like(text, m.start(), m.end()) or _NAME_CONTEXT.search(before) \
+                    or _in_path(text, m.start(), m.end()):
                 return True
         return False
 
@@ -149,60 +212,22 @@ def _paraaf_matcher(paraaf: str) -> Matcher:
 def matcher(f: Forbidden) -> Matcher:
     """Whether f occurs in a (normalised) text a reader can see: the rules above for names and parafen."""
     if f.what == NAME:
-        return _name_matcher(f.text)
+        name = _name_matcher(f.text)
+        return lambda text: any(name(v) for v in variants(text))
     if f.what == PARAAF:
         return _paraaf_matcher(f.text)
+    if f.what == EMAIL and "@" in f.text:
+        return _email_matcher(f)
     rx = _pattern(f)
+    if f.what == PHONE and len(digits(f.text)) >= 9:
+        tail = digits(f.text)[-9:]
+        return lambda text: rx.search(text) is not None or tail in digits(text)
     return lambda text: rx.search(text) is not None
 
 
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
-
-
-def text_layers(path: Path) -> dict[str, str]:
-    return {"pdftotext": normalise(pdf.extract_text(path)), "pypdf": normalise(pdf.extract_text_pypdf(path))}
-
-
-def _object_strings(path: Path) -> Iterator[tuple[str, str, bool]]:
-    """Every string and every decompressed stream of every object, as text.
-
-    The flag tells text a reader can see (strings, XMP metadata) from other streams:
-    PDF syntax and binary data, where forms are compared in their exact case.
-    """
-    with pikepdf.open(path) as doc:
-        for obj in doc.objects:
-            yield from _strings_of(obj, f"object {obj.objgen[0]}")
-        yield from _strings_of(doc.trailer, "trailer")
-
-
-def _strings_of(obj: object, where: str, depth: int = 0) -> Iterator[tuple[str, str, bool]]:
-    # Indirect objects are visited once by the loop over doc.objects; don't walk them again here.
-    if depth > 0 and isinstance(obj, pikepdf.Object) and obj.is_indirect:
-        return
-    if isinstance(obj, pikepdf.String):
-        yield where, str(obj), True
-    elif isinstance(obj, pikepdf.Stream):
-        try:
-            data = obj.read_bytes()
-        except pikepdf.PdfError:
-            data = b""
-        xmp = obj.stream_dict.get("/Type") == pikepdf.Name.Metadata
-        for enc in ("utf-8", "utf-16-be", "latin-1"):
-            yield f"{where} (stream, {enc})", data.decode(enc, errors="ignore"), xmp
-        yield from _strings_of(pikepdf.Dictionary(obj.stream_dict), where, depth + 1)
-    elif isinstance(obj, pikepdf.Dictionary):
-        for key in obj.keys():  # noqa: SIM118 - pikepdf Dictionary
-            yield from _strings_of(obj[key], f"{where} {key}", depth + 1)
-    elif isinstance(obj, pikepdf.Array):
-        for item in obj:
-            yield from _strings_of(item, where, depth + 1)
-
-
-# In streams nobody reads as text (fonts, ICC profiles, images, content operators) a form this
-# short matches bytes by chance: a two-letter paraaf would stop every build. The two text
-# layers and every readable string (DocInfo, XMP, annotations) still check every form.
-_MIN_BINARY = 4
+def digits(text: str) -> str:
+    """Every decimal digit of text, full-width and other scripts' digits as 0-9."""
+    return "".join(str(unicodedata.digit(c)) for c in text if unicodedata.digit(c, None) is not None)
 
 
 def anchor(f: Forbidden) -> str:
@@ -215,51 +240,3 @@ def anchor(f: Forbidden) -> str:
     """
     runs = re.findall(r"[^\W\d_]+", normalise(f.text))
     return max(runs, key=len, default="").casefold()
-
-
-def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str]) -> list[str]:
-    """Problems found in one public PDF; empty means it passed."""
-    problems: list[str] = []
-    checks = [(f, matcher(f), _pattern(f), anchor(f)) for f in forbidden]
-    layers = text_layers(path)
-    for f, found, _, _ in checks:
-        for name, text in layers.items():
-            if found(text):
-                problems.append(f"{path.name}: {f.what} '{f.text}' staat in de tekstlaag ({name})")
-        if f.what == "telefoonnummer" and len(_digits(f.text)) >= 9:
-            tail = _digits(f.text)[-9:]
-            if any(tail in _digits(text) for text in layers.values()):
-                problems.append(f"{path.name}: telefoonnummer '{f.text}' staat in de tekstlaag (cijfers)")
-    compact = {name: re.sub(r"\s+", "", text) for name, text in layers.items()}
-    for name in required:
-        want = re.sub(r"\s+", "", normalise(name))
-        if not all(want in text for text in compact.values()):
-            problems.append(f"{path.name}: de naam '{name}' (politicus, blijft zichtbaar) ontbreekt in de tekstlaag")
-    for where, text, readable in _object_strings(path):
-        norm = normalise(text)
-        folded = norm.casefold()
-        for f, found, exact, needle in checks:
-            if needle not in folded:
-                continue
-            if not readable and len(f.text.strip()) < _MIN_BINARY:
-                continue  # "PO" or "JdV" in a font program or an ICC profile is bytes, not a paraaf
-            if found(norm) if readable else exact.search(norm):
-                problems.append(f"{path.name}: {f.what} '{f.text}' staat in {where}")
-        for marker in REVIEW_MARKERS:
-            if marker in norm:
-                problems.append(f"{path.name}: lakvoorstel-markering '{marker}' staat in {where}")
-    for layer_text in layers.values():
-        if "LAKVOORSTEL" in layer_text:
-            problems.append(f"{path.name}: lakvoorstel-watermerk in de tekstlaag")
-    facts = pdf.inspect_pdf(path)
-    if facts.revisions != 1:
-        problems.append(f"{path.name}: de PDF heeft {facts.revisions} revisies; een openbare PDF heeft er één")
-    return sorted(set(problems))
-
-
-def check_text(path: Path, forbidden: Iterable[Forbidden]) -> list[str]:
-    """Problems in a public file that is text (CSV, XML, JSON): the same forbidden forms as in a PDF."""
-    text = normalise(path.read_bytes().decode("utf-8-sig", errors="replace"))
-    problems = [f"{path.name}: {f.what} '{f.text}' staat erin" for f in forbidden if matcher(f)(text)]
-    problems += [f"{path.name}: lakvoorstel-markering '{m}' staat erin" for m in REVIEW_MARKERS if m in text]
-    return sorted(set(problems))

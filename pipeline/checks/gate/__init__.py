@@ -1,0 +1,21 @@
+"""The verification gate: read finished public files as an outsider would and look for what had to go."""
+
+from __future__ import annotations
+
+from pipeline.checks.gate.check import check_docx, check_file, check_pdf, check_text, explain, text_layers
+from pipeline.checks.gate.forms import (
+    EMAIL,
+    NAME,
+    PARAAF,
+    PHONE,
+    REVIEW_MARKERS,
+    Forbidden,
+    anchor,
+    digits,
+    matcher,
+    normalise,
+    variants,
+)
+
+__all__ = ["EMAIL", "NAME", "PARAAF", "PHONE", "REVIEW_MARKERS", "Forbidden", "anchor", "check_docx", "check_file",
+           "check_pdf", "check_text", "digits", "explain", "matcher", "normalise", "text_layers", "variants"]

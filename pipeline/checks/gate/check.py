@@ -1,0 +1,145 @@
+"""The gate's checks of one public file: a PDF read as every outsider would, or a text, XML or DOCX file."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pikepdf
+
+from pipeline.checks.gate import glyphs, objects
+from pipeline.checks.gate.forms import REVIEW_MARKERS, Forbidden, _pattern, anchor, matcher, normalise
+from pipeline.errors import VerificationError
+from pipeline.finish import pdf
+
+# In streams nobody reads as text (fonts, ICC profiles, images, content operators) a form this
+# short matches bytes by chance: a two-letter paraaf would stop every build. The two text
+# layers and every readable string (DocInfo, XMP, annotations) still check every form.
+_MIN_BINARY = 4
+# pdftotext gets this much time per page on top of a fixed minute: a 1,400-page rapportage
+# is read, a hung poppler is stopped.
+SECONDS_PER_PAGE = 1.0
+
+
+def explain(f: Forbidden) -> str:
+    """The rule a form breaks and where its text was written, as the gate's message ends."""
+    out = f"; regel: {f.rule}" if f.rule else ""
+    if f.sources:
+        more = f" (en {len(f.sources) - 3} plekken meer)" if len(f.sources) > 3 else ""
+        out += "; in de content: " + ", ".join(f.sources[:3]) + more
+    return out
+
+
+def text_layers(path: Path, pages: int = 1) -> dict[str, str]:
+    timeout = 60 + SECONDS_PER_PAGE * pages
+    try:
+        layer = pdf.extract_text(path, timeout=timeout)
+    except pdf.PopplerTimeout:
+        raise VerificationError(
+            f"{path.name}: pdftotext las de {pages} pagina's niet binnen {timeout:.0f} s; de openbare versie is "
+            "niet gecontroleerd en er is niets naar woo/ geschreven. Splits het document (een stuk van meer "
+            "dan 1.000 pagina's hoort als losse bijlagen in het dossier) of probeer het op een rustiger "
+            "moment opnieuw.") from None
+    return {"pdftotext": normalise(layer), "pypdf": normalise(pdf.extract_text_pypdf(path))}
+
+
+def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str]) -> list[str]:
+    """Problems found in one public PDF; empty means it passed."""
+    problems: list[str] = []
+    checks = [(f, matcher(f), _pattern(f), anchor(f)) for f in forbidden]
+    data = path.read_bytes()
+    with pikepdf.open(path) as doc:
+        layers = text_layers(path, len(doc.pages))
+        glyph_layer = normalise(" ".join(text for _, text in glyphs.glyph_text(doc)))
+        strings = [(where, normalise(text), readable) for where, text, readable in objects.object_strings(doc)]
+        embedded = objects.embedded_files(doc)
+    for f, found, _, _ in checks:
+        for name, text in layers.items():
+            if found(text):
+                problems.append(f"{path.name}: {f.describe()} staat in de tekstlaag ({name}){explain(f)}")
+        if glyph_layer and found(glyph_layer) and not any(found(t) for t in layers.values()):
+            problems.append(f"{path.name}: {f.describe()} staat op de pagina (de glyphs), terwijl de tekstlaag "
+                            f"iets anders zegt: een ToUnicode-tabel verbergt het{explain(f)}")
+    compact = {name: re.sub(r"\s+", "", text) for name, text in layers.items()}
+    for name in required:
+        want = re.sub(r"\s+", "", normalise(name))
+        if not all(want in text for text in compact.values()):
+            problems.append(f"{path.name}: de naam '{name}' (politicus, blijft zichtbaar) ontbreekt in de tekstlaag")
+    for where, norm, readable in strings:
+        folded = norm.casefold()
+        for f, found, exact, needle in checks:
+            if needle not in folded:
+                continue
+            if not readable and len(f.text.strip()) < _MIN_BINARY:
+                continue  # "PO" or "JdV" in a font program or an ICC profile is bytes, not a paraaf
+            if found(norm) if readable else exact.search(norm):
+                problems.append(f"{path.name}: {f.describe()} staat in {where}{explain(f)}")
+        for marker in REVIEW_MARKERS:
+            if marker in norm:
+                problems.append(f"{path.name}: lakvoorstel-markering '{marker}' staat in {where}")
+    for layer_text in layers.values():
+        if "LAKVOORSTEL" in layer_text:
+            problems.append(f"{path.name}: lakvoorstel-watermerk in de tekstlaag")
+    for where in embedded:
+        problems.append(f"{path.name}: de PDF bevat een ingebed bestand ({where}); een openbare PDF heeft "
+                        "geen bijlagen in het bestand (publiceer een bijlage als eigen document)")
+    problems += _trailing(path.name, data, checks)
+    revisions = pdf.inspect_pdf(path).revisions
+    if revisions != 1:
+        problems.append(f"{path.name}: de PDF heeft {revisions} revisies; een openbare PDF heeft er één")
+    return sorted(set(problems))
+
+
+def _trailing(name: str, data: bytes, checks: list) -> list[str]:  # type: ignore[type-arg]
+    tail = objects.after_last_eof(data)
+    if not tail:
+        return []
+    problems = [f"{name}: er staan {len(tail)} bytes na de laatste %%EOF; een openbare PDF eindigt daar"]
+    for enc, text in objects.readable_bytes(tail):
+        norm = normalise(text)
+        problems += [f"{name}: {f.describe()} staat na de laatste %%EOF ({enc}){explain(f)}"
+                     for f, found, _, _ in checks if found(norm)]
+    return problems
+
+
+def check_text(path: Path, forbidden: Iterable[Forbidden]) -> list[str]:
+    """Problems in a public file that is text (CSV, XML, JSON): the same forbidden forms as in a PDF."""
+    return _check_texts(path.name, [("", path.read_bytes().decode("utf-8-sig", errors="replace"))], forbidden)
+
+
+def _check_texts(name: str, texts: list[tuple[str, str]], forbidden: Iterable[Forbidden]) -> list[str]:
+    problems = []
+    fs = list(forbidden)
+    for where, raw in texts:
+        text = normalise(raw)
+        at = f" ({where})" if where else ""
+        problems += [f"{name}: {f.describe()} staat erin{at}{explain(f)}" for f in fs if matcher(f)(text)]
+        problems += [f"{name}: lakvoorstel-markering '{m}' staat erin{at}" for m in REVIEW_MARKERS if m in text]
+    return sorted(set(problems))
+
+
+def check_docx(path: Path, forbidden: Iterable[Forbidden]) -> list[str]:
+    """Problems in a DOCX (or any zip of XML parts): every part's text, and its file names."""
+    texts: list[tuple[str, str]] = []
+    with zipfile.ZipFile(path) as z:
+        texts.append(("bestandsnamen", "\n".join(z.namelist())))
+        for info in z.infolist():
+            raw = z.read(info).decode("utf-8", "ignore")
+            # the text as Word shows it (runs joined) and the XML itself (attributes, hyperlinks)
+            shown = re.sub(r"<w:p[ >].*?</w:p>", lambda m: re.sub(r"<[^>]+>", "", m.group()) + "\n", raw, flags=re.S)
+            texts += [(info.filename, re.sub(r"<[^>]+>", " ", shown)), (f"{info.filename}, XML", raw)]
+    return _check_texts(path.name, texts, forbidden)
+
+
+def check_file(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str] = ()) -> list[str]:
+    """Any public file by its content: a PDF, a DOCX/XLSX (zip) or text (CSV, XML, JSON, ...)."""
+    head = path.read_bytes()[:8]
+    fs = list(forbidden)
+    name_hits = _check_texts(path.name, [("bestandsnaam", path.name)], fs)
+    if head.startswith(b"%PDF"):
+        return sorted(set(name_hits + check_pdf(path, fs, required)))
+    if head.startswith(b"PK\x03\x04"):
+        return sorted(set(name_hits + check_docx(path, fs)))
+    return sorted(set(name_hits + check_text(path, fs)))

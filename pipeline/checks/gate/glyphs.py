@@ -1,0 +1,110 @@
+"""Text as the glyphs show it: shown strings decoded by the font's encoding, not by its ToUnicode map.
+
+Both text layers of the gate (pdftotext, pypdf) trust a font's /ToUnicode map. A map that
+sends the glyphs of "Ouwehand" to "Xxxxxxxx" hides the name from both while every reader
+sees it on the page. For a simple font with an encoding (a named base encoding and its
+/Differences, the glyph names of the Adobe Glyph List) the code itself says which glyph is
+drawn, so the page can be read without the map. Fonts without such an encoding
+(LibreOffice's symbolic TrueType subsets, Identity-H CID fonts) are left to the two layers.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+
+import pikepdf
+
+_BASE = {"/WinAnsiEncoding": "cp1252", "/MacRomanEncoding": "mac_roman", "/StandardEncoding": "latin-1",
+         "/PDFDocEncoding": "latin-1"}
+_STANDARD_14 = ("Helvetica", "Times", "Courier")
+_POSITION = frozenset({"Td", "TD", "T*", "Tm", "'", '"', "BT", "ET"})
+
+
+def _glyph_char(name: str) -> str:
+    from pypdf._codecs import adobe_glyphs  # the Adobe Glyph List as pypdf ships it
+
+    if name in adobe_glyphs:
+        return str(adobe_glyphs[name])
+    if name.startswith("/uni") and len(name) == 8:
+        try:
+            return chr(int(name[4:], 16))
+        except ValueError:
+            return ""
+    return ""
+
+
+class _Decoder:
+    """Byte code -> character for one simple font, from its encoding alone (None: no encoding to trust)."""
+
+    def __init__(self, font: pikepdf.Dictionary):
+        self.table: dict[int, str] | None = None
+        if font.get("/Subtype") not in ("/Type1", "/TrueType", "/MMType1"):
+            return
+        enc = font.get("/Encoding")
+        base = str(enc) if isinstance(enc, pikepdf.Name) else None
+        diffs = None
+        if isinstance(enc, pikepdf.Dictionary):
+            base = str(enc.get("/BaseEncoding", "/StandardEncoding"))
+            diffs = enc.get("/Differences")
+        if base is None and not any(s in str(font.get("/BaseFont", "")) for s in _STANDARD_14):
+            return
+        codec = _BASE.get(base or "/StandardEncoding", "latin-1")
+        table = {i: codecs.decode(bytes([i]), codec, errors="ignore") for i in range(256)}
+        if isinstance(diffs, pikepdf.Array):
+            code = 0
+            for item in diffs:
+                if isinstance(item, int | pikepdf.Object) and not isinstance(item, pikepdf.Name):
+                    try:
+                        code = int(item)
+                        continue
+                    except (TypeError, ValueError):
+                        continue
+                table[code % 256] = _glyph_char(str(item))
+                code += 1
+        self.table = table
+
+    def text(self, data: bytes) -> str:
+        assert self.table is not None
+        return "".join(self.table.get(b, "") for b in data)
+
+
+def glyph_text(doc: pikepdf.Pdf) -> Iterator[tuple[int, str]]:
+    """Per page (1-based), the shown text of every font whose encoding tells the glyphs."""
+    for number, page in enumerate(doc.pages, 1):
+        parts: list[str] = []
+        _read(page.obj, page.obj.get("/Resources"), parts, set())
+        text = "".join(parts)
+        if text.strip():
+            yield number, text
+
+
+def _read(owner: pikepdf.Object, resources: object, parts: list[str], seen: set[tuple[int, int]]) -> None:
+    fonts = resources.get("/Font", {}) if isinstance(resources, pikepdf.Dictionary) else {}
+    xobjects = resources.get("/XObject", {}) if isinstance(resources, pikepdf.Dictionary) else {}
+    decoders: dict[str, _Decoder] = {}
+    current: _Decoder | None = None
+    try:
+        instructions = pikepdf.parse_content_stream(owner)
+    except pikepdf.PdfError:
+        return
+    for operands, operator in instructions:
+        op = str(operator)
+        if op == "Tf" and operands:
+            key = str(operands[0])
+            if key not in decoders and key in fonts:
+                decoders[key] = _Decoder(fonts[key])
+            current = decoders.get(key)
+        elif op in _POSITION:
+            parts.append(" ")
+        if op in ("Tj", "'", '"', "TJ") and current is not None and current.table is not None:
+            for operand in operands:
+                items = list(operand) if isinstance(operand, pikepdf.Array) else [operand]
+                for item in items:
+                    if isinstance(item, pikepdf.String):
+                        parts.append(current.text(bytes(item)))
+        elif op == "Do" and operands and str(operands[0]) in xobjects:
+            xobj = xobjects[str(operands[0])]
+            if xobj.get("/Subtype") == "/Form" and xobj.objgen not in seen:
+                seen.add(xobj.objgen)
+                _read(xobj, xobj.get("/Resources", resources), parts, seen)
