@@ -221,7 +221,7 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
         return report
     report.start_server = libreoffice.choose_for_run(6 * len(todo))  # review + public
     plans = prepare(content_dir, todo, report.warnings)
-    publish.check_decisions(plans)  # stale passages, unregistered personal data: stop before rendering
+    publish.check_decisions(plans, out)  # stale passages, unregistered personal data: stop before rendering
     cache = manifest.PdfCache(out)
     with Staging(out, "woo") as staging:
         _, review = render_all(plans, staging, REVIEW, cache, progress)
@@ -256,6 +256,12 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
         for plan in plans:
             _stage_manifest(staging, out, plan.dossier.id, "woo", runs[plan.dossier.id], entries[plan.dossier.id])
         report.written = staging.commit()
+    for plan in plans:
+        if plan not in complete:  # route reopened or release pending: an earlier woo/ is not current
+            reason = publish.release_missing(plan) if plan.dossier.route_complete else \
+                "de route is niet (meer) compleet: geen besluit of parafen zonder datum"
+            note = publish.retire_public(out, plan.dossier.id, reason)
+            report.notes += [note] if note else []
     cache.prune(out)
     if complete:
         report.notes.append(f"DiWoo-metadata (woo/{publication.SITEMAP_NAME}) met basis-URL {base}")

@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--port", type=int, default=8765, help="poort op 127.0.0.1 (standaard: 8765, of een vrije)")
     review.add_argument("--geen-browser", dest="browser", action="store_false", help="open geen browser")
     review.add_argument("--door", help="naam van de beoordelaar in de besluiten (standaard: de gebruikersnaam)")
+    ctl = sub.add_parser("controleer", help="controleer bestanden (PDF, CSV, XML, DOCX) op de gelakte personen "
+                                            "van een dossier; exitcode 6 als er iets in staat")
+    ctl.add_argument("--content", type=Path, default=Path("content"), help="contentmap (standaard: content/)")
+    ctl.add_argument("dossier", metavar="DOSSIER", help="het dossier waarvan de gelakte personen gelden")
+    ctl.add_argument("files", nargs="+", type=Path, metavar="FILE", help="de te controleren bestanden")
     lo = sub.add_parser("lo", help="de warme LibreOffice: status of stop")
     lo.add_argument("action", choices=["status", "start", "stop"])
     return ap
@@ -63,6 +68,8 @@ def run(argv: list[str] | None = None) -> int:
 
         serve(args.content, args.out, port=args.port, open_browser=args.browser, door=args.door)
         return 0
+    if args.command == "controleer":
+        return _controleer(args.content, args.dossier, args.files)
     if args.command in ("build", "woo") and not args.force and _nothing_to_do(args, started):
         return 0
     from pipeline import build
@@ -127,6 +134,21 @@ def _nothing_to_do(args: argparse.Namespace, started: float) -> bool:
     print(f"ongewijzigd, niet opnieuw gebouwd: {', '.join(unchanged)}")
     print(f"klaar in {time.monotonic() - started:.1f} s: 0 bestanden.")
     return True
+
+
+def _controleer(content: Path, dossier: str, files: list[Path]) -> int:
+    from pipeline import build
+    from pipeline.errors import Diagnostic
+    from pipeline.publication import publish
+
+    warnings: list[Diagnostic] = []
+    plans = build.prepare(content, [dossier], warnings)
+    problems = publish.check_files(plans[0], files)
+    if problems:
+        raise VerificationError(f"controleer vond persoonsgegevens die in {dossier} gelakt worden:\n  - "
+                                + "\n  - ".join(problems))
+    print(f"in orde: {len(files)} bestand(en) bevatten geen gegevens van de gelakte personen van {dossier}.")
+    return 0
 
 
 def _lo(action: str) -> int:

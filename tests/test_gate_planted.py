@@ -254,3 +254,18 @@ def test_a_clean_text_file_passes(tmp_path: Path) -> None:
     path = tmp_path / "inventarislijst.csv"
     path.write_text("ID;Document\n1;Den Haag, de visserij en het ouwe handwerk\n", encoding="utf-8")
     assert gate.check_text(path, forbidden()) == []
+
+
+def test_a_stale_public_version_is_moved_aside_with_a_note(tmp_path: Path) -> None:
+    from pipeline.publication import publish
+
+    woo = tmp_path / "dossier" / "woo"
+    woo.mkdir(parents=True)
+    (woo / "nota.pdf").write_bytes(b"%PDF-oud")
+    note = publish.retire_public(tmp_path, "dossier", "de route is niet (meer) compleet")
+    assert not woo.exists()
+    stale = tmp_path / "dossier" / publish.STALE_FOLDER
+    assert (stale / "nota.pdf").read_bytes() == b"%PDF-oud"
+    assert "VEROUDERD" in (stale / publish.STALE_README).read_text(encoding="utf-8")
+    assert note and "niet meer actueel" in note and str(stale) in note
+    assert publish.retire_public(tmp_path, "dossier", "x") is None  # nothing left to retire

@@ -133,6 +133,7 @@ def validate(xml: bytes) -> None:
     must not name people. All problems are raised together in one MetadataError.
     """
     root = _parse(xml)
+    problems: list[str]
     if root.tag == f"{{{DIWOO_NS}}}Document":
         documents, problems = [root], []
     else:

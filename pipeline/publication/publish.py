@@ -7,6 +7,8 @@ import io
 import multiprocessing
 import os
 import re
+import shutil
+import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,12 +40,25 @@ _EMAIL_RX = re.compile(r"[\w.+-]+\s*(?:@|\[at\]|\(at\))\s*[\w-]+(?:\.[\w-]+)+", 
 _PHONE_RX = re.compile(r"(?<!\d)(?:\+31|0031|0(?=[1-9]))[\s\-./()]*\d(?:[\s\-./()]*\d){7,}")
 
 
-def check_decisions(plans: list[Plan]) -> None:
+STALE_FOLDER = "woo-verouderd"
+STALE_README = "LEESMIJ.txt"
+
+
+def check_decisions(plans: list[Plan], out: Path | None = None, notes: list[str] | None = None) -> None:
     """Stale lakken entries, unregistered personal data and personal data in raw public texts
-    (toelichting, kenmerk) stop the public build before rendering."""
+    (toelichting, kenmerk) stop the public build before rendering.
+
+    A dossier stopped here has a decision pending: its earlier woo/ no longer matches the
+    content, so it is moved aside (see retire_public) before the error is raised.
+    """
     problems = []
     for plan in plans:
-        problems += plan.redaction.errors + plan.redaction.findings + raw_public_texts(plan)
+        found = plan.redaction.errors + plan.redaction.findings + raw_public_texts(plan)
+        if found and out is not None:
+            note = retire_public(out, plan.dossier.id, "er staat een beslissing open (zie de fouten hierboven)")
+            if note:
+                found.append(Diagnostic(plan.dossier.loc, note))
+        problems += found
     if problems:
         raise ContentError(problems)
 
@@ -64,6 +79,30 @@ def release_missing(plan: Plan) -> str:
         return (f"de vrijgave van {release.op:%d-%m-%Y %H:%M} door {release.door} is ouder dan "
                 f"{len(later)} besluit(en) in woo.yaml; geef de openbare versie opnieuw vrij")
     return ""
+
+
+def retire_public(out: Path, dossier_id: str, reason: str) -> str | None:
+    """Move an earlier woo/ that can no longer be built aside to woo-verouderd/, with a LEESMIJ.txt.
+
+    The files are kept (they may already be published, and the Woo officer needs them to
+    withdraw or replace that publication), but nobody can take them for the current public
+    version: woo/ no longer exists until the next successful `woo`. Returns the note to print.
+    """
+    current = out / dossier_id / "woo"
+    if not current.is_dir():
+        return None
+    stale = out / dossier_id / STALE_FOLDER
+    if stale.exists():
+        shutil.rmtree(stale)
+    current.rename(stale)
+    (stale / STALE_README).write_text(
+        "VEROUDERD: dit is niet de actuele openbare versie van dit dossier.\n"
+        f"Reden: {reason}.\n"
+        "Deze bestanden zijn gemaakt met een eerdere stand van de content en zijn door `woo` uit woo/ gehaald.\n"
+        "Is deze versie al gepubliceerd, ga dan na of de publicatie moet worden ingetrokken of vervangen.\n"
+        "Zodra de openbare versie weer gebouwd kan worden, schrijft `woo` een nieuwe woo/.\n", encoding="utf-8")
+    return (f"{dossier_id}: de eerdere openbare versie is niet meer actueel ({reason}); "
+            f"verplaatst naar {stale} (met {STALE_README})")
 
 
 def raw_public_texts(plan: Plan) -> list[Diagnostic]:
@@ -211,6 +250,21 @@ def verify(plans: list[Plan], public: dict[tuple[str, str], Path], others: dict[
             + "\n  - ".join(problems))
 
 
+def check_files(plan: Plan, files: list[Path]) -> list[str]:
+    """`controleer`: any file (PDF, DOCX, CSV, XML, JSON, text) against every person the dossier redacts."""
+    forbidden = forbidden_for(plan, everyone=True)
+    problems = []
+    for path in files:
+        if not path.is_file():
+            problems.append(f"{path}: bestaat niet of is geen bestand")
+            continue
+        try:
+            problems += [f"{path.parent / p}" for p in gate.check_file(path, forbidden)]
+        except (pikepdf.PdfError, zipfile.BadZipFile) as exc:
+            problems.append(f"{path}: niet te lezen ({exc}); wat de controle niet kan lezen, is niet in orde")
+    return problems
+
+
 def _check_one(check: tuple[str, Path, list[gate.Forbidden], list[str]]) -> list[str]:
     dossier_id, path, forbidden, required = check
     return [f"{dossier_id}/{p}" for p in gate.check_pdf(path, forbidden, required)]
@@ -218,7 +272,7 @@ def _check_one(check: tuple[str, Path, list[gate.Forbidden], list[str]]) -> list
 
 def _kept_in(plan: Plan, kind: str) -> list[str]:
     """Politicians' names that the signing text of this document contains and must stay visible."""
-    names = set()
+    names: set[str] = set()
     for _section, text in walk(plan.docs[kind]):
         joined = "".join(s.text for s in text if isinstance(s, Span) and s.redaction is None)
         names.update(k for k in plan.redaction.kept if k in joined)

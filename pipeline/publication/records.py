@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING
 
 from pipeline.errors import MetadataError
@@ -22,6 +23,16 @@ SITEMAP_NAME = "sitemap.xml"
 def base_url(option: str | None = None) -> str:
     """The URL under which the publication platform will serve woo/: --base-url, then the environment."""
     return (option or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
+
+
+def public_folder(kenmerk: str) -> str:
+    """The dossier's folder in public URLs: its kenmerk, made safe for a path ("PSG-DB / 123" -> "PSG-DB-123").
+
+    Never the content folder's name: that is the writer's working title and may hold a
+    person's name ("notitie-joost-ouwehand"); the kenmerk is what a Woo officer and the
+    platform identify the dossier by, and it is checked for personal data before rendering.
+    """
+    return re.sub(r"[^A-Za-z0-9.]+", "-", kenmerk).strip("-.") or "dossier"
 
 
 def records(plan: Plan) -> list[diwoo.DocumentRecord]:
@@ -59,7 +70,7 @@ def records(plan: Plan) -> list[diwoo.DocumentRecord]:
             creatiedatum=d.datum,
             handeling=spec.handeling,
             handeling_datum=datum,
-            loc=f"{kenmerk}/{kind}.pdf",  # the public path names the kenmerk, never the folder (a name?)
+            loc=f"{public_folder(kenmerk)}/{kind}.pdf",
             bijlagen=tuple(ids[b] for b in bijlagen) if kind == "nota" else (),
             bijlage_van=kenmerk if kind != "nota" else None,
         ))

@@ -56,9 +56,9 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
         strings = [(where, normalise(text), readable) for where, text, readable in objects.object_strings(doc)]
         embedded = objects.embedded_files(doc)
     for f, found, _, _ in checks:
-        for name, text in layers.items():
-            if found(text):
-                problems.append(f"{path.name}: {f.describe()} staat in de tekstlaag ({name}){explain(f)}")
+        readers = [name for name, text in layers.items() if found(text)]
+        if readers:
+            problems.append(f"{path.name}: {f.describe()} staat in de tekstlaag ({', '.join(readers)}){explain(f)}")
         if glyph_layer and found(glyph_layer) and not any(found(t) for t in layers.values()):
             problems.append(f"{path.name}: {f.describe()} staat op de pagina (de glyphs), terwijl de tekstlaag "
                             f"iets anders zegt: een ToUnicode-tabel verbergt het{explain(f)}")
@@ -92,7 +92,7 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
     return sorted(set(problems))
 
 
-def _trailing(name: str, data: bytes, checks: list) -> list[str]:  # type: ignore[type-arg]
+def _trailing(name: str, data: bytes, checks: list) -> list[str]:
     tail = objects.after_last_eof(data)
     if not tail:
         return []

@@ -37,7 +37,7 @@ def _glyph_char(name: str) -> str:
 class _Decoder:
     """Byte code -> character for one simple font, from its encoding alone (None: no encoding to trust)."""
 
-    def __init__(self, font: pikepdf.Dictionary):
+    def __init__(self, font: pikepdf.Object):
         self.table: dict[int, str] | None = None
         if font.get("/Subtype") not in ("/Type1", "/TrueType", "/MMType1"):
             return
@@ -80,16 +80,19 @@ def glyph_text(doc: pikepdf.Pdf) -> Iterator[tuple[int, str]]:
 
 
 def _read(owner: pikepdf.Object, resources: object, parts: list[str], seen: set[tuple[int, int]]) -> None:
-    fonts = resources.get("/Font", {}) if isinstance(resources, pikepdf.Dictionary) else {}
-    xobjects = resources.get("/XObject", {}) if isinstance(resources, pikepdf.Dictionary) else {}
+    res = resources if isinstance(resources, pikepdf.Dictionary) else pikepdf.Dictionary()
+    fonts: pikepdf.Object = res.get("/Font", pikepdf.Dictionary())
+    xobjects: pikepdf.Object = res.get("/XObject", pikepdf.Dictionary())
     decoders: dict[str, _Decoder] = {}
     current: _Decoder | None = None
     try:
         instructions = pikepdf.parse_content_stream(owner)
     except pikepdf.PdfError:
         return
-    for operands, operator in instructions:
-        op = str(operator)
+    for instruction in instructions:
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            continue
+        operands, op = instruction.operands, str(instruction.operator)
         if op == "Tf" and operands:
             key = str(operands[0])
             if key not in decoders and key in fonts:

@@ -71,7 +71,7 @@ def _strings_of(obj: object, where: str, depth: int = 0) -> Iterator[tuple[str, 
         xmp = obj.stream_dict.get("/Type") == pikepdf.Name.Metadata
         for enc in ("utf-8", "utf-16-be", "utf-16-le", "latin-1"):
             yield f"{where} (stream, {enc})", data.decode(enc, errors="ignore"), xmp
-        yield from _strings_of(pikepdf.Dictionary(obj.stream_dict), where, depth + 1)
+        yield from _strings_of(obj.stream_dict, where, depth + 1)
     elif isinstance(obj, pikepdf.Dictionary):
         for key in obj.keys():  # noqa: SIM118 - pikepdf Dictionary
             text = _name_text(key)
