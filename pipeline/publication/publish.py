@@ -113,9 +113,11 @@ def raw_public_texts(plan: Plan) -> list[Diagnostic]:
     known = [person_data(p) for p in content.personen.values()]
     texts = [(d.kenmerk, "het kenmerk", "inventarislijst.csv, de DiWoo-identifier en woo/manifest.json",
               "kies een kenmerk zonder naam of paraaf")]
-    if d.kamerbrief and d.kamerbrief.kenmerk:
-        texts.append((d.kamerbrief.kenmerk, "het kenmerk van de Kamerbrief", "de openbare Kamerbrief",
-                      "kies een kenmerk zonder naam of paraaf"))
+    for kind, document in d.documents.items():  # a bijlage's own kenmerk (the Kamerbrief's) is printed too
+        own = getattr(document, "kenmerk", None)
+        if own and str(own) != str(d.kenmerk):
+            texts.append((own, f"het kenmerk van de {kind}", f"de openbare {kind} en zijn metadata",
+                          "kies een kenmerk zonder naam of paraaf"))
     for entry in d.woo.lakken if d.woo else []:
         if entry.toelichting:
             texts.append((entry.toelichting, "de toelichting van deze lakken-regel",
