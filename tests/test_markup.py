@@ -204,10 +204,16 @@ def test_markup_error_in_more_indented_list_continuation(root: Path) -> None:
         "sluit af met ** of schrijf \\*\\* voor letterlijke sterretjes")]
 
 
-def test_unknown_mention_hint(root: Path) -> None:
+def test_unknown_mention_hint_suggests_the_close_id(root: Path) -> None:
     write_content(root, {N: nota_with("Zie @avris.")})
+    assert markup_errors(root) == ["content/d1/nota.yaml:8:11: '@avris' staat niet in personen.yaml; "
+                                   "bedoelde u '@avries'?"]
+
+
+def test_unknown_mention_without_a_close_id(root: Path) -> None:
+    write_content(root, {N: nota_with("Zie @qqq.")})
     assert markup_errors(root) == [
-        ("content/d1/nota.yaml:8:11: '@avris' staat niet in personen.yaml; "
+        ("content/d1/nota.yaml:8:11: '@qqq' staat niet in personen.yaml; "
         "voeg de persoon toe aan personen.yaml, of schrijf \\@ voor een letterlijk @")]
 
 

@@ -37,7 +37,7 @@ class Builder:
 
     def __post_init__(self) -> None:
         self._list_ids = [0]
-        self.parser = MarkupParser(self._resolve, self.diagnostics, self._list_ids)
+        self.parser = MarkupParser(self._resolve, self.diagnostics, self._list_ids, tuple(self.content.personen))
 
     def _resolve(self, pid: str) -> str | None:
         person = self.content.personen.get(pid)

@@ -63,12 +63,13 @@ Text = list[Inline]
 
 @dataclass
 class Paragraph:
-    """A paragraph, bullet or numbered item; list_id groups numbered items into one list."""
+    """A paragraph, bullet, numbered or lettered item; list_id groups numbered and lettered items into one list."""
 
     inlines: Text
-    kind: str = "p"          # p | bullet | number
+    kind: str = "p"          # p | bullet | number | letter
     list_id: int = 0
     style: str | None = None  # a template style to use instead of the default for the kind
+    list_end: bool = False   # the last item of a list followed by more text: a paragraph's space after it
 
 
 @dataclass

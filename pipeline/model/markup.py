@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from pipeline.content.yamlsource import LStr
@@ -12,6 +13,7 @@ from pipeline.model.document import FootnoteRef, Inline, Paragraph, Span, Text
 
 BULLET_RE = re.compile(r"^( *)[-•] +")
 NUMBER_RE = re.compile(r"^( *)\d{1,3}[.)] +")
+LETTER_RE = re.compile(r"^( *)[a-z][.)] +")
 MENTION_RE = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_-]*)")
 WORDCHAR_BEFORE_AT = re.compile(r"[\w.+-]$")
 
@@ -30,23 +32,46 @@ class _Chunk:
 class MarkupParser:
     """Turns one LStr into paragraphs of Spans; problems are collected as Diagnostics."""
 
-    def __init__(self, resolve: MentionResolver, diagnostics: list[Diagnostic], list_ids: list[int]):
+    def __init__(self, resolve: MentionResolver, diagnostics: list[Diagnostic], list_ids: list[int],
+                 known_ids: Collection[str] = ()):
         self.resolve = resolve
         self.diagnostics = diagnostics
         self._list_ids = list_ids  # shared counter so numbered lists get document-unique ids
+        self.known_ids = known_ids  # the register's ids, for a did-you-mean on a mistyped @mention
 
     def blocks(self, source: LStr) -> list[Paragraph]:
+        self._check_block_style(source)
         out: list[Paragraph] = []
         last_kind = ""
         list_id = 0
         for kind, chunk in self._split(source):
-            if kind == "number" and last_kind != "number":
+            if kind in ("number", "letter") and last_kind != kind:
                 self._list_ids[0] += 1
                 list_id = self._list_ids[0]
+            if last_kind in ("bullet", "number", "letter") and kind != last_kind:
+                out[-1].list_end = True
             inlines = self.inlines(source, chunk, allow_footnotes=True)
-            out.append(Paragraph(inlines, kind, list_id if kind == "number" else 0))
+            out.append(Paragraph(inlines, kind, list_id if kind in ("number", "letter") else 0))
             last_kind = kind
         return out
+
+    def _check_block_style(self, source: LStr) -> None:
+        """A text over several lines with list items or blank lines, written without `|`: YAML joined its lines."""
+        lines = getattr(source, "source_lines", ())
+        if len(lines) < 2:
+            return
+        for k, line in enumerate(lines[1:], start=1):
+            blank = not line.strip() and k < len(lines) - 1
+            if blank or BULLET_RE.match(line.lstrip()) or NUMBER_RE.match(line.lstrip()) \
+                    or LETTER_RE.match(line.lstrip()):
+                what = "een witregel" if blank else "een opsommingsteken"
+                col = len(line) - len(line.lstrip()) + 1
+                self._error(Loc(source.loc.file, source.loc.line + k, col),
+                            f"deze tekst heeft {what}, maar staat niet als blok: YAML voegt de regels samen "
+                            "tot één regel, zodat alinea's en opsommingen verdwijnen",
+                            "zet '|' achter de dubbele punt (bijvoorbeeld 'tekst: |') en de tekst "
+                            "ingesprongen op de regels eronder")
+                return
 
     def text(self, source: LStr) -> Text:
         """A single-line field (a heading, a table cell): inline markup only."""
@@ -72,9 +97,9 @@ class MarkupParser:
             if not line.strip():
                 current = None
                 continue
-            marker = (BULLET_RE.match(line) or NUMBER_RE.match(line)) if markers else None
+            marker = (BULLET_RE.match(line) or NUMBER_RE.match(line) or LETTER_RE.match(line)) if markers else None
             if marker:
-                kind = "bullet" if BULLET_RE.match(line) else "number"
+                kind = "bullet" if BULLET_RE.match(line) else "number" if NUMBER_RE.match(line) else "letter"
                 current = (kind, _Chunk("", []))
                 items.append(current)
                 body_start = marker.end()
@@ -163,8 +188,10 @@ class MarkupParser:
                     pid = m.group(1).rstrip("-_")
                     name = self.resolve(pid)
                     if name is None:
-                        self._error(loc(i), f"'@{pid}' staat niet in personen.yaml",
-                                    "voeg de persoon toe aan personen.yaml, of schrijf \\@ voor een letterlijk @")
+                        close = difflib.get_close_matches(pid, list(self.known_ids), n=1)
+                        hint = (f"bedoelde u '@{close[0]}'?" if close else
+                                "voeg de persoon toe aan personen.yaml, of schrijf \\@ voor een letterlijk @")
+                        self._error(loc(i), f"'@{pid}' staat niet in personen.yaml", hint)
                         name = "@" + pid
                     out.append(Span(name, loc(i), bold=bold, italic=italic, person_id=pid, src=source,
                                     offsets=[offs[i]] * len(name)))

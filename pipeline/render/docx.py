@@ -7,6 +7,7 @@ undefined variables, so content is data and can never become template code.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import logging
@@ -23,6 +24,7 @@ from markupsafe import Markup
 from pipeline.errors import RenderError
 from pipeline.model.document import Block, Contents, Document, FootnoteRef, Heading, Paragraph, Span, TableBlock, Text
 from pipeline.render import package as docxpkg
+from pipeline.render.cleanup import prune_unreferenced
 from pipeline.render.package import CT, PKG_REL, REL_FOOTNOTES, REL_HYPERLINK, R, W
 
 log = logging.getLogger(__name__)
@@ -32,6 +34,7 @@ WATERMARK_TEXT = "LAKVOORSTEL – NIET OPENBAAR"
 REVIEW_MARKER = "LAKVOORSTEL-NIET-OPENBAAR"
 BULLET_NUM_ID = 10
 NUMBER_ABSTRACT_ID = 11
+LETTER_ABSTRACT_ID = 12  # added to numbering.xml by the renderer when a document has a lettered list
 FIRST_LIST_NUM_ID = 1000
 
 
@@ -54,6 +57,7 @@ class _Ctx:
     footnotes: list[str] = field(default_factory=list)
     links: dict[str, dict[str, str]] = field(default_factory=lambda: {"document": {}, "footnotes": {}})
     lists: set[int] = field(default_factory=set)
+    letter_lists: set[int] = field(default_factory=set)
     bookmark_id: int = 0
     part: str = "document"
 
@@ -110,8 +114,10 @@ def _review_mark(span: Span) -> str:
 
 def runs(text: Text, ctx: _Ctx) -> str:
     out = []
-    for inline in text:
+    for k, inline in enumerate(text):
         if isinstance(inline, FootnoteRef):
+            if k and isinstance(text[k - 1], FootnoteRef):
+                out.append(FOOTNOTE_SEPARATOR)  # "1,2", never "12", which reads as footnote 12
             out.append(_footnote(inline, ctx))
         elif inline.redaction is not None and ctx.mode == PUBLIC:
             out.append(_redaction_mark(inline))
@@ -124,6 +130,9 @@ def runs(text: Text, ctx: _Ctx) -> str:
         else:
             out.append(_text_runs(inline.text, _rpr(inline)))
     return "".join(out)
+
+
+FOOTNOTE_SEPARATOR = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>,</w:t></w:r>'
 
 
 def _footnote(ref: FootnoteRef, ctx: _Ctx) -> str:
@@ -142,13 +151,15 @@ def _footnote(ref: FootnoteRef, ctx: _Ctx) -> str:
 # --- blocks ------------------------------------------------------------------------------
 
 def _paragraph(p: Paragraph, ctx: _Ctx, default_style: str = "Tekst") -> str:
-    style = p.style or {"bullet": "Opsomming", "number": "Nummering"}.get(p.kind, default_style)
+    style = p.style or {"bullet": "Opsomming", "number": "Nummering", "letter": "Nummering"}.get(p.kind, default_style)
     num = ""
-    if p.kind == "number":
+    if p.kind in ("number", "letter"):
         num_id = FIRST_LIST_NUM_ID + p.list_id
-        ctx.lists.add(num_id)
+        (ctx.lists if p.kind == "number" else ctx.letter_lists).add(num_id)
         num = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{num}</w:pPr>{runs(p.inlines, ctx)}</w:p>'
+    # The last item of a list gets the space after a paragraph, so the text after it does not stick to it.
+    space = '<w:spacing w:after="264"/>' if p.list_end else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{num}{space}</w:pPr>{runs(p.inlines, ctx)}</w:p>'
 
 
 def _heading(h: Heading, ctx: _Ctx) -> str:
@@ -272,7 +283,7 @@ def _finish(parts: dict[str, bytes], ctx: _Ctx, meta: Meta, mode: str) -> None:
     _write_footnotes(parts, ctx)
     _write_lists(parts, ctx)
     _write_links(parts, ctx)
-    _prune_unreferenced(parts)
+    prune_unreferenced(parts)
     _write_properties(parts, meta, mode)
 
 
@@ -296,15 +307,31 @@ def _fragment(xml: str) -> etree._Element:
 
 def _write_lists(parts: dict[str, bytes], ctx: _Ctx) -> None:
     """One w:num per numbered list, so every list starts again at 1."""
-    if not ctx.lists:
+    if not ctx.lists and not ctx.letter_lists:
         return
     name = "word/numbering.xml"
     root = docxpkg.parse_strict(name, parts[name])
-    for num_id in sorted(ctx.lists):
+    if ctx.letter_lists:
+        _add_letter_abstract(root)
+    for num_id in sorted(ctx.lists | ctx.letter_lists):
+        abstract = NUMBER_ABSTRACT_ID if num_id in ctx.lists else LETTER_ABSTRACT_ID
         root.append(_fragment(
-            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{NUMBER_ABSTRACT_ID}"/>'
+            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
             '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
     parts[name] = docxpkg.serialize(root)
+
+
+def _add_letter_abstract(root: etree._Element) -> None:
+    """A copy of the template's numbered list with "a.", "b.", ... (abstractNums come before the nums)."""
+    number = root.find(f"{{{W}}}abstractNum[@{{{W}}}abstractNumId='{NUMBER_ABSTRACT_ID}']")
+    if number is None:
+        raise RenderError("de template heeft geen genummerde lijst in word/numbering.xml; "
+                          "genereer de templates opnieuw")
+    letter = copy.deepcopy(number)
+    letter.set(f"{{{W}}}abstractNumId", str(LETTER_ABSTRACT_ID))
+    for fmt in letter.iter(f"{{{W}}}numFmt"):
+        fmt.set(f"{{{W}}}val", "lowerLetter")
+    number.addnext(letter)
 
 
 def _write_links(parts: dict[str, bytes], ctx: _Ctx) -> None:
@@ -323,55 +350,6 @@ def _write_links(parts: dict[str, bytes], ctx: _Ctx) -> None:
             rel.set("Target", url)
             rel.set("TargetMode", "External")
         parts[rels_name] = docxpkg.serialize(root)
-
-
-def _prune_unreferenced(parts: dict[str, bytes]) -> None:
-    """Drop comments, bookmarks without a reference target, and footnotes nothing points to."""
-    doc = parts["word/document.xml"].decode("utf-8")
-    referenced = {int(x) for x in _attr_values(doc, "footnoteReference", "id")}
-    name = "word/footnotes.xml"
-    root = docxpkg.parse_strict(name, parts[name])
-    for node in root.findall(f"{{{W}}}footnote"):
-        fid = int(node.get(f"{{{W}}}id", "0"))
-        if fid > 0 and fid not in referenced:
-            root.remove(node)
-    parts[name] = docxpkg.serialize(root)
-    for cname in [n for n in parts if n.startswith("word/comments")]:
-        del parts[cname]
-    for part in [n for n in parts if n.startswith("word/") and n.endswith(".xml")]:
-        proot = docxpkg.parse_strict(part, parts[part])
-        changed = _strip_comments_and_stale_bookmarks(proot, doc)
-        if changed:
-            parts[part] = docxpkg.serialize(proot)
-
-
-def _attr_values(xml: str, element: str, attr: str) -> list[str]:
-    root = docxpkg.parse_strict("word/document.xml", xml.encode("utf-8"))
-    return [e.get(f"{{{W}}}{attr}", "") for e in root.iter(f"{{{W}}}{element}")]
-
-
-def _strip_comments_and_stale_bookmarks(root: etree._Element, document_xml: str) -> bool:
-    changed = False
-    for tag in ("commentRangeStart", "commentRangeEnd", "commentReference"):
-        for node in list(root.iter(f"{{{W}}}{tag}")):
-            parent = node.getparent()
-            if tag == "commentReference" and parent is not None and parent.tag == f"{{{W}}}r":
-                node, parent = parent, parent.getparent()
-            if parent is not None:
-                parent.remove(node)
-                changed = True
-    # A bookmark is kept only when a field or a link in the document points at it.
-    for start in list(root.iter(f"{{{W}}}bookmarkStart")):
-        bname = start.get(f"{{{W}}}name", "")
-        if bname and (f"PAGEREF {bname} " in document_xml or f'w:anchor="{bname}"' in document_xml):
-            continue
-        bid = start.get(f"{{{W}}}id")
-        for end in list(root.iter(f"{{{W}}}bookmarkEnd")):
-            if end.get(f"{{{W}}}id") == bid:
-                end.getparent().remove(end)
-        start.getparent().remove(start)
-        changed = True
-    return changed
 
 
 def _write_properties(parts: dict[str, bytes], meta: Meta, mode: str) -> None:
