@@ -114,8 +114,11 @@ class Builder:
         return out
 
     def table(self, tabel: Table) -> TableBlock:
-        header = [[Paragraph(self.field(k), style="TabelKop")] for k in tabel.kolommen]
-        rows = [[[Paragraph(self.field(c), style="TabelTekst")] for c in row] for row in tabel.rijen]
+        numeric = _numeric_columns(tabel)
+        header = [[Paragraph(self.field(k), style="TabelKop", align="right" if i in numeric else "")]
+                  for i, k in enumerate(tabel.kolommen)]
+        rows = [[[Paragraph(self.field(c), style="TabelTekst", align="right" if i in numeric else "")]
+                 for i, c in enumerate(row)] for row in tabel.rijen]
         return TableBlock(header, rows, tabel.loc)
 
     def organisation(self) -> Organisation:
@@ -148,3 +151,16 @@ def address_lines(org: Organisation) -> list[LStr]:
             out += [LStr(part.strip(), value.loc) for part in str(value).split(",")]
             out.append(LStr(" ", value.loc))
     return out[:-1] if out else out
+
+
+_FIGURE_RE = re.compile(r"^[€$]?\s?[+\-\u2212]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?\s?(%|‰)?$")
+
+
+def _numeric_columns(tabel: Table) -> set[int]:
+    """Columns whose every filled cell is a figure as Dutch writes it (1.420, 0,5, 12,8%, € 30): right-aligned."""
+    out = set()
+    for i in range(len(tabel.kolommen)):
+        cells = [str(row[i]).strip() for row in tabel.rijen if i < len(row) and str(row[i]).strip()]
+        if cells and all(_FIGURE_RE.match(c) for c in cells):
+            out.add(i)
+    return out

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from pipeline.content.load import Dossier, KindContext, Reader, References
+from pipeline.content.load import Dossier, KindContext, Reader, References, Section, read_sections
 from pipeline.content.yamlsource import LStr, Node
 from pipeline.errors import Loc
 from pipeline.kinds.base import Kind
 from pipeline.kinds.builder import Builder, address_lines
-from pipeline.model.document import Document, span
+from pipeline.model.document import Document, Text, span
 
 DEFAULT_AAN_KAMER = "De Voorzitter van de Tweede Kamer der Staten-Generaal"
 DEFAULT_AANHEF = "Geachte voorzitter,"
@@ -21,10 +21,11 @@ DEFAULT_TWEEDE_KAMER_ADRES = ("Prinses Irenestraat 6", "2595 BD  Den Haag")
 class Kamerbrief:
     betreft: LStr
     aan: LStr | None
-    ondertekenaar: str
+    ondertekenaars: list[str]       # one id, or several for a co-signed letter (v1.1), in signing order
     aanhef: LStr | None
-    tekst: LStr
+    tekst: LStr | None
     loc: Loc
+    secties: list[Section] = field(default_factory=list)   # v1.1: headed sections after `tekst`
     slot: LStr | None = None
     datum: dt.date | None = None
     kenmerk: LStr | None = None
@@ -32,25 +33,39 @@ class Kamerbrief:
 
 
 def read(r: Reader, node: Node, ctx: KindContext) -> Kamerbrief | None:
-    m = r.mapping(node, "kamerbrief.yaml", ("betreft", "aan", "ondertekenaar", "aanhef", "tekst", "slot",
+    m = r.mapping(node, "kamerbrief.yaml", ("betreft", "aan", "ondertekenaar", "aanhef", "tekst", "secties", "slot",
                                             "datum", "kenmerk", "contactpersoon"))
     if m is None:
         return None
     betreft = r.text(m, "betreft", node)
-    ondertekenaar = r.ident(m, "ondertekenaar", node)
-    tekst = r.text(m, "tekst", node)
-    if betreft is None or ondertekenaar is None or tekst is None:
+    ondertekenaars = _signers(r, m, node)
+    secties = read_sections(r, m, node, allow_table=True, required=False)
+    tekst = r.text(m, "tekst", node, required=not secties)
+    if betreft is None or not ondertekenaars or (tekst is None and not secties):
         return None
     return Kamerbrief(
-        betreft=betreft, aan=r.text(m, "aan", node, required=False), ondertekenaar=ondertekenaar,
-        aanhef=r.text(m, "aanhef", node, required=False), tekst=tekst, loc=node.loc,
+        betreft=betreft, aan=r.text(m, "aan", node, required=False), ondertekenaars=ondertekenaars,
+        aanhef=r.text(m, "aanhef", node, required=False), tekst=tekst, loc=node.loc, secties=secties,
         slot=r.text(m, "slot", node, required=False), datum=r.date(m, "datum", node, required=False),
         kenmerk=r.text(m, "kenmerk", node, required=False),
         contactpersoon=r.ident(m, "contactpersoon", node, required=False))
 
 
+def _signers(r: Reader, m: dict[str, Node], node: Node) -> list[str]:
+    """`ondertekenaar: id`, or a list of ids for a letter signed by several bewindspersonen."""
+    value = m.get("ondertekenaar")
+    if value is None or not isinstance(value.value, list):
+        one = r.ident(m, "ondertekenaar", node)
+        return [one] if one is not None else []
+    signers = [r.ident({"ondertekenaar": item}, "ondertekenaar", item) for item in value.value]
+    if not signers:
+        r.error(value.loc, "de lijst 'ondertekenaar' is leeg", "noem minstens één persoon-id")
+    return [s for s in signers if s is not None]
+
+
 def check(refs: References, d: Dossier, k: Kamerbrief) -> None:
-    refs.person(k.ondertekenaar, k.loc, "de ondertekenaar")
+    for signer in k.ondertekenaars:
+        refs.person(signer, k.loc, "de ondertekenaar")
     if k.contactpersoon:
         refs.person(k.contactpersoon, k.loc, "de contactpersoon")
 
@@ -71,16 +86,14 @@ def build(b: Builder, k: Kamerbrief) -> Document:
     f["betreft"] = b.field(k.betreft)
     f["kenmerk"] = b.field(k.kenmerk or d.kenmerk)
     # The letter's own bijlage is the rapportage it is sent with.
-    f["bijlagen"] = span(str(1 if "rapportage" in d.documents and "rapportage" in d.bijlagen() else 0), k.loc)
+    has_rapportage = "rapportage" in d.documents and "rapportage" in d.bijlagen()
+    f["bijlagen"] = span("1" if has_rapportage else "geen", k.loc)
     doc.rows["adres"] = [{"regel": b.field(v)} for v in address_lines(org)]
     f["website"] = b.field(org.website) if org.website else []
     f["aanhef"] = b.field(k.aanhef) if k.aanhef else span(DEFAULT_AANHEF, k.loc)
-    doc.body = list(b.blocks(k.tekst))
+    doc.body = list(b.blocks(k.tekst)) + b.sections(k.secties, level=1, numbering=None)
     doc.rows["slot"] = [{"p": p.inlines} for p in b.blocks(k.slot)]
-    signer = people[k.ondertekenaar]
-    f["ondertekenaar_naam"] = b.person_name(k.ondertekenaar, k.loc)
-    functie = str(signer.functie or "")
-    f["ondertekenaar_functie"] = span(f"De {functie}," if functie else "", k.loc)
+    doc.rows["ondertekenaars"] = [_signature(b, pid, k.loc) for pid in k.ondertekenaars]
     doc.flags["has_contactpersoon"] = k.contactpersoon is not None
     if k.contactpersoon:
         contact = people[k.contactpersoon]
@@ -88,6 +101,12 @@ def build(b: Builder, k: Kamerbrief) -> Document:
         f["contact_telefoon"] = b.person_detail(contact, "telefoon")
         f["contact_email"] = b.person_detail(contact, "email")
     return doc
+
+
+def _signature(b: Builder, pid: str, loc: Loc) -> dict[str, Text]:
+    """One signature block: "De Minister van ...," and, below the space for the signature, the name."""
+    functie = str(b.content.personen[pid].functie or "")
+    return {"functie": span(f"De {functie}," if functie else "", loc), "naam": b.person_name(pid, loc)}
 
 
 KIND = Kind(

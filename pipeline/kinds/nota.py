@@ -74,7 +74,8 @@ def build(b: Builder, n: Nota) -> Document:
     f["ter_colofon"] = span(TER_COLOFON[n.ter], n.loc)
     f["datum"] = b.date(d.datum, d.loc)
     f["kenmerk"] = b.field(d.kenmerk)
-    f["bijlagen"] = span(str(len(n.bijlagen)), n.loc)
+    f["bijlagen"] = span(str(len(n.bijlagen)) if n.bijlagen else "geen", n.loc)
+    doc.flags["concept"] = not d.route_complete
     opsteller = people[d.opsteller]
     f["opsteller_naam"] = b.person_name(d.opsteller, d.loc)
     f["opsteller_telefoon"] = b.person_detail(opsteller, "telefoon")

@@ -70,6 +70,7 @@ class Paragraph:
     list_id: int = 0
     style: str | None = None  # a template style to use instead of the default for the kind
     list_end: bool = False   # the last item of a list followed by more text: a paragraph's space after it
+    align: str = ""          # "right" for the numbers of a table column
 
 
 @dataclass

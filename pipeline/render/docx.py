@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 SIGNING, PUBLIC, REVIEW = "signing", "public", "review"
 WATERMARK_TEXT = "LAKVOORSTEL – NIET OPENBAAR"
 REVIEW_MARKER = "LAKVOORSTEL-NIET-OPENBAAR"
+CONCEPT_TEXT = "CONCEPT – PARAFENROUTE NOG OPEN"  # a signing document whose route is not complete
 BULLET_NUM_ID = 10
 NUMBER_ABSTRACT_ID = 11
 LETTER_ABSTRACT_ID = 12  # added to numbering.xml by the renderer when a document has a lettered list
@@ -159,7 +160,8 @@ def _paragraph(p: Paragraph, ctx: _Ctx, default_style: str = "Tekst") -> str:
         num = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
     # The last item of a list gets the space after a paragraph, so the text after it does not stick to it.
     space = '<w:spacing w:after="264"/>' if p.list_end else ""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{num}{space}</w:pPr>{runs(p.inlines, ctx)}</w:p>'
+    jc = f'<w:jc w:val="{p.align}"/>' if p.align else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{num}{space}{jc}</w:pPr>{runs(p.inlines, ctx)}</w:p>'
 
 
 def _heading(h: Heading, ctx: _Ctx) -> str:
@@ -240,7 +242,8 @@ def context(doc: Document, ctx: _Ctx) -> dict[str, object]:
         values["kopie_aan"] = _joined([r["naam"] for r in doc.rows["kopie_aan"]], ctx)
     values.update(doc.flags)
     values["body"] = Markup(blocks(doc.body, ctx))
-    values["watermerk"] = Markup(f"<w:r>{_t(WATERMARK_TEXT)}</w:r>" if ctx.mode == REVIEW else "")
+    mark = WATERMARK_TEXT if ctx.mode == REVIEW else CONCEPT_TEXT if doc.flags.get("concept") else ""
+    values["watermerk"] = Markup(f"<w:r>{_t(mark)}</w:r>" if mark else "")
     return values
 
 

@@ -1,0 +1,114 @@
+"""End to end, real LibreOffice: content as advisers write it prints as typed (values, letters, lists, tables).
+
+One content folder built in code, one `python -m pipeline build`, read back from DOCX and PDF.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from e2e_helpers import build_once, normalise, pdftotext
+from helpers import DOSSIER_YAML, NOTA_YAML, PERSONEN, write_content
+from lxml import etree
+
+from pipeline.render.package import W
+
+pytestmark = pytest.mark.soffice
+
+# Every value YAML would have typed differently from what the writer typed.
+TYPED = ("1.420", "0,5", "1e3", "0123", "ja", "12:30", ".5", "-0")
+
+PERSONEN_2 = PERSONEN + """\
+  - id: hdejonge
+    naam: H.M. de Jonge
+    functie: Minister van Binnenlandse Zaken en Koninkrijksrelaties
+    rol: bewindspersoon
+"""
+
+RAPPORTAGE = """\
+titel: "Waarden zoals getypt"
+secties:
+  - kop: Cijfers
+    tekst: |
+      De tabel hieronder.
+    tabel:
+      kolommen: [Waarde, Toelichting]
+      rijen:
+""" + "".join(f"        - - {v}\n          - cel {i}\n" for i, v in enumerate(TYPED))
+
+KAMERBRIEF = """\
+betreft: "Mede namens de minister van BZK"
+ondertekenaar: [madriaansens, hdejonge]
+tekst: |
+  Hierbij informeren wij u.
+secties:
+  - kop: Doorlichting
+    tekst: |
+      De doorlichting in cijfers.
+    tabel:
+      kolommen: [Jaar, Aantal]
+      rijen:
+        - [2022, 1.420]
+        - [2023, 5.730]
+  - kop: Vervolg
+    tekst: |
+      Wij houden u op de hoogte.
+"""
+
+NOTA = NOTA_YAML.replace("bijlagen: []", "bijlagen: [kamerbrief, rapportage]").replace(
+    "      Eerste alinea.\n",
+    "      Er zijn twee keuzes:\n\n      a. de eerste keuze\n      b. de tweede keuze\n\n      Daarna volgt tekst.\n")
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content = tmp_path_factory.mktemp("writers") / "content"
+    write_content(content, {"personen.yaml": PERSONEN_2, "d1/dossier.yaml": DOSSIER_YAML, "d1/nota.yaml": NOTA,
+                            "d1/kamerbrief.yaml": KAMERBRIEF, "d1/rapportage.yaml": RAPPORTAGE})
+    return build_once(tmp_path_factory, "build", content) / "d1"
+
+
+def cell_texts(docx: Path) -> list[str]:
+    with zipfile.ZipFile(docx) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    return ["".join(t.text or "" for t in tc.iter(f"{{{W}}}t")) for tc in root.iter(f"{{{W}}}tc")]
+
+
+def test_table_cells_print_exactly_as_typed_in_docx_and_pdf(out: Path) -> None:
+    cells = cell_texts(out / "rapportage.docx")
+    for value in TYPED:
+        assert value in cells, (value, cells)
+    lines = [line.strip() for line in pdftotext(out / "rapportage.pdf", layout=True).splitlines()]
+    for i, value in enumerate(TYPED):
+        assert any(re.fullmatch(rf"{re.escape(value)}\s+cel {i}", line) for line in lines), (value, lines)
+
+
+def test_co_signed_letter_has_both_signature_blocks_in_order(out: Path) -> None:
+    text = normalise(pdftotext(out / "kamerbrief.pdf"))
+    first = text.index("De Minister van Economische Zaken en Klimaat, M.A.M. Adriaansens")
+    second = text.index("De Minister van Binnenlandse Zaken en Koninkrijksrelaties, H.M. de Jonge")
+    assert first < second
+
+
+def test_kamerbrief_sections_with_a_table(out: Path) -> None:
+    text = normalise(pdftotext(out / "kamerbrief.pdf"))
+    assert "Hierbij informeren wij u. Doorlichting De doorlichting in cijfers." in text
+    assert "Vervolg Wij houden u op de hoogte." in text
+    cells = cell_texts(out / "kamerbrief.docx")
+    assert cells == ["Jaar", "Aantal", "2022", "1.420", "2023", "5.730"]
+    layout = pdftotext(out / "kamerbrief.pdf", layout=True)
+    assert re.search(r"2022\s+1\.420", layout) and re.search(r"2023\s+5\.730", layout)
+
+
+def test_lettered_list_prints_a_and_b(out: Path) -> None:
+    text = normalise(pdftotext(out / "nota.pdf"))
+    assert "Er zijn twee keuzes: a. de eerste keuze b. de tweede keuze Daarna volgt tekst." in text
+
+
+def test_signed_nota_has_no_concept_mark_and_counts_its_bijlagen(out: Path) -> None:
+    text = normalise(pdftotext(out / "nota.pdf"))
+    assert "CONCEPT" not in text
+    assert "Bijlage(n) 2" in text
