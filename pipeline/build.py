@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.content.load import Content, Dossier
+from pipeline.content.load import Content, Dossier, dossier_of
 from pipeline.convert import libreoffice
 from pipeline.errors import ContentError, Diagnostic
 from pipeline.finish import accessibility, pdf
@@ -40,6 +40,7 @@ class Report:
     warnings: list[Diagnostic] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     start_server: bool = False  # start a warm LibreOffice for the next run once this one is done
+    failed: list[Diagnostic] = field(default_factory=list)  # problems of dossiers that were not built
 
 
 def prepare(content_dir: Path, only: list[str] | None, warnings: list[Diagnostic]) -> list[Plan]:
@@ -50,6 +51,25 @@ def prepare(content_dir: Path, only: list[str] | None, warnings: list[Diagnostic
     if problems:
         raise ContentError(problems)
     return plans
+
+
+def load_tolerant(content_dir: Path, only: list[str] | None) -> tuple[Content, list[Diagnostic]]:
+    """The content of every dossier that loads, and the problems of those that do not.
+
+    A broken dossier no longer stops the others; a problem in the shared registers (personen.yaml,
+    organisaties.yaml) concerns every dossier and still stops the run.
+    """
+    try:
+        return load_content(content_dir, only or None), []
+    except ContentError as exc:
+        broken = {dossier_of(d, content_dir) for d in exc.diagnostics}
+        if None in broken:
+            raise
+        ids = only or sorted(p.parent.name for p in content_dir.glob("*/dossier.yaml"))
+        good = [i for i in ids if i not in broken]
+        if not good:
+            raise
+        return load_content(content_dir, good), exc.diagnostics
 
 
 def iter_plans(content: Content, warnings: list[Diagnostic], problems: list[Diagnostic]) -> Iterator[Plan]:
@@ -164,13 +184,13 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
     if not todo and runs:
         return report
     report.start_server = libreoffice.choose_for_run(3 * len(todo))  # a warm LibreOffice starts while we read
-    content = load_content(content_dir, todo)
-    problems: list[Diagnostic] = []
+    content, problems = load_tolerant(content_dir, todo)
     cache = manifest.PdfCache(out)
     with Staging(out, "build") as staging:
         plans, pdfs = render_all(iter_plans(content, report.warnings, problems), staging, SIGNING, cache, progress)
-        if problems:
+        if problems and not plans:
             raise ContentError(problems)  # every dossier's problems together; nothing is committed
+        report.failed = problems  # the broken dossiers; the others are written
         for plan in plans:
             d = plan.dossier
             entries: list[manifest.Entry] = []

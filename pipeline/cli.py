@@ -24,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
         if out:
             p.add_argument("--out", type=Path, default=Path("build"), help="uitvoermap (standaard: build/)")
         p.add_argument("dossiers", nargs="*", metavar="DOSSIER", help="alleen deze dossiers (standaard: alle)")
+        p.add_argument("--dossier", dest="dossier_opt", action="append", default=[], metavar="DOSSIER",
+                       help="alleen dit dossier (mag vaker; hetzelfde als DOSSIER)")
 
     build = sub.add_parser("build", help="bouw de stukken voor de parafenroute (DOCX, PDF, parafeerbundel)")
     common(build)
@@ -47,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     ctl.add_argument("--content", type=Path, default=Path("content"), help="contentmap (standaard: content/)")
     ctl.add_argument("dossier", metavar="DOSSIER", help="het dossier waarvan de gelakte personen gelden")
     ctl.add_argument("files", nargs="+", type=Path, metavar="FILE", help="de te controleren bestanden")
+    nieuw = sub.add_parser("nieuw", help="maak een nieuw dossier: een volledig skelet met uitleg bij elk veld")
+    nieuw.add_argument("--content", type=Path, default=Path("content"), help="contentmap (standaard: content/)")
+    nieuw.add_argument("dossier", metavar="DOSSIER", help="de naam van de nieuwe dossiermap, bijvoorbeeld motie-12-bzk")
+    watch = sub.add_parser("watch", help="bouw de stukken van een dossier opnieuw bij elke opgeslagen wijziging")
+    common(watch)
     lo = sub.add_parser("lo", help="de warme LibreOffice: status of stop")
     lo.add_argument("action", choices=["status", "start", "stop"])
     return ap
@@ -59,6 +66,8 @@ def _print_warnings(warnings: list) -> None:  # type: ignore[type-arg]
 
 def run(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if hasattr(args, "dossier_opt"):
+        args.dossiers = [*args.dossiers, *args.dossier_opt]
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
     started = time.monotonic()
     if args.command == "lo":
@@ -70,6 +79,17 @@ def run(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "controleer":
         return _controleer(args.content, args.dossier, args.files)
+    if args.command == "nieuw":
+        from pipeline.content.skeleton import write_skeleton
+
+        for path in write_skeleton(args.content, args.dossier):
+            print(f"geschreven: {path}")
+        print(f"vul de velden in en controleer met: make check (of python -m pipeline check {args.dossier})")
+        return 0
+    if args.command == "watch":
+        from pipeline.watch import watch
+
+        return watch(args.content, args.out, args.dossiers)
     if args.command in ("build", "woo") and not args.force and _nothing_to_do(args, started):
         return 0
     from pipeline import build
@@ -111,6 +131,16 @@ def run(argv: list[str] | None = None) -> int:
     if report.unchanged:
         print(f"ongewijzigd, niet opnieuw gebouwd: {', '.join(report.unchanged)}")
     print(f"klaar in {time.monotonic() - started:.1f} s: {len(report.written)} bestanden.")
+    if report.failed:
+        from pipeline.content.load import dossier_of
+
+        broken = sorted({dossier_of(d, args.content) or "?" for d in report.failed})
+        for d in report.failed:
+            print(d, file=sys.stderr)
+        n = len(report.failed)
+        print(f"{n} fout{'en' if n != 1 else ''} gevonden; niet gebouwd: {', '.join(broken)} "
+              "(de andere dossiers wel).", file=sys.stderr)
+        return 2
     return 0
 
 

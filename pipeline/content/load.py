@@ -553,6 +553,18 @@ def _rel(path: Path, root: Path) -> str:
     return str(path)
 
 
+def dossier_of(diagnostic: Diagnostic, root: Path) -> str | None:
+    """The id of the dossier a problem lies in, or None when it lies in the shared registers (or elsewhere)."""
+    prefix = _rel(root, root).rstrip("/") + "/"
+    name = diagnostic.loc.file
+    if not name.startswith(prefix):
+        return None
+    rest = name[len(prefix):]
+    if "/" in rest:
+        return rest.split("/", 1)[0]
+    return None if rest.endswith(".yaml") else rest
+
+
 def _load(r: Reader, path: Path, root: Path) -> Node | None:
     node, diags = load_yaml(path, _rel(path, root), root)
     r.diagnostics.extend(diags)

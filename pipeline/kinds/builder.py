@@ -160,7 +160,8 @@ def _numeric_columns(tabel: Table) -> set[int]:
     """Columns whose every filled cell is a figure as Dutch writes it (1.420, 0,5, 12,8%, € 30): right-aligned."""
     out = set()
     for i in range(len(tabel.kolommen)):
-        cells = [str(row[i]).strip() for row in tabel.rijen if i < len(row) and str(row[i]).strip()]
+        typed = [str(row[i]).replace("*", "").replace("\\", "").strip() for row in tabel.rijen if i < len(row)]
+        cells = [c for c in typed if c]  # bold or italic markup around a figure ("**3.069**") is still a figure
         if cells and all(_FIGURE_RE.match(c) for c in cells):
             out.add(i)
     return out
