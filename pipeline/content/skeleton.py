@@ -37,19 +37,19 @@ kopie_aan: []                        # persoon-id's of vrije tekst, bijvoorbeeld
 bijlagen: [kamerbrief, rapportage]   # de documenten van dit dossier die bij de nota horen; weglaten mag
 secties:                             # de hoofdstukken van de nota, in volgorde
   - kop: Aanleiding                  # de kop van het hoofdstuk
-    tekst: |                         # de '|' houdt alinea's en opsommingen heel; laat hem staan
+    tekst: |  # de tekst; de '|' houdt alinea's en opsommingen heel; laat hem staan
       Schrijf hier de aanleiding. Een witregel begint een nieuwe alinea.
   - kop: Geadviseerd besluit
-    tekst: |
+    tekst: |  # de tekst; de '|' houdt alinea's en opsommingen heel
       U wordt geadviseerd:
 
       - in te stemmen met ...;
       - kennis te nemen van ....
-  - kop: Toelichting
+  - kop: Toelichting  # de kop van het hoofdstuk
     nummering: letters               # mag weg: de subkoppen krijgen dan a., b., c.
     secties:                         # subhoofdstukken, met dezelfde velden
-      - kop: Draagvlak
-        tekst: |
+      - kop: Draagvlak  # de kop van het hoofdstuk
+        tekst: |  # de tekst; de '|' houdt alinea's en opsommingen heel
           ...
 """
 
@@ -62,8 +62,8 @@ ondertekenaar: {bewindspersoon}      # persoon-id; een lijst [id1, id2] voor een
 tekst: |                             # de eerste alinea's van de brief, vóór de koppen
   Hierbij informeer ik u over ...
 secties:                             # mag weg: koppen in de brief, elk met tekst en eventueel een tabel
-  - kop: Achtergrond
-    tekst: |
+  - kop: Achtergrond  # de kop van het hoofdstuk
+    tekst: |  # de tekst; de '|' houdt alinea's en opsommingen heel
       ...
 # slot: "..."                        # mag weg: een slotalinea boven de ondertekening
 # contactpersoon: {ambtenaar}        # mag weg: persoon-id die in de colofon als contact staat
@@ -74,11 +74,11 @@ RAPPORTAGE = """\
 titel: "Titel van de rapportage"     # de titel op het voorblad
 # ondertitel: "..."                  # mag weg
 secties:                             # de hoofdstukken; met drie of meer komt er een inhoudsopgave
-  - kop: Inleiding
-    tekst: |
+  - kop: Inleiding  # de kop van het hoofdstuk
+    tekst: |  # de tekst; de '|' houdt alinea's en opsommingen heel
       ...
-  - kop: Resultaten
-    tekst: |
+  - kop: Resultaten  # de kop van het hoofdstuk
+    tekst: |  # de tekst; de '|' houdt alinea's en opsommingen heel
       ...
     tabel:                           # mag weg: een tabel onder de tekst
       kolommen: [Onderdeel, Aantal, Aandeel]   # de kolomkoppen
