@@ -144,7 +144,7 @@ def _register_ids(content: Path) -> dict[str, str]:
     return ids
 
 
-def _items(node: object, key: str) -> list[dict]:  # type: ignore[type-arg]
+def _items(node: object, key: str) -> list[dict]:
     value = getattr(node, "value", None)
     if not isinstance(value, dict) or key not in value or not isinstance(value[key].value, list):
         return []
