@@ -446,7 +446,34 @@ def rapportage() -> tuple[str, dict[str, tuple[str, str]]]:
     return document(body), headers
 
 
-TEMPLATES = {"nota": (nota, "Nota"), "kamerbrief": (kamerbrief, "Kamerbrief"), "rapportage": (rapportage, "Rapportage")}
+def kamervragen() -> tuple[str, dict[str, tuple[str, str]]]:
+    """Answers to Kamervragen as the Aanhangsel van de Handelingen prints them, on the ministry's paper."""
+    meta = (para(run("Zaaknummer", "<w:b/>") + run("\t") + run("{{r nummer}}"),
+                 "Klein", '<w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs>')
+            + para(run("Ons kenmerk", "<w:b/>") + run("\t") + run("{{r kenmerk}}"),
+                   "Klein", '<w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs>')
+            + para(run("Datum", "<w:b/>") + run("\t") + run("{{r datum}}"),
+                   "Klein", '<w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:spacing w:after="480"/>'))
+    body = (
+        WATERMARK
+        + tag_para("{{r organisatie}}", "ColofonKop")
+        + tag_para("{{r titel}}", "Title")
+        + meta
+        + tag_para("{{r vragen}}", "Tekst")
+        + tag_para("{{r antwoord}}", "Tekst")
+        + tag_para("{{p body}}")
+        + sect_pr(left_cm=2.5, right_cm=2.5, top_cm=2.5, bottom_cm=2.5, title_pg=False))
+    headers = {
+        "rIdHeaderDefault": ("header", hdr("header", WATERMARK)),
+        "rIdHeaderFirst": ("header", hdr("header", WATERMARK)),
+        "rIdFooterDefault": ("footer", hdr("footer", page_x_of_y("Footer"))),
+        "rIdFooterFirst": ("footer", hdr("footer", page_x_of_y("Footer"))),
+    }
+    return document(body), headers
+
+
+TEMPLATES = {"nota": (nota, "Nota"), "kamerbrief": (kamerbrief, "Kamerbrief"), "rapportage": (rapportage, "Rapportage"),
+             "kamervragen": (kamervragen, "Antwoorden op Kamervragen")}
 
 
 def main(argv: list[str] | None = None) -> int:

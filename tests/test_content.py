@@ -421,7 +421,7 @@ def test_bijlage_without_its_file(root: Path) -> None:
 def test_bijlage_that_is_not_a_document(root: Path) -> None:
     write_content(root, {N: NOTA_YAML.replace("bijlagen: []", "bijlagen: [notulen]")})
     assert only_error(root) == ("content/d1/nota.yaml:4:12: 'notulen' is geen document van dit dossier; "
-                                "kies uit: kamerbrief, rapportage")
+                                "kies uit: kamerbrief, rapportage, kamervragen")
 
 
 def test_bijlagen_present_with_files(root: Path) -> None:

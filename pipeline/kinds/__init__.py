@@ -11,14 +11,14 @@ from pathlib import Path
 from pipeline.content.load import Content, Dossier
 from pipeline.content.load import load_content as _load_content
 from pipeline.errors import ContentError, Diagnostic
-from pipeline.kinds import kamerbrief, nota, rapportage
+from pipeline.kinds import kamerbrief, kamervragen, nota, rapportage
 from pipeline.kinds.base import Kind
 from pipeline.kinds.builder import Builder, dutch_date
 from pipeline.kinds.nota import add_woo_section
 from pipeline.model.document import Document
 
 # In this order: files are read, documents built, bijlagen offered and the registry listed.
-KINDS: tuple[Kind, ...] = (nota.KIND, kamerbrief.KIND, rapportage.KIND)
+KINDS: tuple[Kind, ...] = (nota.KIND, kamerbrief.KIND, rapportage.KIND, kamervragen.KIND)
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
 
