@@ -24,7 +24,7 @@ from pipeline.finish.pdf import inspect_pdf
 
 pytestmark = pytest.mark.soffice
 
-DOCS = 7  # nota, kamerbrief, rapportage of two dossiers and the concept's nota
+DOCS = 9  # nota, kamerbrief, rapportage of two dossiers, the concept's nota, nota and kamervragen of one
 
 
 def _content(tmp_path: Path) -> Path:

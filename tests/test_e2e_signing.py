@@ -45,8 +45,11 @@ DOSSIER_FILES = {
     "motie-21-ezk": [f"{k}.{ext}" for k in DOC_KINDS for ext in ("docx", "pdf")] + ["parafeerbundel.pdf"],
     "bzk-stemlokalen": [f"{k}.{ext}" for k in DOC_KINDS for ext in ("docx", "pdf")] + ["parafeerbundel.pdf"],
     "bzk-stemlokalen-concept": ["nota.docx", "nota.pdf", "parafeerbundel.pdf"],
+    "ezk-kamervragen-afkomst": [f"{k}.{ext}" for k in ("nota", "kamervragen") for ext in ("docx", "pdf")]
+    + ["parafeerbundel.pdf"],
 }
-ORGANISATIE = {"motie-21-ezk": "ezk", "bzk-stemlokalen": "bzk", "bzk-stemlokalen-concept": "bzk"}
+ORGANISATIE = {"motie-21-ezk": "ezk", "bzk-stemlokalen": "bzk", "bzk-stemlokalen-concept": "bzk",
+               "ezk-kamervragen-afkomst": "ezk"}
 ALL_PDFS = [f"{d}/{f}" for d, files in DOSSIER_FILES.items() for f in files if f.endswith(".pdf")]
 ALL_DOCX = [f"{d}/{f}" for d, files in DOSSIER_FILES.items() for f in files if f.endswith(".docx")]
 PERSONEN = load_personen()

@@ -343,7 +343,7 @@ def test_simultaneous_first_runs_start_one_server(server: Path, built: Path, tmp
 def test_the_server_never_holds_its_starters_pipes(server: Path, built: Path, tmp_path: Path) -> None:
     # A CI step (or subprocess.run with capture_output) waits until every holder of the pipes
     # has closed them; a server holding them would make the build hang for its idle time.
-    code = ("import sys; from pathlib import Path; from pipeline import libreoffice as lo; "
+    code = ("import sys; from pathlib import Path; from pipeline.convert import libreoffice as lo; "
             "lo.convert([Path(sys.argv[1])], Path(sys.argv[2]))")
     source = built / "motie-21-ezk" / "nota.docx"
     proc = subprocess.run([sys.executable, "-c", code, str(source), str(tmp_path)], cwd=REPO,

@@ -100,8 +100,9 @@ def check(refs: References, d: Dossier, k: Kamervragen) -> None:
 
 def build(b: Builder, k: Kamervragen) -> Document:
     d = b.dossier
-    askers = [b.person(pid) for pid in k.vragensteller]
-    doc = Document("kamervragen", f"Antwoord op vragen van {_members(askers)} {k.onderwerp}")
+    # The title is metadata (PDF, DiWoo, inventory), which never names a person; the printed
+    # heading names the Kamerleden as the Kamer does.
+    doc = Document("kamervragen", f"Antwoord op Kamervragen {k.nummer} {k.onderwerp}")
     f = doc.fields
     f["organisatie"] = b.field(b.organisation().naam)
     f["titel"] = [*_asked_by(b, k, with_party=False, lead="Antwoord op vragen van "), *_space(k.loc),
@@ -164,12 +165,6 @@ def _office_holder(person: Person, pid: str, loc: Loc) -> Text:
     if not office:
         return [name]
     return [*span(f"{office['ambt'].lower()} ", loc), name, *span(f" ({office['dep']})", loc)]
-
-
-def _members(people: list[Person]) -> str:
-    names = [_surname(str(p.naam)) for p in people]
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
-    return ("het lid " if len(names) == 1 else "de leden ") + joined
 
 
 def _surname(naam: str) -> str:
