@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation2 fonts-dejavu-core fonts-crosextra-carlito
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup system venv build check woo verify validate bench lo-stop lint test test-fast templates clean
+.PHONY: all help setup system venv build check woo verify validate bench lo-stop lint test test-fast templates clean nieuw watch
 
 all: build ## set everything up and build every dossier in content/ (signing documents)
 
@@ -34,14 +34,24 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install -q -r requirements.lock
 	touch $@
 
-build: setup ## build signing documents: build/<dossier>/{nota,kamerbrief,rapportage}.{docx,pdf}, parafeerbundel.pdf
-	$(PY) -m pipeline build
+# DOSSIER=x limits build, check, woo and watch to one dossier (several: DOSSIER="x y").
+DOSSIER ?=
+
+build: setup ## build signing documents: build/<dossier>/{nota,kamerbrief,rapportage}.{docx,pdf}, parafeerbundel.pdf (DOSSIER=x: one)
+	$(PY) -m pipeline build $(DOSSIER)
 
 check: venv ## validate the content only, write nothing
-	$(PY) -m pipeline check
+	$(PY) -m pipeline check $(DOSSIER)
 
 woo: setup ## build the public Woo version and the lakvoorstel: build/<dossier>/woo/, build/<dossier>/lakvoorstel/
-	$(PY) -m pipeline woo
+	$(PY) -m pipeline woo $(DOSSIER)
+
+nieuw: venv ## start a new dossier: make nieuw DOSSIER=motie-12-bzk writes content/motie-12-bzk/ with a comment on every field
+	@test -n "$(DOSSIER)" || { echo "geef de naam: make nieuw DOSSIER=motie-12-bzk"; exit 2; }
+	$(PY) -m pipeline nieuw $(DOSSIER)
+
+watch: setup ## rebuild the signing documents on every save of a content file (DOSSIER=x: only that one); Ctrl-C stops
+	$(PY) -m pipeline watch $(DOSSIER)
 
 verify: venv ## rebuild into a temporary folder and compare every output with build/<dossier>/manifest.json
 	$(PY) -m pipeline verify

@@ -36,8 +36,11 @@ def changed_dossiers(paths: Iterable[str], content: Path, only: list[str]) -> li
     return sorted(ids)
 
 
-def rebuild(content: Path, out: Path, only: list[str] | None) -> None:
-    """One signing build, printed as the CLI prints it; content errors are printed, never raised."""
+def rebuild(content: Path, out: Path, only: list[str] | None) -> bool:
+    """One signing build, printed as the CLI prints it; content errors are printed, never raised.
+
+    True when a warm LibreOffice should be started for the rebuilds after it.
+    """
     from pipeline import build
 
     started = time.monotonic()
@@ -47,10 +50,10 @@ def rebuild(content: Path, out: Path, only: list[str] | None) -> None:
     except ContentError as exc:
         print(f"[{stamp}] " + exc.render().replace("er is niets geschreven", "niets opnieuw geschreven"),
               file=sys.stderr, flush=True)
-        return
+        return False
     except PipelineError as exc:
         print(f"[{stamp}] {exc.render()}", file=sys.stderr, flush=True)
-        return
+        return False
     for w in report.warnings:
         print(f"waarschuwing: {w}", file=sys.stderr)
     for d in report.failed:
@@ -58,6 +61,7 @@ def rebuild(content: Path, out: Path, only: list[str] | None) -> None:
     for path in report.written:
         print(f"geschreven: {path}")
     print(f"[{stamp}] klaar in {time.monotonic() - started:.1f} s: {len(report.written)} bestanden.", flush=True)
+    return report.start_server
 
 
 def watch(content: Path, out: Path, only: list[str]) -> int:
@@ -67,7 +71,10 @@ def watch(content: Path, out: Path, only: list[str]) -> int:
     if not content.is_dir():
         raise ContentError([Diagnostic(Loc(str(content)), "de contentmap bestaat niet",
                                        "geef een bestaande map op met --content")])
-    rebuild(content, out, only)
+    if rebuild(content, out, only):
+        from pipeline.convert import libreoffice
+
+        libreoffice.start_server_detached()  # every rebuild after this one converts in a warm LibreOffice
     print(f"ik kijk naar {content}/ (stoppen met Ctrl-C); de PDF's staan in {out}/", flush=True)
     try:
         for changes in watch_files(content, watch_filter=_is_content, debounce=150, step=20,
