@@ -57,7 +57,7 @@ verify: venv ## rebuild into a temporary folder and compare every output with bu
 	$(PY) -m pipeline verify
 
 validate: venv ## accessibility checks (PDF/UA-1) of the PDFs in build/; with veraPDF (ua1, 2b) when verapdf is on PATH
-	$(PY) -m pipeline.finish.accessibility build
+	$(PY) -m pipeline.checks.accessibility build
 
 N ?= 50
 bench: setup ## speed benchmark against LibreOffice's own conversion time: N generated dossiers (N=50), table + bench/results.json

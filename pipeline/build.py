@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.content.load import Content, Dossier, dossier_of
 from pipeline.convert import libreoffice
 from pipeline.errors import ContentError, Diagnostic
-from pipeline.finish import accessibility, pdf
+from pipeline.finish import pdf, repair
 from pipeline.kinds import add_woo_section, build_documents, load_content
 from pipeline.kinds import kind as document_kind
 from pipeline.plan import Plan
@@ -156,7 +156,7 @@ def _convert(jobs: list[_Job], outdir: Path, cache: manifest.PdfCache, progress:
         meta = job.meta
         pdf.finalize_pdf(job.target, title=meta.title, author=meta.author, subject=meta.subject,
                          creation_date=_noon(meta.date))
-        accessibility.repair_pdf(job.target)  # LibreOffice's untagged footnote back-links, /Tabs /S
+        repair.repair_pdf(job.target)  # LibreOffice's untagged footnote back-links, /Tabs /S
         cache.put(job.key, job.target)
 
 

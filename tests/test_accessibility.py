@@ -1,4 +1,4 @@
-"""Accessibility of the PDFs: the checks in pipeline/finish/accessibility.py, and the public PDFs passing them.
+"""Accessibility of the PDFs: the checks in pipeline/checks/accessibility/, and the public PDFs passing them.
 
 Two halves. The unit half builds a small tagged PDF by hand that passes every check, then
 breaks one property at a time: each check must notice exactly that (a check that cannot fail
@@ -25,8 +25,8 @@ from e2e_helpers import CONTENT, SEED_HEADINGS, build_once, load_seed, normalise
 from pikepdf import Array, Dictionary, Name, String
 from ruamel.yaml import YAML
 
-from pipeline.finish import accessibility as a11y
-from pipeline.finish.accessibility import (
+from pipeline.checks import accessibility as a11y
+from pipeline.checks.accessibility import (
     WOO_CODE_RX,
     check_pdf,
     find_pdfs,
@@ -37,6 +37,7 @@ from pipeline.finish.accessibility import (
     repair_pdf,
     validate,
 )
+from pipeline.checks.accessibility import checks as a11y_checks
 from pipeline.finish.pdf import extract_text, inspect_pdf
 
 FONT_FILE = next((p for p in (Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"),
@@ -358,7 +359,7 @@ def test_table_grid_counts_colspan_and_rowspan() -> None:
         def attribute(self, key: str) -> int:
             return self.spans[key]
 
-    grid = a11y._grid_widths  # the rule behind "rijen met verschillend aantal kolommen"
+    grid = a11y_checks._grid_widths  # the rule behind "rijen met verschillend aantal kolommen"
     assert grid([[Cell(), Cell(), Cell()], [Cell(col=2), Cell()]]) == [3, 3]  # type: ignore[list-item]
     assert grid([[Cell(row=2), Cell(), Cell()], [Cell(), Cell()]]) == [3, 3]  # type: ignore[list-item]
     assert grid([[Cell(), Cell()], [Cell()]]) == [2, 1]  # type: ignore[list-item]
@@ -367,7 +368,7 @@ def test_table_grid_counts_colspan_and_rowspan() -> None:
 def test_woo_code_pattern() -> None:
     assert WOO_CODE_RX.findall("Opgesteld door \u00a05.1.2e\u00a0 en (5.1.1c).") == ["5.1.2e", "5.1.1c"]
     assert WOO_CODE_RX.findall("5.1.2 5.1.25 125.1.2e Naam5.1.2e 5.1.2eJansen") == ["5.1.2"]
-    assert a11y._WOO_CODE_GLUED_RX.findall("Naam5.1.2e en 5.1.2eJansen, maar 5.1.2e. en 5.1.2e,") == [
+    assert a11y_checks.WOO_CODE_GLUED_RX.findall("Naam5.1.2e en 5.1.2eJansen, maar 5.1.2e. en 5.1.2e,") == [
         "5.1.2e", "5.1.2e"]
 
 
@@ -459,7 +460,7 @@ def test_validate_runs_the_checks_and_verapdf_when_it_is_there(make: Callable[..
 @needs_poppler
 def test_validate_cli_json(make: Callable[..., Path]) -> None:
     path = make()
-    proc = subprocess.run([sys.executable, "-m", "pipeline.finish.accessibility", "--json", str(path)],
+    proc = subprocess.run([sys.executable, "-m", "pipeline.checks.accessibility", "--json", str(path)],
                           capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, check=False)
     assert proc.returncode == 0, proc.stderr
     assert '": []' in proc.stdout
@@ -584,7 +585,7 @@ def test_nota_route_table_has_a_header_row_and_a_row_per_step(out: Path, dossier
     pdf, facts = _facts(out / dossier / "woo" / "nota.pdf")
     with pdf:
         table = facts.structure.with_role("Table")[0]
-        rows = a11y._rows(table)
+        rows = a11y_checks._rows(table)
         header = [c for c in rows[0].children]
         assert [(c.role, c.text) for c in header] == [("TH", "Functie"), ("TH", "Naam"), ("TH", "Paraaf"),
                                                        ("TH", "Datum")]
@@ -609,7 +610,7 @@ def test_rapportage_tables_have_their_columns_as_header_row(out: Path, dossier: 
         spans = []
         blocks = [b.text for b in facts.blocks]
         for table, content in zip(found, tables, strict=True):
-            rows = a11y._rows(table)
+            rows = a11y_checks._rows(table)
             assert [(c.role, c.text) for c in rows[0].children] == [("TH", str(k)) for k in content["kolommen"]]
             assert all(str(c.attribute("/Scope")) == "/Column" for c in rows[0].children)
             assert len(rows) - 1 == len(content["rijen"])
@@ -693,7 +694,7 @@ def test_redaction_codes_are_tagged_words_on_artifact_boxes(out: Path, dossier: 
     codes = [c for t in tagged for c in WOO_CODE_RX.findall(t)]
     assert sorted(codes) == sorted(visible)  # every box is read, once, by assistive technology too
     assert not WOO_CODE_RX.search(artifacts)
-    assert not any(a11y._WOO_CODE_GLUED_RX.search(t) for t in tagged)
+    assert not any(a11y_checks.WOO_CODE_GLUED_RX.search(t) for t in tagged)
     if (dossier, kind) == ("motie-21-ezk", "nota"):
         assert len(codes) >= 6  # the route table's names and parafen
         assert "Opgesteld door" in tagged and tagged[tagged.index("Opgesteld door") + 1] == "5.1.2e"
