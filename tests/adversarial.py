@@ -16,18 +16,22 @@ forms folded, invisible characters and footnote marks skipped, case and punctuat
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
+import zipfile
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from pipeline.checks import gate
-from pipeline.content.load import load_content
+from pipeline.kinds import build_documents, load_content
 from pipeline.errors import ContentError, Diagnostic
-from pipeline.kinds.documents import build_documents
 from pipeline.model.document import Document, FootnoteRef, Span, Text
+from pipeline.render.docx import PUBLIC, Meta, render_docx
 from redaction import apply as redaction
 from redaction.matchers import name_forms
 from tests.helpers import DOSSIER_YAML, NOTA_YAML, ORGANISATIES, write_content
@@ -120,9 +124,14 @@ class Case:
         return Case(id, klass, {NOTA_FILE: nota(tekst)}, **kw)  # type: ignore[arg-type]
 
 
+def _visual(text: str) -> str:
+    """Characters between a right-to-left override and its pop, in the order a reader sees them."""
+    return re.sub("\u202e([^\u202c]*)\u202c?", lambda m: m.group(1)[::-1], text)
+
+
 def _reader(text: str) -> str:
     """The text as a reader takes it in: compatibility forms folded, only letters and digits."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", _visual(text))
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = text.translate(_LOOKALIKES).casefold()
     return "".join(ch if ch.isalnum() or ch == "\u2588" else "" for ch in text)
@@ -152,6 +161,35 @@ def links(text: Text) -> list[str]:
     return [urllib.parse.unquote(s.link) for s in text if isinstance(s, Span) and s.link and not s.redaction]
 
 
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_text(data: bytes) -> str:
+    """Every text of a rendered DOCX a reader can see: body, notes, headers, properties, link targets."""
+    out = []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if not name.endswith((".xml", ".rels")):
+                continue
+            root = etree.fromstring(z.read(name))
+            if name.endswith(".rels"):
+                out += [el.get("Target", "") for el in root if el.get("TargetMode") == "External"]
+            elif name.startswith("docProps/"):
+                out += [t for t in root.itertext()]
+            else:
+                for el in root.iter(f"{_W}t", f"{_W}p", f"{_W}br", f"{_W}tab"):
+                    out.append(el.text or "" if el.tag == f"{_W}t" else "\n")
+    return "".join(out)
+
+
+def _render(content, dossier, docs: dict[str, Document]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    org = content.organisaties[dossier.organisatie]
+    return {kind: docx_text(render_docx(TEMPLATES / f"{kind}.docx", doc,
+                                        Meta(doc.title, str(org.naam), str(dossier.kenmerk), dossier.datum), PUBLIC))
+            for kind, doc in docs.items()}
+
+
 def _at_place(diags: list[Diagnostic], where: tuple[str, int]) -> bool:
     file, line = where
     return any(str(d.loc.file).endswith(file) and d.loc.line == line for d in diags)
@@ -171,6 +209,7 @@ def _gate_stops(content, dossier, docs: dict[str, Document], result: redaction.R
         if data.paraaf:
             forbidden.append(gate.Forbidden(data.paraaf, gate.PARAAF, True))
     pages = [gate.normalise(public_text(t, footnote_mark="1") + " " + " ".join(links(t))) for t in _texts(docs)]
+    pages += [gate.normalise(doc.title) for doc in docs.values()] + [gate.normalise(str(dossier.kenmerk))]
     page = "\n".join(pages)
     digits = re.sub(r"\D", "", page)
     for f in forbidden:
@@ -184,7 +223,7 @@ def _gate_stops(content, dossier, docs: dict[str, Document], result: redaction.R
 def run(case: Case, root: Path) -> tuple[str, str]:
     """(outcome, detail) of one case."""
     files: dict[str, str | bytes | None] = {"personen.yaml": PERSONEN, "organisaties.yaml": ORGANISATIES,
-                                            "d1/dossier.yaml": DOSSIER_YAML}
+                                            "d1/dossier.yaml": DOSSIER_YAML.replace("opsteller: avries", "opsteller: pvdberg")}
     files.update(case.files)
     write_content(root, files)
     try:
@@ -192,16 +231,17 @@ def run(case: Case, root: Path) -> tuple[str, str]:
         dossier = content.dossiers[0]
         docs = build_documents(content, dossier, [])
         result = redaction.apply(content, dossier, docs)
+        stops = result.findings + result.errors
+        rendered = {} if stops else _render(content, dossier, docs)
     except ContentError as exc:
         where = "stop-loc" if _at_place(exc.diagnostics, case.where) else "stop-noloc"
         return where, "; ".join(str(d) for d in exc.diagnostics)[:300]
     except Exception as exc:  # a traceback is a stop without a location
         return "stop-noloc", f"{type(exc).__name__}: {exc}"[:300]
-    stops = result.findings + result.errors
     if stops:
         where = "stop-loc" if _at_place(stops, case.where) else "stop-noloc"
         return where, "; ".join(str(d) for d in stops)[:300]
-    read = "\n".join(_reader(public_text(t)) + " " + " ".join(_reader(u) for u in links(t)) for t in _texts(docs))
+    read = "\n".join(_reader(t) for t in rendered.values())
     leaked = [s for s in case.secrets if _reader(s) in read]
     if leaked:
         if _gate_stops(content, dossier, docs, result):

@@ -23,7 +23,7 @@ DOSSIER = "d1/dossier.yaml"
 
 
 def _dossier(**fields: str) -> str:
-    text = DOSSIER_YAML
+    text = DOSSIER_YAML.replace("opsteller: avries", "opsteller: pvdberg")
     for key, value in fields.items():
         old = next(line for line in text.splitlines() if line.startswith(key + ":"))
         text = text.replace(old, f"{key}: {value}")
