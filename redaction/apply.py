@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.content.load import Content, Dossier, Person
+from pipeline.content.load import Content, Dossier, Lakken, Person
 from pipeline.errors import Diagnostic, Loc
-from pipeline.model.document import Document, Heading, Redaction, Span, Text, block_texts, plain
-from redaction.matchers import Hit, PersonData, find_person_data, find_unregistered
+from pipeline.model.document import Document, FootnoteRef, Heading, Inline, Redaction, Span, Text, block_texts, plain
+from redaction.matchers import Hit, PersonData, find_person_data, find_unregistered, match_people
 
 PERSONAL_GROUND = "5.1.2e"
 MOTIVERING = {
@@ -95,7 +95,7 @@ def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Resu
     result = Result()
     for name, doc in docs.items():
         for section, text in walk(doc):
-            _mark_people(text, redact_ids, content, data)
+            _mark_people(text, redact_ids, content, data, public, allowed, result)
             _record_kept(text, public, result)
             _scan_unregistered(text, known, allowed, keep, register, result)
             for span in text:
@@ -137,11 +137,14 @@ def walk(doc: Document) -> Iterator[tuple[str, Text]]:
         yield from ((section, t) for t in block_texts(block))
 
 
-def _runs(text: Text) -> Iterator[list[int]]:
-    """Indexes of consecutive Spans (a footnote mark ends a run)."""
+def _runs(text: Text, *, through_notes: bool = False) -> Iterator[list[int]]:
+    """Indexes of consecutive Spans; a footnote mark ends a run unless `through_notes`.
+
+    Read through the notes, "Ouwe^[Zie bijlage.]hand" is one word, as a reader takes it in.
+    """
     run: list[int] = []
     for i, inline in enumerate(text):
-        if isinstance(inline, Span):
+        if isinstance(inline, Span) or (through_notes and run and isinstance(inline, FootnoteRef)):
             run.append(i)
         elif run:
             yield run
@@ -157,32 +160,71 @@ def _category(span: Span, person: Person) -> str:
     return "naam"
 
 
-def _mark_people(text: Text, redact_ids: set[str], content: Content, data: list[PersonData]) -> None:
+_DOUBT_HINT = ('maak het in de tekst duidelijk (voorletters of voornaam, "mevrouw", "collega", "het lid", of @id), '
+               "of laat een Woo-medewerker beslissen: zet de tekst onder toegestaan in woo.yaml als hij zichtbaar "
+               "mag blijven, of schrijf de naam voluit als hij gelakt moet worden")
+
+
+def _mark_people(text: Text, redact_ids: set[str], content: Content, data: tuple[PersonData, ...],
+                 public: tuple[PersonData, ...], allowed: list[str], result: Result) -> None:
     for inline in text:
         if isinstance(inline, Span) and inline.person_id in redact_ids and inline.redaction is None:
             person = content.personen[inline.person_id]
             inline.redaction = Redaction(PERSONAL_GROUND, _category(inline, person), "persoonsgegevens",
                                          inline.person_id)
-    _mark_hits(text, lambda s: [(h.start, h.end, Redaction(PERSONAL_GROUND, h.category, "persoonsgegevens",
-                                                           h.person_id)) for h in find_person_data(s, data)])
+
+    def finder(joined: str, items: list[Inline]) -> list[tuple[int, int, Redaction]]:
+        found = match_people(joined, data, public)
+        for d in found.doubts:
+            if not _allowed_at(joined, d.start, d.end, allowed):
+                span, offset = _locate(items, d.start)
+                result.findings.append(Diagnostic(
+                    span.loc_at(offset), f'naam niet zeker: {d.reason}; de tekst zegt niet wie bedoeld is',
+                    _DOUBT_HINT))
+        return [(h.start, h.end, Redaction(PERSONAL_GROUND, h.category, "persoonsgegevens", h.person_id))
+                for h in found.hits]
+
+    # a mention of a person whose name stays visible is that person, whoever shares the name
+    _mark_hits(text, finder, masked=lambda s: s.person_id is not None and s.person_id not in redact_ids)
 
 
-def _mark_hits(text: Text, finder) -> None:  # type: ignore[no-untyped-def]
-    """Run `finder` over each run of spans and split spans so every hit is its own redacted span."""
-    for run in reversed(list(_runs(text))):
-        spans = [text[i] for i in run]
-        joined = "".join(s.text if s.redaction is None else "\x00" * len(s.text) for s in spans)  # type: ignore[union-attr]
-        hits = finder(joined)
+def _allowed_at(joined: str, start: int, end: int, allowed: list[str]) -> bool:
+    """Whether a text listed under toegestaan covers joined[start:end]."""
+    for entry in allowed:
+        entry = entry.strip()
+        if entry:
+            for m in re.finditer(re.escape(entry), joined, re.IGNORECASE):
+                if m.start() <= start and end <= m.end():
+                    return True
+    return False
+
+
+Finder = Callable[[str, list[Inline]], list[tuple[int, int, Redaction]]]
+
+
+def _mark_hits(text: Text, finder: Finder, masked: Callable[[Span], bool] = lambda s: False) -> None:
+    """Run `finder` over each run of spans and split spans so every hit is its own redacted span.
+
+    Runs go through footnote marks; redacted and `masked` spans are hidden from the finder.
+    """
+    for run in reversed(list(_runs(text, through_notes=True))):
+        items = [text[i] for i in run]
+        joined = "".join(
+            "" if isinstance(s, FootnoteRef) else s.text if s.redaction is None and not masked(s)
+            else "\x00" * len(s.text) for s in items)
+        hits = finder(joined, items)
         if not hits:
             continue
-        new = _split(spans, hits)  # type: ignore[arg-type]
-        text[run[0]:run[-1] + 1] = new
+        text[run[0]:run[-1] + 1] = _split(items, hits)
 
 
-def _split(spans: list[Span], hits: list[tuple[int, int, Redaction]]) -> list[Span]:
-    out: list[Span] = []
+def _split(items: list[Inline], hits: list[tuple[int, int, Redaction]]) -> list[Inline]:
+    out: list[Inline] = []
     pos = 0
-    for span in spans:
+    for span in items:
+        if isinstance(span, FootnoteRef):
+            out.append(span)
+            continue
         start, end = pos, pos + len(span.text)
         pos = end
         if span.redaction is not None:
@@ -202,11 +244,11 @@ def _split(spans: list[Span], hits: list[tuple[int, int, Redaction]]) -> list[Sp
     return out
 
 
-def _record_kept(text: Text, public: list[PersonData], result: Result) -> None:
+def _record_kept(text: Text, public: Sequence[PersonData], result: Result) -> None:
     for inline in text:
-        if isinstance(inline, Span) and inline.redaction is None and inline.person_id:
-            if any(p.id == inline.person_id for p in public):
-                result.kept.add(inline.text)
+        if (isinstance(inline, Span) and inline.redaction is None and inline.person_id
+                and any(p.id == inline.person_id for p in public)):
+            result.kept.add(inline.text)
     joined = "".join(s.text for s in text if isinstance(s, Span) and s.redaction is None)
     for hit in find_person_data(joined, public):
         if hit.category == "naam":
@@ -224,14 +266,14 @@ def register_texts(content: Content) -> list[str]:
     return texts + [str(o.naam) for o in content.organisaties.values() if o.naam]
 
 
-def _scan_unregistered(text: Text, known: list[PersonData], allowed: list[str], keep: list[str],
+def _scan_unregistered(text: Text, known: Sequence[PersonData], allowed: list[str], keep: Sequence[str],
                        register: list[str], result: Result) -> None:
     for run in _runs(text):
-        spans = [text[i] for i in run]
-        joined = "".join(s.text if s.redaction is None else " " * len(s.text) for s in spans)  # type: ignore[union-attr]
+        spans = [s for i in run if isinstance(s := text[i], Span)]
+        joined = "".join(s.text if s.redaction is None else " " * len(s.text) for s in spans)
         for hit in find_unregistered(joined, known=known, allowed=allowed, keep_names=keep,
                                      register_texts=register):
-            span, offset = _locate(spans, hit.start)  # type: ignore[arg-type]
+            span, offset = _locate(list(spans), hit.start)
             found = joined[hit.start:hit.end]
             result.findings.append(Diagnostic(
                 span.loc_at(offset), f'mogelijk persoonsgegeven "{found}"',
@@ -239,7 +281,8 @@ def _scan_unregistered(text: Text, known: list[PersonData], allowed: list[str], 
                 "toegestaan in woo.yaml"))
 
 
-def _locate(spans: list[Span], index: int) -> tuple[Span, int]:
+def _locate(items: Sequence[Inline], index: int) -> tuple[Span, int]:
+    spans = [s for s in items if isinstance(s, Span)]
     pos = 0
     for span in spans:
         if index < pos + len(span.text):
@@ -268,12 +311,12 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def _lakken(doc: Document, entry, result: Result) -> None:  # type: ignore[no-untyped-def]
+def _lakken(doc: Document, entry: Lakken, result: Result) -> None:
     needle, _ = _normalise(str(entry.passage).strip())
     places = []
     for section, text in walk(doc):
         for run in _runs(text):
-            joined = "".join(text[i].text for i in run)  # type: ignore[union-attr]
+            joined = "".join(s.text for i in run if isinstance(s := text[i], Span))
             norm, back = _normalise(joined)
             start = norm.find(needle)
             while start >= 0:
@@ -288,11 +331,10 @@ def _lakken(doc: Document, entry, result: Result) -> None:  # type: ignore[no-un
         return
     section, text, run, a, b = places[0]
     red = Redaction(str(entry.grond), "passage", str(entry.toelichting or ""))
-    spans = [text[i] for i in run]
-    new = _split(spans, [(a, b, red)])  # type: ignore[arg-type]
+    new = _split([text[i] for i in run], [(a, b, red)])
     text[run[0]:run[-1] + 1] = new
     for span in new:
-        if span.redaction is red:
+        if isinstance(span, Span) and span.redaction is red:
             _log(result, doc.kind, section, span, str(entry.toelichting or ""))
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-import zipfile
 import urllib.parse
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,10 +28,11 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.checks import gate
-from pipeline.kinds import build_documents, load_content
 from pipeline.errors import ContentError, Diagnostic
+from pipeline.kinds import build_documents, load_content
 from pipeline.model.document import Document, FootnoteRef, Span, Text
-from pipeline.render.docx import PUBLIC, Meta, render_docx
+from pipeline.plan import Plan
+from pipeline.render.docx import PUBLIC, render_docx
 from redaction import apply as redaction
 from redaction.matchers import name_forms
 from tests.helpers import DOSSIER_YAML, NOTA_YAML, ORGANISATIES, write_content
@@ -183,11 +184,9 @@ def docx_text(data: bytes) -> str:
     return "".join(out)
 
 
-def _render(content, dossier, docs: dict[str, Document]) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    org = content.organisaties[dossier.organisatie]
-    return {kind: docx_text(render_docx(TEMPLATES / f"{kind}.docx", doc,
-                                        Meta(doc.title, str(org.naam), str(dossier.kenmerk), dossier.datum), PUBLIC))
-            for kind, doc in docs.items()}
+def _render(plan: Plan) -> dict[str, str]:
+    return {kind: docx_text(render_docx(TEMPLATES / f"{kind}.docx", doc, plan.meta(kind), PUBLIC))
+            for kind, doc in plan.docs.items()}
 
 
 def _at_place(diags: list[Diagnostic], where: tuple[str, int]) -> bool:
@@ -195,8 +194,9 @@ def _at_place(diags: list[Diagnostic], where: tuple[str, int]) -> bool:
     return any(str(d.loc.file).endswith(file) and d.loc.line == line for d in diags)
 
 
-def _gate_stops(content, dossier, docs: dict[str, Document], result: redaction.Result) -> bool:  # type: ignore[no-untyped-def]
+def _gate_stops(plan: Plan) -> bool:
     """The gate as it reads a finished public PDF, on the text the PDF would carry."""
+    content, dossier, docs, result = plan.content, plan.dossier, plan.docs, plan.redaction
     forbidden: list[gate.Forbidden] = [gate.Forbidden(e.text, "gelakte tekst", True) for e in result.log
                                        if e.text.strip()]
     for person in redaction.redacted_people(content, dossier):
@@ -209,7 +209,7 @@ def _gate_stops(content, dossier, docs: dict[str, Document], result: redaction.R
         if data.paraaf:
             forbidden.append(gate.Forbidden(data.paraaf, gate.PARAAF, True))
     pages = [gate.normalise(public_text(t, footnote_mark="1") + " " + " ".join(links(t))) for t in _texts(docs)]
-    pages += [gate.normalise(doc.title) for doc in docs.values()] + [gate.normalise(str(dossier.kenmerk))]
+    pages += [gate.normalise(f"{plan.meta(kind).title} {plan.meta(kind).subject}") for kind in docs]
     page = "\n".join(pages)
     digits = re.sub(r"\D", "", page)
     for f in forbidden:
@@ -222,8 +222,9 @@ def _gate_stops(content, dossier, docs: dict[str, Document], result: redaction.R
 
 def run(case: Case, root: Path) -> tuple[str, str]:
     """(outcome, detail) of one case."""
-    files: dict[str, str | bytes | None] = {"personen.yaml": PERSONEN, "organisaties.yaml": ORGANISATIES,
-                                            "d1/dossier.yaml": DOSSIER_YAML.replace("opsteller: avries", "opsteller: pvdberg")}
+    files: dict[str, str | bytes | None] = {
+        "personen.yaml": PERSONEN, "organisaties.yaml": ORGANISATIES,
+        "d1/dossier.yaml": DOSSIER_YAML.replace("opsteller: avries", "opsteller: pvdberg")}
     files.update(case.files)
     write_content(root, files)
     try:
@@ -232,7 +233,8 @@ def run(case: Case, root: Path) -> tuple[str, str]:
         docs = build_documents(content, dossier, [])
         result = redaction.apply(content, dossier, docs)
         stops = result.findings + result.errors
-        rendered = {} if stops else _render(content, dossier, docs)
+        plan = Plan(content, dossier, docs, result)
+        rendered = {} if stops else _render(plan)
     except ContentError as exc:
         where = "stop-loc" if _at_place(exc.diagnostics, case.where) else "stop-noloc"
         return where, "; ".join(str(d) for d in exc.diagnostics)[:300]
@@ -244,7 +246,7 @@ def run(case: Case, root: Path) -> tuple[str, str]:
     read = "\n".join(_reader(t) for t in rendered.values())
     leaked = [s for s in case.secrets if _reader(s) in read]
     if leaked:
-        if _gate_stops(content, dossier, docs, result):
+        if _gate_stops(plan):
             return "stop-noloc", f"de gate op de PDF: {leaked}"
         return "leak", f"leesbaar: {leaked}"
     missing = [k for k in case.keeps if _reader(k) not in read]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from pipeline.content.text import check_tree
 from pipeline.content.yamlsource import LStr, Node, as_bool, as_date, date_problem, load_yaml
 from pipeline.errors import ContentError, Diagnostic, Loc
 
@@ -568,6 +569,7 @@ def dossier_of(diagnostic: Diagnostic, root: Path) -> str | None:
 def _load(r: Reader, path: Path, root: Path) -> Node | None:
     node, diags = load_yaml(path, _rel(path, root), root)
     r.diagnostics.extend(diags)
+    r.diagnostics.extend(check_tree(node))
     return node
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from redaction.matchers._text import Hit, PersonData
 from redaction.matchers.contact import registered_phone_key
 from redaction.matchers.names import TUSSENVOEGSELS, name_forms
-from redaction.matchers.registered import find_person_data
+from redaction.matchers.registered import Doubt, Matches, find_person_data, match_people
 from redaction.matchers.unregistered import find_unregistered, first_names
 
-__all__ = ["TUSSENVOEGSELS", "Hit", "PersonData", "find_person_data", "find_unregistered", "first_names",
-           "name_forms", "registered_phone_key"]
+__all__ = ["TUSSENVOEGSELS", "Doubt", "Hit", "Matches", "PersonData", "find_person_data", "find_unregistered",
+           "first_names", "match_people", "name_forms", "registered_phone_key"]

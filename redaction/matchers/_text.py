@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from pipeline.content.text import fold
 
 
 @dataclass(frozen=True)
@@ -28,45 +29,29 @@ class Hit:
     end: int
     category: str  # "naam" | "email" | "telefoon" | "paraaf"
     person_id: str | None  # None for unregistered findings
+    form: str = ""  # how a name hit was found: "" (a full form), "achternaam", "voornaam", "token", "paraaf"
 
 
 # --------------------------------------------------------------------------- text
 
 
 class _Text:
-    """The searched text in NFC, with a map back to the caller's offsets.
+    """The searched text in its matching form (pipeline.content.text.fold), with a map back.
 
-    Matching runs on NFC so that "Öztürk" typed as O + combining diaeresis (NFD) still
-    matches; every hit is mapped back so that offsets always refer to the caller's text.
+    Matching runs on the form a reader takes in, so that "Öztürk" typed in NFD, a name with a
+    soft hyphen or zero-width space from Word, or a number in full-width digits still
+    matches; every hit is mapped back so that offsets always refer to the caller's text and
+    cover every character the writer typed for it.
     """
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self.norm = unicodedata.normalize("NFC", raw)
-        self._starts: list[int] | None = None
-        self._ends: list[int] | None = None
-        if self.norm != raw:
-            self._build_map()
-
-    def _build_map(self) -> None:
-        starts: list[int] = []
-        ends: list[int] = []
-        i, raw = 0, self.raw
-        while i < len(raw):
-            j = i + 1
-            while j < len(raw) and unicodedata.combining(raw[j]):
-                j += 1
-            # one base character and its marks normalise independently of the rest
-            size = len(unicodedata.normalize("NFC", raw[i:j]))
-            starts += [i] * size
-            ends += [j] * size
-            i = j
-        self._starts, self._ends = starts, ends
+        self._folded = fold(raw)
+        self.norm = self._folded.text
 
     def to_raw(self, hit: Hit) -> Hit:
-        if self._starts is None or self._ends is None:
-            return hit
-        return Hit(self._starts[hit.start], self._ends[hit.end - 1], hit.category, hit.person_id)
+        start, end = self._folded.span(hit.start, hit.end)
+        return replace(hit, start=start, end=end)
 
 
 def _resolve(hits: Sequence[Hit]) -> list[Hit]:
@@ -105,7 +90,7 @@ class _Coverage:
 
 # --------------------------------------------------------------------------- regex pieces
 
-_HYPHENS = "-\u2010\u2011"  # ASCII hyphen, hyphen, non-breaking hyphen (Word uses it)
+_HYPHENS = "-\u2010\u2011"  # ASCII hyphen, hyphen, non-breaking hyphen (the matching form has only "-")
 _HYPHEN = "[-\u2010\u2011]"
 _APOSTROPHES = "'\u2019\u2018`"
 _B = r"(?<!\w)"  # start of a word: \w is Unicode-aware, so "Öztürk" is one word

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from pipeline.content.text import fold
 from redaction.matchers._text import _caseless
 
 # --------------------------------------------------------------------------- e-mail
@@ -13,10 +13,20 @@ from redaction.matchers._text import _caseless
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}(?![\w\-])")
 
 
+# "@" and "." as people write them to fool harvesters, or as a link encodes them
+_AT = r"(?i:\s*@\s*|\s*[\[({]\s*(?:at|apenstaartje)\s*[\])}]\s*|%40|\s+at\s+)"
+_DOT = r"(?i:\.|\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|%2e)"
+
+
 def _email_rx(email: str) -> str:
     # a following "." ends the sentence, unless a domain label goes on after it
-    address = unicodedata.normalize("NFC", email.strip())
-    return rf"(?<![\w.+\-]){_caseless(address)}(?![\w\-]|\.[\w\-])"
+    address = fold(email.strip()).text
+    local, at, domain = address.rpartition("@")
+    if not at:
+        return rf"(?<![\w.+\-]){_caseless(address)}(?![\w\-]|\.[\w\-])"
+    def dotted(part: str) -> str:
+        return _DOT.join(_caseless(p) for p in part.split("."))
+    return rf"(?<![\w.+\-]){dotted(local)}{_AT}{dotted(domain)}(?![\w\-]|\.[\w\-])"
 
 
 # --------------------------------------------------------------------------- telephone
@@ -102,7 +112,7 @@ def _scan_phones(text: str, accept: Callable[[_Phone], bool]) -> list[_Phone]:
         while i < len(run):
             best = None
             if _can_start(text, run[i]):
-                for j in range(i, min(len(run), i + 8)):
+                for j in range(i, min(len(run), i + 14)):  # digits typed one by one: 10 groups
                     groups = tuple(m.group() for m in run[i : j + 1])
                     key = _phone_key(groups)
                     if key and _can_end(text, run[j]):

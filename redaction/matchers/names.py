@@ -179,3 +179,74 @@ def name_forms(p: PersonData) -> list[str]:
     return [form for form, _ in _name_forms(p)]
 
 
+
+
+# --------------------------------------------------------------------------- forms by kind
+
+# The Dutch genitive and possessive after any form: "Ouwehands", "Ouwehand's", "Claes'".
+GENITIVE = "(?:'s|s|')?"
+
+
+@dataclass(frozen=True)
+class NameRegexes:
+    """One person's name patterns, by how much a hit of each says on its own."""
+
+    full: str  # with initials, a given name or a title: the person, whatever else is around
+    surname: str  # the surname alone: context may make it a word, a place or somebody else
+    voornaam: str  # the first name alone, capitalised ("Joost belde"); "" when not registered
+    core: str  # the surname without tussenvoegsel, as the word lists know it ("Koning")
+    has_tussen: bool
+
+
+def _key(form: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(form.split()))
+
+
+def name_regexes(p: PersonData) -> NameRegexes | None:
+    n = _parse_name(p.naam)
+    if not n.core:
+        return None
+    bare = {_key(form) for form, _ in _surname_forms(n)}
+    forms = _name_forms(p)
+    full = [rx for form, rx in forms if form not in bare]
+    surname = [rx for form, rx in forms if form in bare]
+    given = (p.voornaam or n.given or "").strip()
+    alt = "|".join(dict.fromkeys(full))
+    return NameRegexes(
+        full=f"(?:{alt}){GENITIVE}" if full else "",
+        surname=f"(?:{'|'.join(dict.fromkeys(surname))}){GENITIVE}",
+        voornaam=f"{_words(given)}{GENITIVE}" if len(given) >= 2 else "",
+        core=n.core,
+        has_tussen=bool(n.tussen),
+    )
+
+
+def ascii_parts(text: str) -> list[str]:
+    """Lower-case ASCII letter runs of a text: "Öztürk_J-v2" → ["ozturk", "j", "v"]."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return re.findall(r"[a-z]+", plain.casefold())
+
+
+@dataclass(frozen=True)
+class TokenKeys:
+    """The name as it stands in a URL, e-mail address or file name, in letter runs."""
+
+    strong: tuple[tuple[str, ...], ...]  # with an initial or the first name: always the person
+    weak: tuple[tuple[str, ...], ...]  # the surname or first name alone
+
+
+def token_keys(p: PersonData) -> TokenKeys:
+    n = _parse_name(p.naam)
+    core, tussen = ascii_parts(n.core), ascii_parts(n.tussen)
+    if not core:
+        return TokenKeys((), ())
+    given = ascii_parts(p.voornaam or n.given or "")
+    initials = [i.casefold() for i in _derived_initials(n, p.voornaam)]
+    surname = [*tussen, *core]
+    strong: list[tuple[str, ...]] = []
+    for lead in ([given] if given else []) + ([initials[:1], initials] if initials else []):
+        strong += [(*lead, *surname), ("".join(lead + surname),), (*lead, "".join(surname))]
+    if tussen:
+        strong += [("".join(surname),)]
+    weak = [tuple(surname)] + ([tuple(given)] if given and len("".join(given)) >= 3 else [])
+    return TokenKeys(tuple(dict.fromkeys(strong)), tuple(dict.fromkeys(weak)))

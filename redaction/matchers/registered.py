@@ -1,45 +1,88 @@
-"""Finding the personal data of registered people in a text."""
+"""Finding the personal data of registered people in a text, and the places a person must decide."""
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+import urllib.parse
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from redaction.matchers._text import _B, _E, Hit, PersonData, _lit, _resolve, _Text
+from pipeline.content.text import fold
+from redaction.matchers import context
+from redaction.matchers._text import Hit, PersonData, _lit, _resolve, _Text
 from redaction.matchers.contact import _email_rx, _scan_phones, registered_phone_key
-from redaction.matchers.names import _fold, _name_forms, _parse_name
+from redaction.matchers.names import TokenKeys, _fold, _parse_name, ascii_parts, name_regexes, token_keys
 
-# --------------------------------------------------------------------------- registered
+# A letter boundary: "JOu" in "26061157JOu" or "PSG_PvdB_2023" is the paraaf; in "JOurnaal" it is not.
+_LB = r"(?<![^\W\d_])"
+_LE = r"(?![^\W\d_])"
+_B = r"(?<!\w)"
+_E = r"(?!\w)"
 
 
 @dataclass(frozen=True)
-class _Patterns:
+class Doubt:
+    """A place where a registered person's name may stand, but the text alone cannot tell."""
+
+    start: int
+    end: int
+    person_id: str
+    reason: str  # in Dutch, for the Woo officer
+
+
+@dataclass(frozen=True)
+class Matches:
+    hits: list[Hit]
+    doubts: list[Doubt]
+
+
+@dataclass(frozen=True)
+class _Person:
     """One person's compiled patterns, each with a word every match must contain."""
 
-    entries: tuple[tuple[str, re.Pattern[str], str], ...]  # (casefolded anchor, regex, category)
+    entries: tuple[tuple[str, re.Pattern[str], str, str], ...]  # (casefolded anchor, regex, category, form)
+    keys: TokenKeys
+    naam: str
+    core: str  # surname without tussenvoegsel
+    surname: str  # casefolded, tussenvoegsel included
+    voornaam: str  # casefolded
+    common_surname: bool  # no tussenvoegsel and an ordinary word or place ("Koning", "Haag")
+    common_paraaf: bool  # written as a word or acronym is written, and one ("EU")
 
 
 def _anchor(text: str) -> str:
     # the longest run of letters: present, casefolded, in every match of the pattern
-    return max(re.findall(r"\w+", unicodedata.normalize("NFC", text)), key=len, default="").casefold()
+    return max(re.findall(r"\w+", fold(text).text), key=len, default="").casefold()
 
 
 @lru_cache(maxsize=4096)
-def _person_patterns(p: PersonData) -> _Patterns:
-    forms = _name_forms(p)
-    rxs = []
-    if forms:
-        # one alternation, longest form first: at any position the longest form wins
-        alternation = "|".join(dict.fromkeys(rx for _, rx in forms))
-        rxs.append((_anchor(_parse_name(p.naam).core), f"{_B}(?:{alternation}){_E}", "naam"))
+def _person(p: PersonData) -> _Person:
+    rxs: list[tuple[str, str, str, str]] = []
+    names = name_regexes(p)
+    n = _parse_name(p.naam)
+    if names:
+        anchor = _anchor(names.core)
+        if names.full:
+            rxs.append((anchor, f"{_B}{names.full}{_E}", "naam", ""))
+        rxs.append((anchor, f"{_B}{names.surname}{_E}", "naam", "achternaam"))
+        if names.voornaam:
+            rxs.append((_anchor(p.voornaam or n.given), f"{_B}{names.voornaam}{_E}", "naam", "voornaam"))
     if p.email and p.email.strip():
-        anchor = unicodedata.normalize("NFC", p.email.strip()).casefold()  # the address itself
-        rxs.append((anchor, _email_rx(p.email), "email"))
-    if p.paraaf and p.paraaf.strip():
-        rxs.append((_anchor(p.paraaf), _B + _lit(unicodedata.normalize("NFC", p.paraaf.strip())) + _E, "paraaf"))
-    return _Patterns(tuple((anchor, re.compile(rx), cat) for anchor, rx, cat in rxs))
+        rxs.append((fold(p.email.strip()).text.casefold().split("@")[0], _email_rx(p.email), "email", ""))
+    paraaf = fold(p.paraaf.strip()).text if p.paraaf and p.paraaf.strip() else ""
+    if paraaf:
+        rxs.append((_anchor(paraaf), _LB + _lit(paraaf) + _LE, "paraaf", "paraaf"))
+    word_like = paraaf.isupper() or paraaf.istitle()
+    return _Person(
+        tuple((a, re.compile(rx), cat, form) for a, rx, cat, form in rxs),
+        token_keys(p),
+        p.naam,
+        n.core,
+        _fold(n.surname),
+        _fold(p.voornaam or n.given or ""),
+        bool(n.core) and not n.tussen and context.is_common_word(fold(n.core).text),
+        bool(paraaf) and word_like and context.is_common_word(paraaf),
+    )
 
 
 @dataclass(frozen=True)
@@ -47,8 +90,10 @@ class _Register:
     """What the matchers need of a list of people, worked out once: patterns, phone keys, e-mails."""
 
     entries: tuple[tuple[str, re.Pattern[str], str, str], ...]  # (anchor, regex, category, person id)
+    forms: tuple[str, ...]  # per entry: "" (full form), "achternaam", "voornaam", "paraaf"
     owners: dict[str, str]  # phone key -> the first person with that number
     emails: frozenset[str]
+    people: dict[str, _Person]
 
 
 # Registers by the identity of an immutable tuple of people (hashing 100 dataclasses for every
@@ -65,10 +110,14 @@ def _register(people: Sequence[PersonData]) -> _Register:
         key = registered_phone_key(p.telefoon or "")
         if key:
             owners.setdefault(key, p.id)
+    compiled = {p.id: _person(p) for p in reversed(people)}  # the first of two equal ids wins
+    entries = [(a, rx, cat, p.id, form) for p in people for a, rx, cat, form in _person(p).entries]
     register = _Register(
-        tuple((anchor, rx, cat, p.id) for p in people for anchor, rx, cat in _person_patterns(p).entries),
+        tuple(e[:4] for e in entries),
+        tuple(e[4] for e in entries),
         owners,
         frozenset(_fold(p.email.strip()) for p in people if p.email),
+        compiled,
     )
     if isinstance(people, tuple):  # a list could change under us: no caching
         if len(_REGISTERS) >= 16:
@@ -77,30 +126,184 @@ def _register(people: Sequence[PersonData]) -> _Register:
     return register
 
 
-def _registered_hits(text: str, people: Sequence[PersonData]) -> list[Hit]:
+def _raw_hits(text: str, people: Sequence[PersonData]) -> list[Hit]:
+    """Every match of every form, overlapping, on text in its matching form."""
     register = _register(people)
     folded = text.casefold()
     # most people of the register are absent from a given document: a substring test
     # is far cheaper than running their regexes over the whole text
     hits = [
-        Hit(m.start(), m.end(), cat, pid)
-        for anchor, rx, cat, pid in register.entries
+        Hit(m.start(), m.end(), cat, pid, form)
+        for (anchor, rx, cat, pid), form in zip(register.entries, register.forms, strict=True)
         if anchor in folded
         for m in rx.finditer(text)
     ]
+    hits += _token_hits(text, register)
     owners = register.owners
     phones = _scan_phones(text, lambda ph: ph.key in owners) if owners else []
     return hits + [Hit(ph.start, ph.end, "telefoon", owners[ph.key]) for ph in phones]
 
 
-def find_person_data(text: str, people: Sequence[PersonData]) -> list[Hit]:
-    """All personal data of `people` in text: non-overlapping, sorted, longest match wins.
+# --------------------------------------------------------------------------- URLs, e-mail, file names
 
-    Names match as whole words in every form of name_forms(); e-mail addresses in any
-    case; telephone numbers however spaced or punctuated; a paraaf as a whole word in
-    its exact case. Of two people with the same form, the first in `people` gets the hit.
+_TOKEN = re.compile(r"\S+")
+_URLISH = re.compile(r"[/@_%\\]|\[at\]|\(at\)|[^\W\d_]\.[^\W\d_]", re.IGNORECASE)
+
+
+def _contains(parts: list[str], key: tuple[str, ...]) -> bool:
+    k = len(key)
+    return any(tuple(parts[i : i + k]) == key for i in range(len(parts) - k + 1))
+
+
+def _token_hits(text: str, register: _Register) -> Iterator[Hit]:
+    """The name as part of a URL, e-mail address, path or file name, in any case and spelling."""
+    for m in _TOKEN.finditer(text):
+        if not _URLISH.search(m.group()):
+            continue
+        a, b = m.start(), m.end()
+        while a < b and text[a] in "([{<\"'":
+            a += 1
+        while b > a and text[b - 1] in ".,;:!?)]}>\"'":
+            b -= 1
+        parts = ascii_parts(urllib.parse.unquote(text[a:b]))
+        if not parts:
+            continue
+        for pid, person in register.people.items():
+            keys = person.keys.strong + (() if person.common_surname else person.keys.weak)
+            if any(_contains(parts, k) for k in keys):
+                yield Hit(a, b, "naam", pid, "token")
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True)
+class _Public:
+    """Surnames and first names of the people whose names stay visible."""
+
+    surnames: dict[str, str]  # casefolded surname -> naam as printed
+    voornamen: dict[str, str]
+
+
+def _public(public: Sequence[PersonData]) -> _Public:
+    surnames: dict[str, str] = {}
+    voornamen: dict[str, str] = {}
+    for p in public:
+        n = _parse_name(p.naam)
+        if n.core:
+            surnames.setdefault(_fold(n.surname), p.naam)
+        given = p.voornaam or n.given
+        if given:
+            voornamen.setdefault(_fold(given), p.naam)
+    return _Public(surnames, voornamen)
+
+
+def _in_code(text: str, h: Hit) -> bool:
+    """Whether the hit stands in a code such as a kenmerk ("DB-EU/2023", "26061157EU")."""
+    a = h.start
+    while a and not text[a - 1].isspace():
+        a -= 1
+    b = h.end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    around = text[a : h.start] + text[h.end : b]
+    return bool(re.search(r"[\d/_]", around))
+
+
+def _decide(text: str, h: Hit, register: _Register, public: _Public) -> Hit | Doubt | None:
+    """A hit, a doubt for a person to decide, or None where the context says it is not the person."""
+    if not h.form or h.form == "token" or h.person_id is None:
+        return h
+    person = register.people[h.person_id]
+    before, after = text[max(0, h.start - 40) : h.start], text[h.end : h.end + 40]
+    found = text[h.start : h.end]
+    if h.form == "paraaf":
+        if context.compound_after(after) or context.compound_before(before):
+            return None  # "EU-subsidie", "anti-EU"
+        if person.common_paraaf and not _in_code(text, h):
+            return Doubt(h.start, h.end, h.person_id,
+                         f'"{found}" is de paraaf van {person.naam}, maar ook een gewoon woord of afkorting')
+        return h
+    if context.politician_context(before, after):
+        return None  # "het lid Bakker", "Bakker (VVD)": a politician, whoever else is called so
+    if h.form == "voornaam":
+        if context.capital_after(after) or context.compound_before(before):
+            return None  # "Joost Klein", "Willem-Alexander", "Jan-Willem": somebody else's name
+        named = context.salutation_before(before) or context.civil_context(before)
+        if named and not found.endswith("'") and found.casefold() != person.voornaam:
+            return None  # "collega Pieters": a surname made of a first name, not "Pieter's"
+        other = public.voornamen.get(person.voornaam)
+        if other:
+            return Doubt(h.start, h.end, h.person_id,
+                         f'"{found}" kan {person.naam} (gelakt) zijn of {other} (blijft zichtbaar)')
+        return h
+    other = public.surnames.get(person.surname)
+    if context.civil_context(before):
+        return h  # "collega Bakker", "jurist Bakker"
+    if other:
+        return Doubt(h.start, h.end, h.person_id,
+                     f'"{found}" kan {person.naam} (gelakt) zijn of {other} (blijft zichtbaar)')
+    if context.salutation_before(before):
+        return h  # "mevrouw Koning"
+    if person.common_surname:
+        if context.other_name_before(before) or context.capital_after(after):
+            return None  # "Den Haag", "de Koning", "Koning Willem-Alexander", "Haags Protocol"
+        return Doubt(h.start, h.end, h.person_id,
+                     f'"{found}" is de achternaam van {person.naam}, maar ook een gewoon woord of een plaats')
+    return h
+
+
+def match_people(text: str, people: Sequence[PersonData], public: Sequence[PersonData] = ()) -> Matches:
+    """Personal data of `people` in text, and the places a person must decide.
+
+    Hits are non-overlapping and sorted; the longest match wins. Names match as whole
+    words in every form of name_forms(), with the genitive ("Ouwehands", "Claes'"), as the
+    first part of a compound ("Ouwehand-memo"), as the first name alone ("Joost belde"),
+    and inside URLs, e-mail addresses and file names in any case. E-mail addresses match in
+    any case and as people disguise them ("[at]", " @ ", "%40"); telephone numbers however
+    spaced, punctuated or typed (full-width digits, any dash); a paraaf as a whole word in
+    its exact case, also inside a kenmerk. Matching runs on the text's matching form
+    (pipeline.content.text.fold) and offsets refer to `text`.
+
+    Where only the surname, first name or paraaf stands, the words around it decide: "het
+    lid Bakker" is a politician, "Den Haag" a place, "Koning Willem-Alexander" the King,
+    "collega Bakker" the civil servant. Where they do not and the name is also an ordinary
+    word or place, or also the name of someone in `public` (whose names stay visible), the
+    place is a Doubt, not a guess.
     """
     t = _Text(text)
-    return [t.to_raw(h) for h in _resolve(_registered_hits(t.norm, people))]
+    found = _decided(t.norm, people, public)
+    raw = [t.to_raw(Hit(d.start, d.end, "naam", d.person_id)) for d in found.doubts]
+    return Matches([t.to_raw(h) for h in found.hits],
+                   [replace(d, start=r.start, end=r.end) for d, r in zip(found.doubts, raw, strict=True)])
 
 
+def _decided(norm: str, people: Sequence[PersonData], public: Sequence[PersonData]) -> Matches:
+    """match_people on text already in its matching form; offsets into that form."""
+    register = _register(people)
+    pub = _public(public)
+    hits: list[Hit] = []
+    doubts: list[Doubt] = []
+    for h in _resolve(_raw_hits(norm, people)):
+        decided = _decide(norm, h, register, pub)
+        if isinstance(decided, Hit):
+            hits.append(decided)
+        elif isinstance(decided, Doubt):
+            doubts.append(decided)
+    return Matches(hits, doubts)
+
+
+def _registered_hits(norm: str, people: Sequence[PersonData]) -> list[Hit]:
+    """What the unregistered-data scan must leave alone: every place a registered person may stand."""
+    found = _decided(norm, people, ())
+    return found.hits + [Hit(d.start, d.end, "naam", d.person_id, "twijfel") for d in found.doubts]
+
+
+def find_person_data(text: str, people: Sequence[PersonData]) -> list[Hit]:
+    """All personal data of `people` in text (see match_people); a doubt counts as a hit here.
+
+    Of two people with the same form, the first in `people` gets the hit.
+    """
+    found = match_people(text, people)
+    doubts = [Hit(d.start, d.end, "naam", d.person_id, "twijfel") for d in found.doubts]
+    return sorted(found.hits + doubts, key=lambda h: h.start)

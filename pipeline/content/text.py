@@ -1,0 +1,178 @@
+"""Text as read from content: checks at load time and the one normalisation every matcher uses."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.content.yamlsource import LStr, Node
+from pipeline.errors import Diagnostic
+
+# --------------------------------------------------------------------------- the matching form
+#
+# What is printed is the text as the writer typed it. What the redaction matches on is the
+# text as a reader takes it in, so that a name or number pasted from Word or e-mail is the
+# same name or number: NFKC (composed diacritics, full-width letters and digits, ligatures),
+# invisible characters removed (soft hyphen, zero-width space / joiner / non-joiner, word
+# joiner, BOM, direction marks), every kind of space one space, every kind of dash "-",
+# every kind of apostrophe "'", any decimal digit an ASCII digit, and Cyrillic or Greek
+# letters that look like Latin ones read as those Latin letters. Each character of the
+# matching form maps back to the characters of the typed text it came from, so a hit
+# redacts exactly (and all of) what the writer typed.
+
+_APOSTROPHES = "\u2019\u2018\u201b\u02bc\u02bb\u2032\u00b4`\uff07"
+_DASHES = "\u2212\u2043\ufe63\uff0d"
+# Cyrillic and Greek letters a reader cannot tell from Latin ones (Unicode confusables).
+_LOOKALIKE = str.maketrans(dict(zip(
+    "АВЕЅІЈКМНОРСТХУаеіјорсухһԁԛԝѕΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϲνρ",
+    "ABESIJKMHOPCTXYaeijopcyxhdqwsABEZHIKMNOPTYXocvp", strict=True)))
+
+
+@dataclass(frozen=True)
+class Folded:
+    """The matching form of a text and, per character of it, the typed characters it stands for."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The typed text's [start, end) for the matching form's [start, end)."""
+        if not self.text:
+            return start, end
+        return self.starts[start], self.ends[max(end - 1, start)]
+
+
+def _ignorable(ch: str) -> bool:
+    # format characters (soft hyphen, zero-width characters, word joiner, BOM, bidi marks)
+    # and the combining grapheme joiner are invisible: a reader reads across them
+    return unicodedata.category(ch) == "Cf" or ch == "\u034f"
+
+
+def _fold_char(ch: str) -> str:
+    if _ignorable(ch):
+        return ""
+    if ch.isspace() or unicodedata.category(ch) in ("Zs", "Zl", "Zp"):
+        return " "
+    if ch in _APOSTROPHES:
+        return "'"
+    if ch in _DASHES or unicodedata.category(ch) == "Pd":
+        return "-"
+    if unicodedata.category(ch) == "Nd":
+        return str(unicodedata.digit(ch))
+    out = unicodedata.normalize("NFKC", ch)
+    return out.translate(_LOOKALIKE)
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> Folded:
+    """The matching form of `text` with its map back (see above)."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and (unicodedata.combining(text[j]) or text[j] == "\u034f"):
+            j += 1
+        if j == i + 1:
+            piece = _fold_char(text[i])
+        else:  # a base letter with its marks: compose them, then fold the result
+            cluster = "".join(ch for ch in text[i:j] if not _ignorable(ch))
+            piece = "".join(_fold_char(ch) for ch in unicodedata.normalize("NFC", cluster))
+        out.append(piece)
+        starts.extend([i] * len(piece))
+        ends.extend([j] * len(piece))
+        i = j
+    return Folded("".join(out), tuple(starts), tuple(ends))
+
+
+# --------------------------------------------------------------------------- checks at load
+
+# Characters that cannot be carried into a document: XML 1.0 refuses them, and docxtpl reads
+# \a as a new paragraph and \f as a page break, so the document would not say what was typed.
+_CONTROL_NAMES = {
+    "\x07": "U+0007 (bel; docxtpl maakt er een nieuwe alinea van)",
+    "\x0b": "U+000B (verticale tab)",
+    "\x0c": "U+000C (pagina-einde; docxtpl maakt er een nieuwe pagina van)",
+    "\x00": "U+0000 (nul-teken)",
+}
+_BIDI = {
+    "\u202a": "links-naar-rechts-insluiting", "\u202b": "rechts-naar-links-insluiting",
+    "\u202c": "einde richting", "\u202d": "links-naar-rechts-forcering", "\u202e": "rechts-naar-links-forcering",
+    "\u2066": "links-naar-rechts-isolatie", "\u2067": "rechts-naar-links-isolatie",
+    "\u2068": "eerst-sterke-isolatie", "\u2069": "einde isolatie",
+}
+_SCRIPTS = {"LATIN": "Latijnse", "CYRILLIC": "Cyrillische", "GREEK": "Griekse"}
+
+
+def _bad_control(ch: str) -> bool:
+    o = ord(ch)
+    return (o < 0x20 and ch not in "\t\n\r") or 0x7F <= o <= 0x9F or o in (0xFFFE, 0xFFFF)
+
+
+def _script(ch: str) -> str | None:
+    name = unicodedata.name(ch, "")
+    first = name.split(" ", 1)[0]
+    return first if first in _SCRIPTS else None
+
+
+def _words(text: str) -> Iterator[tuple[int, int]]:
+    """[start, end) of every run of letters (marks and invisible joiners stay inside the word)."""
+    start = -1
+    for i, ch in enumerate(text + " "):
+        inside = ch.isalpha() or unicodedata.combining(ch) or (start >= 0 and _ignorable(ch))
+        if inside and start < 0:
+            start = i
+        elif not inside and start >= 0:
+            yield start, i
+            start = -1
+
+
+def _mixed_script(s: LStr) -> Iterator[Diagnostic]:
+    for a, b in _words(s):
+        scripts = {sc for ch in s[a:b] if (sc := _script(ch))}
+        if "LATIN" not in scripts or len(scripts) == 1:
+            continue
+        at = next(a + k for k, ch in enumerate(s[a:b]) if _script(ch) not in (None, "LATIN"))
+        other = _SCRIPTS[_script(s[at]) or "LATIN"]
+        word = "".join(ch for ch in s[a:b] if not _ignorable(ch))
+        yield Diagnostic(
+            s.loc_at(at),
+            f'het woord "{word}" mengt Latijnse en {other} letters: de "{s[at]}" (U+{ord(s[at]):04X}) lijkt op een '
+            "Latijnse letter maar is het niet",
+            "typ het woord opnieuw met Latijnse letters; een letter uit een ander schrift ontsnapt aan het lakken")
+
+
+def check_text(s: LStr) -> list[Diagnostic]:
+    """Problems in one text as read: characters a document cannot carry, reversed text, mixed scripts."""
+    out: list[Diagnostic] = []
+    for i, ch in enumerate(s):
+        if _bad_control(ch):
+            what = _CONTROL_NAMES.get(ch, f"U+{ord(ch):04X}")
+            out.append(Diagnostic(s.loc_at(i), f"de tekst bevat het stuurteken {what}, dat niet in een document kan",
+                                  "haal het teken weg (het komt vaak mee bij plakken uit een ander programma)"))
+        elif ch in _BIDI:
+            out.append(Diagnostic(
+                s.loc_at(i), f"de tekst bevat het onzichtbare teken U+{ord(ch):04X} ({_BIDI[ch]}), dat tekst in een "
+                "andere volgorde laat zien dan ze er staat",
+                "haal het teken weg en schrijf de tekst in de volgorde waarin ze gelezen wordt"))
+    out += _mixed_script(s)
+    return out
+
+
+def check_tree(node: Node | None) -> list[Diagnostic]:
+    """check_text for every text value in a loaded YAML tree."""
+    out: list[Diagnostic] = []
+    stack = [node] if node is not None else []
+    while stack:
+        value = stack.pop().value
+        if isinstance(value, dict):
+            stack.extend(reversed(list(value.values())))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
+        elif isinstance(value, LStr):
+            out += check_text(value)
+    return out
