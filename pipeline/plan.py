@@ -24,8 +24,11 @@ class Plan:
         org = self.content.organisaties[self.dossier.organisatie]
         doc = self.docs[kind]
         title = public_title(doc) if mode == PUBLIC else doc.title
+        kenmerk = str(self.dossier.kenmerk)
+        if mode == PUBLIC and "kenmerk" in self.docs["nota"].fields:  # a paraaf in it is redacted there
+            kenmerk = public_plain(self.docs["nota"].fields["kenmerk"])
         return Meta(title=title, author=str(org.naam),
-                    subject=f"{document_kind(kind).label} {self.dossier.kenmerk}", date=self.dossier.datum)
+                    subject=f"{document_kind(kind).label} {kenmerk}", date=self.dossier.datum)
 
 
 def public_plain(text: Text) -> str:

@@ -185,7 +185,7 @@ def docx_text(data: bytes) -> str:
 
 
 def _render(plan: Plan) -> dict[str, str]:
-    return {kind: docx_text(render_docx(TEMPLATES / f"{kind}.docx", doc, plan.meta(kind), PUBLIC))
+    return {kind: docx_text(render_docx(TEMPLATES / f"{kind}.docx", doc, plan.meta(kind, PUBLIC), PUBLIC))
             for kind, doc in plan.docs.items()}
 
 
@@ -209,7 +209,7 @@ def _gate_stops(plan: Plan) -> bool:
         if data.paraaf:
             forbidden.append(gate.Forbidden(data.paraaf, gate.PARAAF, True))
     pages = [gate.normalise(public_text(t, footnote_mark="1") + " " + " ".join(links(t))) for t in _texts(docs)]
-    pages += [gate.normalise(f"{plan.meta(kind).title} {plan.meta(kind).subject}") for kind in docs]
+    pages += [gate.normalise(f"{plan.meta(kind, PUBLIC).title} {plan.meta(kind, PUBLIC).subject}") for kind in docs]
     page = "\n".join(pages)
     digits = re.sub(r"\D", "", page)
     for f in forbidden:

@@ -152,19 +152,7 @@ CASES = [
 ]
 
 
-# The model redacts these; the DOCX/PDF metadata (title, subject) is still made from the raw
-# content text (pipeline/plan.py), where the gate stops the build without a content line.
-METADATA = "metadata titel/onderwerp komt nog niet uit het gelakte model"
-KNOWN = {"kenmerk-paraaf": METADATA, "kenmerk-paraaf-glued": METADATA, "kenmerk-paraaf-underscore": METADATA,
-         "onderwerp": METADATA, "titel": METADATA, "betreft": METADATA}
-
-
-def _params() -> list:  # type: ignore[type-arg]
-    return [pytest.param(c, id=c.id, marks=[pytest.mark.xfail(strict=True, reason=KNOWN[c.id])] if c.id in KNOWN
-                         else []) for c in CASES]
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_case(case: Case, tmp_path: Path) -> None:
     outcome, detail = run(case, tmp_path / "content")
     assert outcome == case.expect, detail

@@ -54,7 +54,8 @@ _OTHER_NAME_BEFORE = re.compile(r"(?<!\w)(?:[Dd]e|[Dd]en|[Dd]er|[Hh]et|'t|[Tt]en
 # ("Koning Willem-Alexander", "Haags Protocol", "Post NL").
 _CAPITAL_AFTER = re.compile(r"^(?:\s+|-)[A-Z\u00c0-\u00de]")
 _COMPOUND_AFTER = re.compile(r"^-[a-z\u00df-\u00ff]")  # "EU-subsidie"
-_COMPOUND_BEFORE = re.compile(r"[^\W\d_]-$")  # "Jan-Willem", "anti-EU"
+_COMPOUND_BEFORE = re.compile(r"[^\W\d_]-$")  # "Jan-Willem"
+_WORD_BEFORE = re.compile(r"[a-z\u00df-\u00ff]{2}-$")  # "anti-EU" (not "DB-EU": that is a code)
 
 
 def politician_context(before: str, after: str) -> bool:
@@ -83,3 +84,7 @@ def compound_after(after: str) -> bool:
 
 def compound_before(before: str) -> bool:
     return bool(_COMPOUND_BEFORE.search(before))
+
+
+def word_before(before: str) -> bool:
+    return bool(_WORD_BEFORE.search(before))

@@ -218,9 +218,11 @@ def _decide(text: str, h: Hit, register: _Register, public: _Public) -> Hit | Do
     before, after = text[max(0, h.start - 40) : h.start], text[h.end : h.end + 40]
     found = text[h.start : h.end]
     if h.form == "paraaf":
-        if context.compound_after(after) or context.compound_before(before):
-            return None  # "EU-subsidie", "anti-EU"
-        if person.common_paraaf and not _in_code(text, h):
+        if _in_code(text, h):
+            return h  # "DB-JOu/26061157", "26061157EU"
+        if context.compound_after(after) or context.word_before(before):
+            return None  # "EU-subsidie", "anti-EU": part of a word
+        if person.common_paraaf:
             return Doubt(h.start, h.end, h.person_id,
                          f'"{found}" is de paraaf van {person.naam}, maar ook een gewoon woord of afkorting')
         return h
