@@ -101,7 +101,11 @@ def run(argv: list[str] | None = None) -> int:
         plans = build.prepare(args.content, args.dossiers, warnings)
         _print_warnings(warnings)
         for plan in plans:
-            print(f"{plan.dossier.id}: in orde ({', '.join(plan.docs)})")
+            # findings stop `woo`, not `check`: the adviser sees them while writing (exit 0)
+            _print_warnings(plan.redaction.findings)
+            open_ = len(plan.redaction.findings)
+            todo = f"; {open_} open Woo-besluit{'en' if open_ != 1 else ''} (zie de waarschuwingen)" if open_ else ""
+            print(f"{plan.dossier.id}: in orde ({', '.join(plan.docs)}){todo}")
         return 0
     if args.command == "verify":
         problems, notes, checked = build.verify(args.content, args.out, args.dossiers)

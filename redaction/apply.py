@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pipeline.content.load import Content, Dossier, Lakken, Person
 from pipeline.errors import Diagnostic, Loc
 from pipeline.model.document import Document, FootnoteRef, Heading, Inline, Redaction, Span, Text, block_texts, plain
-from redaction.matchers import Hit, PersonData, find_person_data, find_unregistered, match_people
+from redaction.findings import Collector, Finding, diagnostics
+from redaction.matchers import Hit, PersonData, find_person_data, match_people
 
 PERSONAL_GROUND = "5.1.2e"
 MOTIVERING = {
@@ -44,7 +45,8 @@ class LogEntry:
 class Result:
     log: list[LogEntry] = field(default_factory=list)
     kept: set[str] = field(default_factory=set)          # politicians' names printed and kept visible
-    findings: list[Diagnostic] = field(default_factory=list)  # unregistered personal data
+    findings: list[Diagnostic] = field(default_factory=list)  # unregistered data (one per person) and doubts
+    groups: list[Finding] = field(default_factory=list)       # the unregistered people with every place they occur
     errors: list[Diagnostic] = field(default_factory=list)    # stale or ambiguous lakken entries
 
     def grounds(self, document: str | None = None) -> list[str]:
@@ -97,7 +99,6 @@ def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Resu
         for section, text in walk(doc):
             _mark_people(text, redact_ids, content, data, public, allowed, result)
             _record_kept(text, public, result)
-            _scan_unregistered(text, known, allowed, keep, register, result)
             for span in text:
                 if isinstance(span, Span) and span.redaction and not _logged(span):
                     _log(result, name, section, span)
@@ -107,6 +108,13 @@ def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Resu
                                             "verwijder deze lakken-regel of corrigeer 'document'"))
             continue
         _lakken(docs[entry.document], entry, result)
+    # after the passages: a finding inside a lakken passage is decided by it (content format v1.1)
+    collector = Collector(known, allowed, keep, register)
+    for name, doc in docs.items():
+        for _section, text in walk(doc):
+            _scan_unregistered(name, text, collector)
+    result.groups = collector.findings()
+    result.findings += diagnostics(result.groups)
     return result
 
 
@@ -266,19 +274,16 @@ def register_texts(content: Content) -> list[str]:
     return texts + [str(o.naam) for o in content.organisaties.values() if o.naam]
 
 
-def _scan_unregistered(text: Text, known: Sequence[PersonData], allowed: list[str], keep: Sequence[str],
-                       register: list[str], result: Result) -> None:
+def _scan_unregistered(document: str, text: Text, collector: Collector) -> None:
     for run in _runs(text):
         spans = [s for i in run if isinstance(s := text[i], Span)]
         joined = "".join(s.text if s.redaction is None else " " * len(s.text) for s in spans)
-        for hit in find_unregistered(joined, known=known, allowed=allowed, keep_names=keep,
-                                     register_texts=register):
-            span, offset = _locate(list(spans), hit.start)
-            found = joined[hit.start:hit.end]
-            result.findings.append(Diagnostic(
-                span.loc_at(offset), f'mogelijk persoonsgegeven "{found}"',
-                "registreer de persoon in personen.yaml, voeg een lakken-regel toe, of zet de tekst onder "
-                "toegestaan in woo.yaml"))
+
+        def loc_at(index: int, spans: list[Span] = spans) -> Loc:
+            span, offset = _locate(list(spans), index)
+            return span.loc_at(offset)
+
+        collector.add(document, joined, loc_at)
 
 
 def _locate(items: Sequence[Inline], index: int) -> tuple[Span, int]:

@@ -1,4 +1,4 @@
-"""The detector for personal data nobody registered: names, e-mail, telephone."""
+"""BASELINE ONLY (bench/eval_detector.py): the unregistered-data detector as it was before issue 11 (a573841)."""
 from __future__ import annotations
 
 import re

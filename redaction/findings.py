@@ -1,0 +1,131 @@
+"""Unregistered personal data as findings per person, each with the decisions a Woo officer can paste."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pipeline.errors import Diagnostic, Loc
+from redaction.matchers import PersonData
+from redaction.matchers.unregistered import Candidate, allowed_names, mailbox_owner, scan
+
+PLACES_SHOWN = 6
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place a finding stands: the document, its file position and the text as written."""
+
+    document: str
+    loc: Loc
+    text: str
+    category: str
+
+
+@dataclass
+class Finding:
+    """Everything that refers to one unregistered person (or one address / number): one decision."""
+
+    key: str
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The fullest name form written, else the address or number itself."""
+        names = [o.text for o in self.occurrences if o.category == "naam"]
+        return max(names, key=lambda n: (len(n.split()), len(n))) if names else self.occurrences[0].text
+
+    def first(self, category: str) -> str | None:
+        return next((o.text for o in self.occurrences if o.category == category), None)
+
+
+class Collector:
+    """Scans the texts of one dossier and groups what it finds per person."""
+
+    def __init__(self, known: Sequence[PersonData], allowed: Sequence[str], keep: Sequence[str],
+                 register: Sequence[str]) -> None:
+        self.known, self.allowed, self.keep, self.register = known, allowed, keep, register
+        self._found: list[tuple[Candidate, Occurrence]] = []
+        self._public: set[str] = set()
+
+    def add(self, document: str, text: str, loc_at: Callable[[int], Loc]) -> None:
+        """Scan text (redacted parts blanked out); `loc_at(index)` gives a character's file position."""
+        result = scan(text, known=self.known, allowed=self.allowed, keep_names=self.keep,
+                      register_texts=self.register)
+        self._public |= result.public
+        for c in result.candidates:
+            self._found.append((c, Occurrence(document, loc_at(c.start), text[c.start:c.end], c.category)))
+
+    def findings(self) -> list[Finding]:
+        """One finding per person; people the dossier shows to be public and allowed persons are none."""
+        name_keys = sorted({c.key for c, _ in self._found if c.category == "naam"})
+        skip = self._public | allowed_names(self.allowed)
+        groups: dict[str, Finding] = {}
+        for c, occ in self._found:
+            key = c.key
+            if key.startswith("e-mail "):  # an address whose owner is named elsewhere in the dossier
+                key = mailbox_owner(key.removeprefix("e-mail "), name_keys) or key
+            if key not in skip:
+                groups.setdefault(key, Finding(key)).occurrences.append(occ)
+        return list(groups.values())
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _person_id(label: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    words = [w for w in re.split(r"[^A-Za-z]+", ascii_) if w]
+    return "".join(words).lower()[:30] or "persoon"
+
+
+def _register_snippet(f: Finding, rol: str) -> list[str]:
+    lines = [f"      - id: {_person_id(f.label)}", f"        naam: {_yaml_str(f.label)}"]
+    if f.first("email"):
+        lines.append(f"        email: {f.first('email')}")
+    if f.first("telefoon"):
+        lines.append(f"        telefoon: {_yaml_str(str(f.first('telefoon')))}")
+    return [*lines, f"        rol: {rol}"]
+
+
+def snippets(f: Finding, today: dt.date | None = None) -> str:
+    """The ready-to-paste decisions for one finding, in Dutch."""
+    op = (today or dt.date.today()).isoformat()
+    first = f.occurrences[0]
+    is_person = any(o.category == "naam" for o in f.occurrences)
+    out = ["kies één besluit; het geldt voor alle plekken hieronder:"]
+    if is_person:
+        out += ["  a. een ambtenaar of externe: lakken. Voeg toe aan personen.yaml:",
+                *_register_snippet(f, "ambtenaar"),
+                "     (rol: extern voor iemand van buiten de overheid)",
+                "  b. in het openbaar door functie (voorzitter, burgemeester, adviseur die een rapport presenteert):",
+                "     zichtbaar laten. Voeg toe aan personen.yaml:", *_register_snippet(f, "publiek")]
+    out += ["  c. geen persoonsgegeven of bewust openbaar: zet in woo.yaml:", "      toegestaan:",
+            f"        - tekst: {_yaml_str(f.label)}", "          door: <uw naam>", f"          op: {op}",
+            '          reden: "..."',
+            "  d. alleen als passage lakken: zet in woo.yaml (één regel per plek; de passage moet precies één "
+            "keer voorkomen):", "      lakken:", f"        - document: {first.document}",
+            f"          passage: {_yaml_str(first.text)}", '          grond: "5.1.2e"',
+            '          toelichting: "persoonsgegevens"', "          door: <uw naam>", f"          op: {op}"]
+    return "\n".join(out)
+
+
+def diagnostic(f: Finding, today: dt.date | None = None) -> Diagnostic:
+    """One message per finding: where it stands first, every place it occurs and the snippets."""
+    n = len(f.occurrences)
+    what = f'mogelijk persoonsgegeven "{f.label}"'
+    if n > 1:
+        what += f" ({n} plekken, één besluit)"
+    places = [f"    {o.loc}: {o.text}" for o in f.occurrences[:PLACES_SHOWN]]
+    if n > PLACES_SHOWN:
+        places.append(f"    ... en nog {n - PLACES_SHOWN}")
+    hint = "\n".join(["het staat op:", *places, snippets(f, today)]) if n > 1 else snippets(f, today)
+    return Diagnostic(f.occurrences[0].loc, what, "\n" + hint)
+
+
+def diagnostics(found: Iterable[Finding]) -> list[Diagnostic]:
+    return [diagnostic(f) for f in found]

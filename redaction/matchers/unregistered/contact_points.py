@@ -1,0 +1,72 @@
+"""Unregistered e-mail addresses and telephone numbers, without offices' mailboxes and service numbers."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from redaction.matchers._text import Hit, _Coverage
+from redaction.matchers.contact import _EMAIL, _IBAN, _is_plausible_phone, _scan_phones
+from redaction.matchers.names import _fold
+from redaction.matchers.unregistered import namedata as data
+from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.person_names import Candidate
+
+_SERVICE_PREFIXES = ("800", "900", "906", "909", "14")  # 0800 / 090x: free or paid service lines; 14 0xx: gemeenten
+_LOCAL_PARTS = re.compile(r"[._\-+]")
+
+
+def is_personal_mailbox(address: str) -> bool:
+    """ "m.vanleeuwen@..." and "jan.jansen@..." are a person's; "info@", "postbus@", "woo-helpdesk@" an office's."""
+    local = address.split("@", 1)[0].casefold()
+    parts = [p for p in _LOCAL_PARTS.split(local) if p]
+    if not parts or any(p in v.FUNCTIONAL_MAILBOX_WORDS for p in parts):
+        return False
+    if len(parts) > 1 and len(parts[0]) <= 3 and parts[0].isalpha():
+        return True  # initials and a surname: "m.vanleeuwen", "pw.jansen"
+    first_names, surnames = _mailbox_names()
+    return any(p in first_names or p in surnames for p in parts) or (len(parts) == 1 and _initials_surname(local))
+
+
+_TUSSEN_PREFIX = re.compile(r"^(?:van(?:de[nr]?|het)?|vd|de[nr]?|te[nr]?|op|in(?:t|het)?|uit)")
+
+
+@lru_cache(maxsize=1)
+def _mailbox_names() -> tuple[frozenset[str], frozenset[str]]:
+    first = frozenset(n.casefold() for n in data.first_names())
+    return first, frozenset(_fold(n).replace(" ", "").replace("'", "") for n in data.surnames())
+
+
+def _initials_surname(local: str) -> bool:
+    """ "rdewit", "pjansen", "jvanleeuwen": one to three initials, a tussenvoegsel, a surname."""
+    surnames = _mailbox_names()[1]
+    for n in range(1, 4):
+        rest = local[n:]
+        rest = _TUSSEN_PREFIX.sub("", rest) or rest
+        if len(rest) >= 3 and local[:n].isalpha() and rest in surnames:
+            return True
+    return False
+
+
+def _is_service_number(text: str, start: int, end: int, key: str) -> bool:
+    """0800/0900 numbers, 14 0xx, and numbers a sentence gives as an office's ("BelastingTelefoon 0800-0543")."""
+    if key.startswith(_SERVICE_PREFIXES):
+        return True
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    before = text[max(sentence_start, start - 80) : start]
+    return bool(v.SERVICE_NUMBER_CUES.search(before) or v.SERVICE_NUMBER_AFTER.match(text[end:]))
+
+
+def contact_candidates(text: str, known_keys: set[str], known_emails: set[str]) -> list[Candidate]:
+    """E-mail addresses of people and telephone numbers that are not a service line or an office's."""
+    out = [
+        Candidate(m.start(), m.end(), "email", _fold(m.group()))
+        for m in _EMAIL.finditer(text)
+        if _fold(m.group()) not in known_emails and is_personal_mailbox(m.group())
+    ]
+    iban = _Coverage([Hit(m.start(), m.end(), "iban", None) for m in _IBAN.finditer(text)])
+    for ph in _scan_phones(text, lambda ph: _is_plausible_phone(text, ph)):
+        if ph.key in known_keys or iban.overlaps(Hit(ph.start, ph.end, "telefoon", None)):
+            continue
+        if not _is_service_number(text, ph.start, ph.end, ph.key):
+            out.append(Candidate(ph.start, ph.end, "telefoon", ph.key))
+    return out

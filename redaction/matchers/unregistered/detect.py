@@ -1,0 +1,162 @@
+"""The detector for personal data nobody registered: one scan per text, findings grouped per person."""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from redaction.matchers._text import Hit, PersonData, _caseless, _Coverage, _lit, _Text
+from redaction.matchers.contact import registered_phone_key
+from redaction.matchers.registered import _register, _registered_hits
+from redaction.matchers.unregistered.contact_points import contact_candidates
+from redaction.matchers.unregistered.person_names import Candidate, name_candidates, surname_key
+from redaction.matchers.unregistered.public import public_after, public_surnames
+
+_NEAR = 150  # a number this close after a name is that person's ("Jansen (06 …)")
+_NAME_ENTRY = re.compile(r"^[^\d@]*[A-ZÀ-Ý][^\d@]*$")
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What one text holds: the candidates (each with its person's key) and the surnames shown to be public."""
+
+    candidates: tuple[Candidate, ...]
+    public: frozenset[str]
+
+
+def _resolve(cands: Sequence[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates (ties: the earlier one found); sort by offset."""
+    order = sorted(range(len(cands)), key=lambda i: (cands[i].start - cands[i].end, cands[i].start, i))
+    starts: list[int] = []
+    kept: list[Candidate] = []
+    for i in order:
+        c = cands[i]
+        at = bisect.bisect_left(starts, c.start)
+        if (at and kept[at - 1].end > c.start) or (at < len(kept) and kept[at].start < c.end):
+            continue
+        starts.insert(at, c.start)
+        kept.insert(at, c)
+    return kept
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalpha())
+
+
+def mailbox_owner(address: str, name_keys: Sequence[str]) -> str | None:
+    """The name key whose surname the address's local part holds ("m.vanleeuwen@…" → "leeuwen")."""
+    local = _letters(address.split("@", 1)[0])
+    found = [k for k in name_keys if len(_letters(k)) >= 4 and _letters(k) in local]
+    return max(found, key=len) if found else None
+
+
+def _person_keys(cands: list[Candidate]) -> list[Candidate]:
+    """E-mail and telephone join the person they belong to; otherwise each is its own finding."""
+    names = [c for c in cands if c.category == "naam"]
+    name_keys = sorted({c.key for c in names})
+    out = []
+    for c in cands:
+        if c.category == "email":
+            c = replace(c, key=mailbox_owner(c.key, name_keys) or f"e-mail {c.key}")
+        elif c.category == "telefoon":
+            near = [n for n in names if n.end <= c.start <= n.end + _NEAR]
+            c = replace(c, key=near[-1].key if near else f"telefoon {c.key}")
+        out.append(c)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _keep_keys(keep_names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(surname_key(k) for k in keep_names if k.strip())
+
+
+def _register_spans(text: str, register_texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Where texts printed from the register (functie, organisation) stand in text."""
+    spans = []
+    for entry in dict.fromkeys(unicodedata.normalize("NFC", e.strip()) for e in register_texts):
+        if entry:
+            spans += [(m.start(), m.end()) for m in re.finditer(_lit(entry), text)]
+    return spans
+
+
+def allowed_names(allowed: Sequence[str]) -> frozenset[str]:
+    """The persons a toegestaan list allows: "Hans Alders" allows every form of Alders (v1.1)."""
+    return frozenset(surname_key(a) for a in allowed if _NAME_ENTRY.match(a.strip()))
+
+
+def _allowed_spans(text: str, allowed: Sequence[str]) -> tuple[list[Hit], set[str]]:
+    """Where the allowed texts stand in text, and the numbers among them."""
+    spans, keys = [], set()
+    for entry in allowed:
+        entry = unicodedata.normalize("NFC", entry.strip())
+        if not entry:
+            continue
+        rx = _caseless(entry) if "@" in entry else _lit(entry)
+        spans += [Hit(m.start(), m.end(), "allowed", None) for m in re.finditer(rx, text)]
+        key = registered_phone_key(entry) if re.fullmatch(r"[\d\s()+\-./]+", entry) else None
+        if key:
+            keys.add(key)
+    return spans, keys
+
+
+def _is_allowed(text: str, c: Candidate, spans: Sequence[Hit], keys: set[str]) -> bool:
+    if any(s.start <= c.start and c.end <= s.end for s in spans):
+        return True
+    return c.category == "telefoon" and registered_phone_key(text[c.start : c.end]) in keys
+
+
+def scan(
+    text: str,
+    *,
+    known: Sequence[PersonData],
+    allowed: Sequence[str] = (),
+    keep_names: Sequence[str] = (),
+    register_texts: Sequence[str] = (),
+) -> Scan:
+    """Every candidate in text with its person's key, offsets into the caller's text."""
+    t = _Text(text)
+    keep = _keep_keys(tuple(keep_names))
+    register = _register(known)
+    known_hits = _Coverage(_registered_hits(t.norm, known))
+    spans, keys = _allowed_spans(t.norm, allowed)
+    found = name_candidates(t.norm, set(keep), _register_spans(t.norm, register_texts))
+    found += contact_candidates(t.norm, set(register.owners.keys()), set(register.emails))
+    kept = [
+        c for c in found
+        if not known_hits.overlaps(Hit(c.start, c.end, c.category, None)) and not _is_allowed(t.norm, c, spans, keys)
+    ]
+    cands = _person_keys(_resolve(kept))
+    public = public_surnames(t.norm) | {c.key for c in cands if c.category == "naam" and public_after(t.norm, c.end)}
+    raw = []
+    for c in cands:
+        h = t.to_raw(Hit(c.start, c.end, c.category, None))
+        raw.append(replace(c, start=h.start, end=h.end))
+    return Scan(tuple(raw), frozenset(public))
+
+
+def find_unregistered(
+    text: str,
+    *,
+    known: Sequence[PersonData],
+    allowed: Sequence[str] = (),
+    keep_names: Sequence[str] = (),
+    register_texts: Sequence[str] = (),
+) -> list[Hit]:
+    """Personal data nobody registered in one text: e-mail addresses, telephone numbers and names.
+
+    Names are found where the text can tell: after a salutation, title or role noun ("mevrouw
+    Jansen", "projectleider Van Leeuwen", "de collega's Bakker en Smit"), after initials
+    ("J.K. van Dam"), a Dutch first name before a known surname ("Jan de Boer") and a
+    capitalised tussenvoegsel with a known surname mid-sentence ("met Van Leeuwen"); the name
+    data are deduce's lists. Names of institutions, streets, prizes and ships, offices'
+    mailboxes (info@, postbus@) and service numbers (0800, "BelastingTelefoon ...") are no
+    personal data. A surname the text shows to be public ("minister Uitermark", "de heer
+    Remkes, voorzitter van ...") is no finding anywhere in it. Data of `known` people,
+    surnames in `keep_names`, texts in `allowed` and the persons `allowed` names are skipped.
+    """
+    result = scan(text, known=known, allowed=allowed, keep_names=keep_names, register_texts=register_texts)
+    skip = result.public | allowed_names(allowed)
+    return [Hit(c.start, c.end, c.category, None) for c in result.candidates if c.key not in skip]

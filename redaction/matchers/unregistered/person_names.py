@@ -1,0 +1,198 @@
+"""Names nobody registered: after a title, role noun or initials; a first name; a capitalised tussenvoegsel."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from redaction.matchers._text import _E, _HYPHENS
+from redaction.matchers.names import _INITIAL, _fold
+from redaction.matchers.unregistered import namedata as data
+from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.stopwords import STOPWORDS
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible piece of personal data: offsets, kind and the surname it belongs to."""
+
+    start: int
+    end: int
+    category: str  # "naam" | "email" | "telefoon"
+    key: str  # the folded surname ("leeuwen"), or the address / number itself
+
+
+_AFTER_TRIGGER = re.compile(
+    rf"(?<!\w)(?P<trig>{v.TRIGGER})\s+(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}"
+)
+_AFTER_INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?P<init>{v.INITIALS}){v.SURNAME}){_E}")
+_LIST_NEXT = re.compile(rf"\s*(?:,|\ben\b)\s*(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}")
+_PLURAL = re.compile(v.PLURAL_TRIGGER)
+_MORE_NAME = re.compile(rf"\s+(?:{v.TUSSEN}\s+){{0,3}}(?P<core>{v.CORE}){_E}")
+_GIVEN = re.compile(
+    rf"(?<![\w.{re.escape(_HYPHENS)}])(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+"
+    rf"(?P<name>(?P<tus>{v.PARTICLE}\s+|(?:{v.TUSSEN}\s+){{0,3}})(?P<core>{v.CORE})){_E}"
+)
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?")
+_CAP_TUSSEN = re.compile(rf"(?<![\w{re.escape(_HYPHENS)}])(?P<name>(?P<tus>{v.CAP_TUSSEN})\s+(?P<core>{v.CORE})){_E}")
+# a letter and a dot after these words labels an item ("bijlage B. Daarnaast …")
+_ITEM_WORDS = re.compile(
+    r"(?:bijlage|punt|optie|variant|scenario|artikel|onderdeel|fase|categorie|lid|deel"
+    r"|paragraaf|hoofdstuk|tabel|figuur|model|type|klasse|route|sub|ad|plan|stap|versie|vak|blok|thema|spoor"
+    r"|module|bijl\.)\s*$",
+    re.IGNORECASE,
+)
+# letter-dot abbreviations that are not initials: notes, royalty, company forms
+_NOT_INITIALS = frozenset(
+    {"N.B.", "P.S.", "A.U.B.", "S.V.P.", "Z.K.H.", "H.M.", "H.K.H.", "N.V.", "B.V.", "C.V.", "V.O.F.", "U.A.", "W.A."}
+)
+_NEXT_WORD = re.compile(r"(?:\s+|-)(\w+)")
+_TITLE_OR_INITIAL = re.compile(rf"^(?:{v._TITLE}|(?:(?:{_INITIAL})\.)+)$")
+
+
+def surname_key(name: str) -> str:
+    """The folded last word of a name: "drs. M. van Leeuwen", "Van Leeuwen" and "Leeuwen" share "leeuwen"."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w and not _TITLE_OR_INITIAL.match(w)]
+    return _fold(words[-1]) if words else _fold(name)
+
+
+def _capitalised_word(word: str) -> bool:
+    return word[:1].isupper() and not (word.isupper() and len(word) > 1) and word not in STOPWORDS
+
+
+def _looks_like_institution(text: str, start: int, end: int, core: str) -> bool:
+    """ "Stichting Willem Pompe", "Zr.Ms. Karel Doorman", "Johan de Wittlaan", "Anne Frank Huis"."""
+    if v.INSTITUTION_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
+    folded = core.casefold()
+    if core in v.INSTITUTION_WORDS or any(folded.endswith(s) and len(folded) > len(s) for s in v.NOT_SURNAME_SUFFIXES):
+        return True
+    after = _NEXT_WORD.match(text, end)
+    if not after:
+        return False
+    word = after.group(1)
+    compound = text[end : end + 1] in _HYPHENS and word.casefold().endswith(("lezing", "zaal", "prijs", "fonds"))
+    return compound or word in v.INSTITUTION_WORDS or (word[:1].isupper() and word.casefold().endswith(
+        (*v.NOT_SURNAME_SUFFIXES, "weg")))
+
+
+def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) -> bool:
+    """The rules that tell a surname from an ordinary capitalised word."""
+    init, tus, core = m.group("init") or "", m.group("tus") or "", m.group("core")
+    if not _capitalised_word(core):
+        return False
+    # "mevrouw de Vries" is common; "collega van Financiën", "mevrouw in Den Haag" are not names
+    lower_tussen = bool(tus) and tus[0].islower() and not init
+    if lower_tussen and (m.groupdict().get("role") or _fold(tus.split()[0]) in {"in", "op", "uit", "het"}):
+        return False
+    if m.groupdict().get("role") and not init and core.casefold().endswith(v.UNIT_SUFFIXES):
+        return False
+    if _fold(core) in keep:
+        return False
+    if via_initials:
+        if init.replace(" ", "") in _NOT_INITIALS:
+            return False
+        single = len(re.findall(_INITIAL, init)) == 1
+        if single and _ITEM_WORDS.search(text[max(0, m.start() - 40) : m.start()]):
+            return False
+    return not _looks_like_institution(text, m.start("name"), m.end("name"), core)
+
+
+def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
+    """Where the name ends: up to two more capitalised words after a bare given name."""
+    end = m.end("name")
+    if m.group("init") or m.group("tus"):
+        return end
+    for _ in range(2):
+        more = _MORE_NAME.match(text, end)
+        core = more.group("core") if more else ""
+        if not _capitalised_word(core) or _fold(core) in keep or core.casefold().endswith(v.ORG_SUFFIXES):
+            break  # "de heer Bakker van de Belastingdienst"
+        end = more.end() if more else end
+    return end
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _trigger_names(text: str, keep: set[str], register: Sequence[tuple[int, int]]) -> list[Candidate]:
+    out = []
+    for m in _AFTER_TRIGGER.finditer(text):
+        if _is_name(text, m, keep, False):
+            end = _name_end(text, m, keep)
+            # "Afdelingshoofd Toetsing" printed from the register is a functie, not a name
+            if m.group("trig") == m.group("role") and _inside(register, m.start(), end):
+                continue
+            out.append(Candidate(m.start("name"), end, "naam", surname_key(text[m.start("name") : end])))
+    for m in _AFTER_INITIALS.finditer(text):
+        if _is_name(text, m, keep, True):
+            out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
+    return out
+
+
+def _listed_names(text: str, keep: set[str]) -> list[Candidate]:
+    """ "de collega's Bakker en Smit", "medewerkers Jansen, De Wit en Yilmaz"."""
+    out = []
+    for p in _PLURAL.finditer(text):
+        pos = p.end()
+        first = re.compile(rf"(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}").match(text, pos)
+        m: re.Match[str] | None = first
+        while m and _is_name(text, m, keep, False) and not (m.group("tus") or " ")[0].islower():
+            out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
+            m = _LIST_NEXT.match(text, m.end())
+    return out
+
+
+def _given_names(text: str, keep: set[str]) -> list[Candidate]:
+    """A Dutch first name and a known surname: "Jan de Boer", "Fatima El Amrani", "Joost Verhoeven"."""
+    out = []
+    given_names, known_surnames = data.first_names(), data.surnames()
+    for word in _CAPITALISED.finditer(text):
+        m = _GIVEN.match(text, word.start()) if word.group() in given_names else None
+        if m is None:
+            continue  # each capitalised word is tried: "Zoals Pieter Hendriks" holds "Pieter Hendriks"
+        tus, core = m.group("tus"), m.group("core")
+        if len(core) < 2 or not _capitalised_word(core) or core in v.NOT_SURNAMES:
+            continue
+        if tus and tus[0].islower() and _fold(tus.split()[0]) in {"in", "op", "uit", "het"}:
+            continue  # "Sanne op Schiphol"
+        end = m.end()
+        if core in given_names and not tus.strip():  # "Jan Willem de Boer": the surname follows the second name
+            more = _MORE_NAME.match(text, end)
+            if more and _capitalised_word(more.group("core")):
+                core, end = more.group("core"), more.end()
+                tus = text[m.end() : more.start("core")]
+        if core not in known_surnames and not tus.strip():
+            continue  # "Willem Alexander" is one person's two given names; unknown words are no surname
+        if _fold(core) in keep or _looks_like_institution(text, m.start("given"), end, core):
+            continue
+        out.append(Candidate(m.start("given"), end, "naam", surname_key(text[m.start("given") : end])))
+    return out
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\n\u2022-–*" or before.endswith("\n")
+
+
+def _tussen_names(text: str, keep: set[str]) -> list[Candidate]:
+    """A capitalised tussenvoegsel and a known surname mid-sentence: "met Van Leeuwen", "door De Graaf"."""
+    out = []
+    known = data.surnames()
+    for m in _CAP_TUSSEN.finditer(text):
+        tus, core = m.group("tus"), m.group("core")
+        if _sentence_start(text, m.start()) or core not in known or not _capitalised_word(core):
+            continue
+        if f"{tus} {core}".casefold() in data.places() or _fold(core) in keep:
+            continue  # "Den Haag", "De Bilt"
+        if _looks_like_institution(text, m.start(), m.end(), core):
+            continue
+        out.append(Candidate(m.start(), m.end(), "naam", _fold(core)))
+    return out
+
+
+def name_candidates(text: str, keep: set[str], register: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+    """Every possible name of a person in text (overlaps are resolved by the caller)."""
+    return (_trigger_names(text, keep, register) + _listed_names(text, keep) + _given_names(text, keep)
+            + _tussen_names(text, keep))

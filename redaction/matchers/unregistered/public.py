@@ -1,0 +1,63 @@
+"""Surnames a text shows to be public by function: politicians, chairs, mayors, the ombudsman."""
+from __future__ import annotations
+
+import re
+
+from redaction.matchers._text import _B, _HYPHEN
+from redaction.matchers.names import _fold
+from redaction.matchers.unregistered import vocabulary as v
+
+_TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE})(?!\w)")
+_OF_SALUTATION = re.compile(rf"\s+(?:van|voor)\s+(?:{v._SALUTATION})\s+")
+_OF_CLAUSE_TO_COMMA = re.compile(r"\s+(?:van|voor|der)\s+[^,.;:\n]{1,80}?,\s*")
+_JOIN = re.compile(rf"{_HYPHEN}|\s+")
+_SKIP = re.compile(rf"(?:(?:{v._SALUTATION}|{v._TITLE})\s*)+")
+_NAME = re.compile(
+    rf"(?:{v.INITIALS})?(?:[A-ZÀ-Ý][a-zà-ÿ]+\s+)?(?P<tus>(?:{v.CAP_TUSSEN}\s+|{v.TUSSEN}\s+)*)"
+    rf"(?P<core>[A-ZÀ-Ý][\w'’]*(?:{_HYPHEN}[A-ZÀ-Ý][\w'’]*)*)"
+)
+_SEPARATOR = re.compile(r"\s*(?:,|/|\ben\b)\s*")
+
+
+def _names_at(text: str, pos: int) -> list[str]:
+    """The surnames of a list of names starting at pos ("Opstelten en Teeven", "Slob/De Rouwe")."""
+    keys = []
+    skip = _SKIP.match(text, pos)
+    pos = skip.end() if skip else pos
+    for _ in range(8):
+        m = _NAME.match(text, pos)
+        if not m:
+            break
+        keys.append(_fold(m.group("core").split("-")[-1]))
+        keys.append(_fold(m.group("core")))
+        sep = _SEPARATOR.match(text, m.end())
+        if not sep:
+            break
+        pos = sep.end()
+        skip = _SKIP.match(text, pos)
+        pos = skip.end() if skip else pos
+    return keys
+
+
+def public_surnames(text: str) -> set[str]:
+    """Folded surnames that follow a public title anywhere in text ("minister Uitermark", "het lid Omtzigt",
+    "motie-Slob", "voormalig Staatssecretaris dhr. Snel", "de voorzitter van de commissie, Anne Mulder",
+    "onder voorzitterschap van de heer Van der Steenhoven")."""
+    keys: set[str] = set()
+    for m in _TITLE_RX.finditer(text):
+        pos = m.end()
+        of = _OF_SALUTATION.match(text, pos) or _OF_CLAUSE_TO_COMMA.match(text, pos)
+        if of:
+            pos = of.end()
+        else:
+            join = _JOIN.match(text, pos)
+            if not join:
+                continue
+            pos = join.end()
+        keys.update(_names_at(text, pos))
+    return keys
+
+
+def public_after(text: str, end: int) -> bool:
+    """A name followed by its public function or party: "Hans Alders, voorzitter van ...", "Pechtold (D66)"."""
+    return bool(v.PUBLIC_AFTER.match(text[end : end + 60]))

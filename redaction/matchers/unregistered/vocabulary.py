@@ -1,0 +1,126 @@
+"""The words around a name that tell a civil servant from an institution, a ship or a politician."""
+from __future__ import annotations
+
+import re
+
+from redaction.matchers._text import _B, _HYPHEN
+from redaction.matchers.names import _INITIAL
+
+_SALUTATION = (
+    r"[Mm]evrouw|[Mm]evr\.|[Mm]w\.?|[Mm]ej\.|[Mm]eneer|[Dd]e\s+[Hh]eer|[Gg]eachte\s+[Hh]eer"
+    r"|[Dd]hr\.?|[Hh]r\."
+)
+_TITLE = r"(?:[Pp]rof|[Dd]rs|[Dd]r|[Mm]r|[Ii]r|[Ii]ng|[Dd]s)\.?"
+# role and function nouns put straight before a surname in ministry prose ("collega Pieters",
+# "projectleider Van Leeuwen", "jurist De Graaf"); the plurals may name a list ("Bakker en Smit")
+_ROLE_WORDS = (
+    "collega", "oud-collega", "afdelingshoofd", "teamleider", "beleidsmedewerker", "medewerker", "adviseur",
+    "beleidsadviseur", "contactpersoon", "behandelaar", "woordvoerder", "projectleider", "programmamanager",
+    "projectmanager", "coördinator", "coordinator", "jurist", "analist", "secretaris", "stafmedewerker",
+    "raadadviseur", "directeur", "plaatsvervangend directeur", "hoofd", "manager", "ambtenaar", "specialist",
+    "onderzoeker", "inspecteur", "controller", "accountmanager", "senior beleidsmedewerker", "trainee",
+    "kapitein", "luitenant", "majoor", "kolonel", "commandant", "kapitein-luitenant ter zee", "sergeant",
+)
+_PLURAL_ROLE_WORDS = ("collega's", "collega’s", "medewerkers", "beleidsmedewerkers", "juristen", "adviseurs",
+                      "ambtenaren", "projectleiders", "analisten")
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """Words longest first, the first letter in either case, spaces as any white space."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        body = re.escape(w[1:]).replace(r"\ ", r"\s+").replace("-", _HYPHEN)
+        out.append(f"[{w[0].upper()}{w[0]}]{body}")
+    return "|".join(out)
+
+
+_ROLE = _alternatives(_ROLE_WORDS)
+_PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
+# after a role noun a capitalised word may name a unit instead ("medewerker Communicatie")
+UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", "zorg", "kunde", "wezen", "middelen")
+TUSSEN = r"(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Hh]et|[Tt]er|[Tt]en|[Tt]e|[Ii]n|[Oo]p|[Uu]it|[Vv]on|[Ll]a|[Ll]e|[Dd]u|['’]t)"
+CAP_TUSSEN = r"(?:Van|De|Den|Ter|Ten|Te|In\s+['’]t|Op\s+de|Uit\s+de|Van\s+de[nr]?|Van\s+het|Van\s+['’]t|Von|La|Le|Du)"
+CORE = rf"[^\W\d_]\w*(?:['’]\w+)*(?:{_HYPHEN}(?:{TUSSEN}\s+)*[^\W\d_]\w*)*"
+INITIALS = rf"(?:(?:{_INITIAL})\.\s?){{1,5}}\s*"
+SURNAME = rf"(?P<tus>(?:{TUSSEN}\s+){{0,3}})(?P<core>{CORE})"
+TRIGGER = rf"(?:(?P<role>{_ROLE})|{_SALUTATION}|{_TITLE})(?:\s+{_TITLE})*"
+PLURAL_TRIGGER = rf"{_B}(?:de\s+)?(?:{_PLURAL_ROLE})\s+"
+PARTICLE = r"(?:El|Al|Ben|Ait|Aït|Abou|Abu|Bou|Ould)"  # Arabic and Berber surnames ("Fatima El Amrani")
+
+ORG_SUFFIXES = (
+    "dienst", "ministerie", "raad", "bank", "bureau", "autoriteit", "inspectie", "staat", "zaken", "financiën",
+    "instituut", "college", "kamer", "gemeente", "provincie", "universiteit",
+)
+# a capitalised word after or inside a name that makes the whole the name of a place, a prize,
+# an institution or a fund ("Johan de Wittlaan", "Hugo de Grootlezing", "Prins Clausfonds");
+# "-huis", "-dijk" and "-weg" are not here: Veldhuis, Van Dijk and Hogeweg are surnames
+NOT_SURNAME_SUFFIXES = (
+    *ORG_SUFFIXES,
+    *("laan", "straat", "plein", "kade", "gracht", "singel", "dreef", "prijs", "fonds", "lezing", "museum"),
+    *("stichting", "centrum", "ziekenhuis", "school", "akkoord", "regeling", "kanaal", "stadion", "arena"),
+    *("kliniek", "zaal", "kazerne", "leerstoel", "beurs", "penning", "medaille", "lyceum", "gymnasium"),
+)
+INSTITUTION_WORDS = frozenset(
+    [
+        "Huis", "Museum", "Fonds", "Prijs", "Stichting", "Instituut", "Ziekenhuis", "Lezing", "School", "College",
+        "Universiteit", "Gebouw", "Zaal", "Centrum", "Arena", "Stadion", "Plein", "Laan", "Straat", "Kazerne",
+        "Academie", "Leerstoel", "Kanaal", "Kliniek", "Kinderkliniek", "Foundation", "Fund", "Award", "Lyceum",
+        "Gymnasium", "Penning", "Medaille", "Beurs", "Brug", "Sluis", "Tunnel", "Haven", "Park", "Paleis",
+        "Kerk", "Toren", "Hal", "Hall", "Theater", "Schouwburg", "Bibliotheek", "Vereniging", "Genootschap",
+    ]
+)
+# a word straight before a name that makes it an institution, a ship, a prize or a street
+INSTITUTION_BEFORE = re.compile(
+    r"(?:(?i:stichting|fonds|vereniging|genootschap|instituut|prijs|leerstoel|school|college|ziekenhuis|museum"
+    r"|centrum|kazerne|schip|fregat|fregatten|onderzeeboot|korvet|patrouilleschip|straat|laan|plein)"
+    r"|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Zr\.?Ms|Hr\.?Ms|[Kk]oning(?:in)?|[Pp]rins(?:es)?|Sint|St\.|(?<!\w)[Hh]et)\s*$"
+)
+# "Jan Modaal", "Jan Publiek" and "Jan Soldaat" are nobody
+NOT_SURNAMES = frozenset(["Modaal", "Publiek", "Soldaat"])
+
+# Public people by function: politicians, chairs, mayors, the ombudsman. A name in such a
+# context is not a civil servant's personal data, and neither is any other mention of the
+# same surname in the dossier ("de heer Remkes, voorzitter van het Adviescollege").
+PUBLIC_TITLES = (
+    "minister", "minister-president", "premier", "staatssecretaris", "staatssecretarissen", "ministers",
+    "bewindspersoon", "bewindspersonen", "bewindslieden", "kamerlid", "kamerleden", "lid", "leden",
+    "fractievoorzitter", "motie", "moties", "amendement", "voorzitter", "vicepresident", "vice-president",
+    "president", "burgemeester", "wethouder", "gedeputeerde", "commissaris", "ombudsman", "kinderombudsman",
+    "informateur", "formateur", "koning", "koningin", "prinses", "prins", "senator", "europarlementariër",
+    "eurocommissaris", "gouverneur", "hoogleraar", "rapport", "commissie", "voorzitterschap", "advocaat",
+    "advocate", "griffier", "adjunct-griffier", "kabinet", "oud-minister", "oud-staatssecretaris",
+)
+_PUBLIC_TITLE = _alternatives(PUBLIC_TITLES)
+# "minister Uitermark", "het lid Omtzigt", "motie-Slob", "de Staatssecretaris dhr. Snel",
+# "bewindspersonen Opstelten en Teeven", "de voorzitter van de commissie, Anne Mulder"
+_NAME_WORD = rf"(?:{CAP_TUSSEN}\s+|{TUSSEN}\s+)*[A-ZÀ-Ý]\w*(?:{_HYPHEN}[A-ZÀ-Ý]\w*)*"
+_OF_CLAUSE = r"(?:\s+(?:van|voor|der|de|het|den|en)(?:\s+[\w-]+){1,6}?)?"
+PUBLIC_BEFORE = re.compile(
+    rf"{_B}(?:{_PUBLIC_TITLE}){_HYPHEN}?{_OF_CLAUSE}\s*,?\s*(?:(?:{_SALUTATION}|{_TITLE})\s*)*"
+    rf"(?P<names>(?:(?:{INITIALS})?(?:[A-ZÀ-Ý]\w+\s+)?{_NAME_WORD}(?:\s*(?:,|/|\ben\b)\s*)?)+)"
+)
+PARTIES = (
+    "VVD", "CDA", "D66", "PVV", "SP", "PvdA", "GroenLinks", "GL", "GL-PvdA", "GroenLinks-PvdA", "ChristenUnie", "CU",
+    "SGP", "PvdD", "DENK", "FvD", "JA21", "BBB", "NSC", "Volt", "BIJ1", "50PLUS", "Groep Van Haga", "LPF", "GPV", "RPF",
+)
+# "Hans Alders, voorzitter van ...", "mevrouw Van Huffelen, Staatssecretaris van Financiën",
+# "de heer Pechtold (D66)"
+PUBLIC_AFTER = re.compile(
+    rf"^\s*(?:,\s*(?:de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+|algemeen\s+)*(?:{_PUBLIC_TITLE}|directeur\s+van)"
+    rf"|\s*\((?:{'|'.join(re.escape(p) for p in PARTIES)})\))"
+)
+
+# e-mail local parts of mailboxes that belong to an office, not to a person
+FUNCTIONAL_MAILBOX_WORDS = (
+    "info", "informatie", "postbus", "post", "secretariaat", "helpdesk", "servicedesk", "service", "klantenservice",
+    "contact", "communicatie", "pers", "persvoorlichting", "woo", "wob", "webmaster", "noreply", "no-reply", "admin",
+    "receptie", "support", "team", "afdeling", "directie", "bureau", "griffie", "redactie", "vragen", "loket",
+    "meldpunt", "klachten", "privacy", "fg", "cio", "facturen", "inkoop", "hr", "p-direkt", "vacatures",
+)
+# a number preceded by one of these words is an office's number, not a person's
+SERVICE_NUMBER_CUES = re.compile(
+    r"(?i:\w+telefoon|servicelijn|servicenummer|publieksnummer|informatienummer|infolijn|hulplijn|helpdesk"
+    r"|contactpunt|klantenservice|meldpunt|loket|algemeen nummer|algemene nummer|centrale|receptie"
+    r"|informatiepunt)"
+)
+SERVICE_NUMBER_AFTER = re.compile(r"^\s*\((?i:algemeen|algemene|centraal|centrale|gratis|lokaal tarief)")
