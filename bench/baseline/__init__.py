@@ -1,1 +1,1 @@
-"""Frozen copies of earlier detectors, ONLY for bench/eval_detector.py to measure against; never imported by the pipeline."""
+"""Frozen copies of earlier detectors, ONLY for bench/eval_detector.py to measure against."""

@@ -10,7 +10,7 @@ from redaction.matchers.unregistered import vocabulary as v
 _TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE})(?!\w)")
 _OF_SALUTATION = re.compile(rf"\s+(?:van|voor)\s+(?:{v._SALUTATION})\s+")
 _OF_CLAUSE_TO_COMMA = re.compile(r"\s+(?:van|voor|der)\s+[^,.;:\n]{1,80}?,\s*")
-_JOIN = re.compile(rf"{_HYPHEN}|\s+")
+_JOIN = re.compile(rf"{_HYPHEN}|\s*,\s+|\s+")  # "motie-Slob", "de ombudsman, de heer Van Zutphen"
 _SKIP = re.compile(rf"(?:(?:{v._SALUTATION}|{v._TITLE})\s*)+")
 _NAME = re.compile(
     rf"(?:{v.INITIALS})?(?:[A-ZÀ-Ý][a-zà-ÿ]+\s+)?(?P<tus>(?:{v.CAP_TUSSEN}\s+|{v.TUSSEN}\s+)*)"

@@ -29,7 +29,8 @@ def _alternatives(words: tuple[str, ...]) -> str:
     """Words longest first, the first letter in either case, spaces as any white space."""
     out = []
     for w in sorted(words, key=len, reverse=True):
-        body = re.escape(w[1:]).replace(r"\ ", r"\s+").replace("-", _HYPHEN)
+        parts = [re.escape(part) for part in re.split(r"([ -])", w[1:])]
+        body = "".join(r"\s+" if part == r"\ " else _HYPHEN if part == r"\-" else part for part in parts)
         out.append(f"[{w[0].upper()}{w[0]}]{body}")
     return "|".join(out)
 
