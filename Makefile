@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation2 fonts-dejavu-core fonts-crosextra-carlito
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup system venv build check woo verify validate bench lo-stop lint test test-fast templates clean nieuw watch
+.PHONY: all help setup system venv build check woo verify validate bench lo-stop lint test test-fast templates clean nieuw watch schemas
 
 all: build ## set everything up and build every dossier in content/ (signing documents)
 
@@ -76,6 +76,9 @@ test: setup lint ## lint, then every test (real LibreOffice included)
 
 test-fast: venv ## the tests that need no LibreOffice (under 30 s)
 	$(PY) -m pytest -q -m "not soffice"
+
+schemas: venv ## regenerate schemas/*.schema.json (for editors) from the loader's field table, pipeline/content/fields.py
+	$(PY) -m pipeline.kinds.schemas schemas
 
 templates: venv ## regenerate templates/*.docx from templates/generate.py
 	$(PY) templates/generate.py

@@ -10,17 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from pipeline.content import fields as F
+from pipeline.content.fields import OORDELEN, ROLLEN, WOO_GRONDEN
 from pipeline.content.text import check_tree
 from pipeline.content.yamlsource import LStr, Node, as_bool, as_date, date_problem, load_yaml
 from pipeline.errors import ContentError, Diagnostic, Loc
 
-ROLLEN = ("ambtenaar", "bewindspersoon", "kamerlid", "woordvoerder", "publiek", "extern")
-OORDELEN = ("akkoord", "niet akkoord", "besproken", "gezien")
-WOO_GRONDEN = (
-    "5.1.1a", "5.1.1b", "5.1.1c", "5.1.1d", "5.1.1e",
-    "5.1.2a", "5.1.2b", "5.1.2c", "5.1.2d", "5.1.2e", "5.1.2f", "5.1.2g", "5.1.2h", "5.1.2i",
-    "5.1.5", "5.2",
-)
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
@@ -321,12 +316,11 @@ class Reader:
 
 def _read_personen(r: Reader, node: Node) -> dict[str, Person]:
     people: dict[str, Person] = {}
-    top = r.mapping(node, "personen.yaml", ("personen",))
+    top = r.mapping(node, "personen.yaml", F.PERSONEN.names)
     if top is None:
         return people
     for item in r.seq(top, "personen", node, required=True):
-        m = r.mapping(item, "een persoon", ("id", "naam", "voornaam", "functie", "email",
-                                            "telefoon", "paraaf", "rol"))
+        m = r.mapping(item, "een persoon", F.PERSON.names)
         if m is None:
             continue
         pid = r.ident(m, "id", item)
@@ -355,12 +349,11 @@ def _email(r: Reader, m: dict[str, Node], parent: Node) -> LStr | None:
 
 def _read_organisaties(r: Reader, node: Node) -> dict[str, Organisation]:
     orgs: dict[str, Organisation] = {}
-    top = r.mapping(node, "organisaties.yaml", ("organisaties",))
+    top = r.mapping(node, "organisaties.yaml", F.ORGANISATIES.names)
     if top is None:
         return orgs
     for item in r.seq(top, "organisaties", node, required=True):
-        m = r.mapping(item, "een organisatie", ("id", "naam", "tooi", "postadres", "bezoekadres", "website",
-                                                "vrijgave_verplicht"))
+        m = r.mapping(item, "een organisatie", F.ORGANISATION.names)
         if m is None:
             continue
         oid = r.ident(m, "id", item)
@@ -385,13 +378,12 @@ def read_sections(r: Reader, m: dict[str, Node], parent: Node, *, allow_table: b
                    required: bool = True) -> list[Section]:
     out = []
     for item in r.seq(m, "secties", parent, required=required):
-        fields = ("kop", "tekst", "nummering", "secties") + (("tabel",) if allow_table else ())
-        sm = r.mapping(item, "een sectie", fields)
+        sm = r.mapping(item, "een sectie", (F.SECTION_WITH_TABLE if allow_table else F.SECTION).names)
         if sm is None:
             continue
         kop = r.text(sm, "kop", item)
         tekst = r.text(sm, "tekst", item, required=False)
-        nummering = r.choice(sm, "nummering", item, ("letters", "cijfers", "geen"), required=False)
+        nummering = r.choice(sm, "nummering", item, F.NUMMERING, required=False)
         subs = read_sections(r, sm, item, allow_table=allow_table, required=False)
         tabel = read_table(r, sm["tabel"]) if allow_table and "tabel" in sm else None
         if kop is not None:
@@ -401,7 +393,7 @@ def read_sections(r: Reader, m: dict[str, Node], parent: Node, *, allow_table: b
 
 
 def read_table(r: Reader, node: Node) -> Table | None:
-    m = r.mapping(node, "een tabel", ("kolommen", "rijen"))
+    m = r.mapping(node, "een tabel", F.TABLE.names)
     if m is None:
         return None
     kolommen = [t for n in r.seq(m, "kolommen", node, required=True) if (t := r.scalar_text(n, "een kolomkop"))]
@@ -425,17 +417,17 @@ def _cell(r: Reader, node: Node) -> LStr | None:
 
 
 def _read_woo(r: Reader, node: Node, documents: tuple[str, ...]) -> Woo | None:
-    m = r.mapping(node, "woo.yaml", ("openbaarmaking", "personen", "lakken", "toegestaan", "informatiecategorie",
-                                     "vrijgave"))
+    shape = F.woo_shape(documents)
+    m = r.mapping(node, "woo.yaml", shape.names)
     if m is None:
         return None
     woo = Woo(loc=node.loc)
     if "openbaarmaking" in m:
-        om = r.mapping(m["openbaarmaking"], "openbaarmaking", ("datum",))
+        om = r.mapping(m["openbaarmaking"], "openbaarmaking", shape.sub("openbaarmaking").names)
         if om is not None:
             woo.openbaarmaking = r.date(om, "datum", m["openbaarmaking"])
     for item in r.seq(m, "personen", node):
-        pm = r.mapping(item, "een persoon in woo.yaml", ("persoon", "lakken", *DECISION_META))
+        pm = r.mapping(item, "een persoon in woo.yaml", shape.sub("personen").names)
         if pm is None:
             continue
         _decision_moment(r, pm, woo)
@@ -443,7 +435,7 @@ def _read_woo(r: Reader, node: Node, documents: tuple[str, ...]) -> Woo | None:
         if pid is not None and flag is not None:
             woo.personen.append(WooPerson(pid, flag, item.loc))
     for item in r.seq(m, "lakken", node):
-        lm = r.mapping(item, "een lakken-regel", ("document", "passage", "grond", "toelichting", *DECISION_META))
+        lm = r.mapping(item, "een lakken-regel", shape.sub("lakken").names)
         if lm is None:
             continue
         _decision_moment(r, lm, woo)
@@ -454,7 +446,7 @@ def _read_woo(r: Reader, node: Node, documents: tuple[str, ...]) -> Woo | None:
             woo.lakken.append(Lakken(doc, passage, grond, item.loc, r.text(lm, "toelichting", item, required=False)))
     for item in r.seq(m, "toegestaan", node):
         if isinstance(item.value, dict):  # v1.1: {tekst, door, op, reden}
-            tm = r.mapping(item, "een toegestane tekst", ("tekst", *DECISION_META))
+            tm = r.mapping(item, "een toegestane tekst", shape.sub("toegestaan").names)
             if tm is not None:
                 _decision_moment(r, tm, woo)
                 text = r.text(tm, "tekst", item)
@@ -463,7 +455,7 @@ def _read_woo(r: Reader, node: Node, documents: tuple[str, ...]) -> Woo | None:
         elif t := r.scalar_text(item, "een toegestane tekst"):
             woo.toegestaan.append(t)
     if "vrijgave" in m:
-        vm = r.mapping(m["vrijgave"], "vrijgave", ("door", "op"))
+        vm = r.mapping(m["vrijgave"], "vrijgave", shape.sub("vrijgave").names)
         if vm is not None:
             door = r.text(vm, "door", m["vrijgave"])
             op = moment(vm["op"].value, end_of_day=False) if "op" in vm else None
@@ -498,8 +490,7 @@ def _decision_moment(r: Reader, m: dict[str, Node], woo: Woo) -> None:
 def _read_dossier(r: Reader, folder: Path, root: Path, docs: dict[str, Node],
                   kinds: Sequence[DocumentKind]) -> Dossier | None:
     node = docs["dossier"]
-    m = r.mapping(node, "dossier.yaml", ("kenmerk", "onderwerp", "datum", "organisatie", "directie",
-                                         "opsteller", "parafenroute", "besluit"))
+    m = r.mapping(node, "dossier.yaml", F.DOSSIER.names)
     if m is None:
         return None
     kenmerk, onderwerp = r.text(m, "kenmerk", node), r.text(m, "onderwerp", node)
@@ -508,13 +499,13 @@ def _read_dossier(r: Reader, folder: Path, root: Path, docs: dict[str, Node],
     opsteller = r.ident(m, "opsteller", node)
     route = []
     for item in r.seq(m, "parafenroute", node):
-        sm = r.mapping(item, "een stap van de parafenroute", ("persoon", "datum"))
+        sm = r.mapping(item, "een stap van de parafenroute", F.ROUTE_STEP.names)
         if sm is not None and (pid := r.ident(sm, "persoon", item)):
             route.append(RouteStep(pid, item.loc, r.date(sm, "datum", item, required=False)))
     besluit = None
     if "besluit" in m and m["besluit"].value is not None:
         bnode = m["besluit"]
-        bm = r.mapping(bnode, "besluit", ("persoon", "oordeel", "datum", "opmerking"))
+        bm = r.mapping(bnode, "besluit", F.BESLUIT.names)
         if bm is not None:
             pid, oordeel = r.ident(bm, "persoon", bnode), r.choice(bm, "oordeel", bnode, OORDELEN)
             bdatum = r.date(bm, "datum", bnode)

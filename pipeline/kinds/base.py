@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.content.fields import Shape
 from pipeline.content.load import Dossier, KindContext, Reader, References
 from pipeline.content.yamlsource import Node
 from pipeline.kinds.builder import Builder
@@ -28,6 +29,7 @@ class Kind:
     informatiecategorie: str        # default Woo informatiecategorie (TOOI label); woo.yaml may override
     handeling: str                  # DiWoo documenthandeling on the besluit date: vaststelling | ondertekening
     required: bool = False          # every dossier has one (only the nota)
+    fields: Shape | None = None     # the fields of its file (pipeline.content.fields): the reader and the JSON Schema
 
     def read(self, r: Reader, node: Node, ctx: KindContext) -> Any | None:
         return self.reader(r, node, ctx)

@@ -5,12 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from pipeline.content.fields import Field, Shape
 from pipeline.content.load import Dossier, KindContext, Reader, References, Section, read_sections
 from pipeline.content.yamlsource import LStr, Node
 from pipeline.errors import Loc
 from pipeline.kinds.base import Kind
 from pipeline.kinds.builder import Builder, address_lines
 from pipeline.model.document import Document, Text, span
+
+FIELDS = Shape((
+    Field("betreft", "text", "de regel 'Betreft'", required=True),
+    Field("aan", "text", "de geadresseerde; standaard de Voorzitter van de Tweede Kamer"),
+    Field("ondertekenaar", "ids", "persoon-id, of een lijst voor een brief van meer bewindspersonen", required=True),
+    Field("aanhef", "text", "standaard 'Geachte voorzitter,'"),
+    Field("tekst", "text", "de tekst vóór de koppen, met opmaak"),
+    Field("secties", "sections", "koppen in de brief, elk met tekst en eventueel een tabel"),
+    Field("slot", "text", "een slotalinea boven de ondertekening"),
+    Field("datum", "date", "een eigen datum (standaard die van het dossier)"),
+    Field("kenmerk", "text", "een eigen kenmerk (standaard dat van het dossier)"),
+    Field("contactpersoon", "id", "persoon-id die in de colofon als contact staat"),
+), any_of=(("tekst",), ("secties",)), extra={"tabel": "ja"})
 
 DEFAULT_AAN_KAMER = "De Voorzitter van de Tweede Kamer der Staten-Generaal"
 DEFAULT_AANHEF = "Geachte voorzitter,"
@@ -33,8 +47,7 @@ class Kamerbrief:
 
 
 def read(r: Reader, node: Node, ctx: KindContext) -> Kamerbrief | None:
-    m = r.mapping(node, "kamerbrief.yaml", ("betreft", "aan", "ondertekenaar", "aanhef", "tekst", "secties", "slot",
-                                            "datum", "kenmerk", "contactpersoon"))
+    m = r.mapping(node, "kamerbrief.yaml", FIELDS.names)
     if m is None:
         return None
     betreft = r.text(m, "betreft", node)
@@ -110,6 +123,6 @@ def _signature(b: Builder, pid: str, loc: Loc) -> dict[str, Text]:
 
 
 KIND = Kind(
-    name="kamerbrief", label="Kamerbrief", reader=read, builder=build, references=check,
+    fields=FIELDS, name="kamerbrief", label="Kamerbrief", reader=read, builder=build, references=check,
     documentsoort="Kamerbrief", informatiecategorie="bij vertegenwoordigende organen ingekomen stukken",
     handeling="ondertekening")

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from pipeline.content.fields import Field, Shape
 from pipeline.content.load import ID_RE, Dossier, KindContext, Person, Reader, References
 from pipeline.content.yamlsource import LStr, Node
 from pipeline.errors import Loc
@@ -43,9 +44,21 @@ class Kamervragen:
     loc: Loc
 
 
+FIELDS = Shape((
+    Field("nummer", "text", "het zaaknummer van de Kamer, bijvoorbeeld 2024Z01234", required=True),
+    Field("vragensteller", "ids", "persoon-id('s) van de Kamerleden die de vragen stelden", required=True),
+    Field("aan", "id", "persoon-id van de bewindspersoon aan wie de vragen gesteld zijn", required=True),
+    Field("ondertekenaar", "ids", "persoon-id of lijst; standaard 'aan'"),
+    Field("onderwerp", "text", "het onderwerp, bijvoorbeeld 'over de evaluatie van ...'", required=True),
+    Field("ingezonden", "date", "de datum waarop de vragen zijn ingezonden", required=True),
+    Field("vragen", "objects", "de vragen en antwoorden, in volgorde", required=True, shape=Shape((
+        Field("vraag", "text", "de vraag, met opmaak", required=True),
+        Field("antwoord", "text", "het antwoord, met opmaak", required=True)))),
+))
+
+
 def read(r: Reader, node: Node, ctx: KindContext) -> Kamervragen | None:
-    m = r.mapping(node, "kamervragen.yaml", ("nummer", "vragensteller", "aan", "ondertekenaar", "onderwerp",
-                                             "ingezonden", "vragen"))
+    m = r.mapping(node, "kamervragen.yaml", FIELDS.names)
     if m is None:
         return None
     nummer, onderwerp = r.text(m, "nummer", node), r.text(m, "onderwerp", node)
@@ -55,7 +68,7 @@ def read(r: Reader, node: Node, ctx: KindContext) -> Kamervragen | None:
     signers = _ids(r, m, "ondertekenaar", node, required=False) or ([aan] if aan else [])
     vragen = []
     for item in r.seq(m, "vragen", node, required=True):
-        vm = r.mapping(item, "een vraag", ("vraag", "antwoord"))
+        vm = r.mapping(item, "een vraag", FIELDS.sub("vragen").names)
         if vm is None:
             continue
         vraag, antwoord = r.text(vm, "vraag", item), r.text(vm, "antwoord", item)
@@ -186,6 +199,6 @@ def _lower_first(text: str) -> str:
 
 
 KIND = Kind(
-    name="kamervragen", label="Antwoorden op Kamervragen", reader=read, builder=build, references=check,
+    fields=FIELDS, name="kamervragen", label="Antwoorden op Kamervragen", reader=read, builder=build, references=check,
     documentsoort="Kamervraag met antwoord", informatiecategorie="bij vertegenwoordigende organen ingekomen stukken",
     handeling="ondertekening")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.content import fields as F
+from pipeline.content.fields import Field, Shape
 from pipeline.content.load import ID_RE, Dossier, KindContext, Reader, References, RouteStep, Section, read_sections
 from pipeline.content.yamlsource import LStr, Node
 from pipeline.errors import Loc
@@ -11,7 +13,14 @@ from pipeline.kinds.base import Kind
 from pipeline.kinds.builder import Builder
 from pipeline.model.document import Document, Heading, Paragraph, Text, span
 
-TER = ("besluitvorming", "beslissing", "informatie")
+TER = F.TER
+FIELDS = Shape((
+    Field("ter", "choice", "waarvoor de nota is", required=True, options=TER),
+    Field("aan", "id", "persoon-id van de bewindspersoon aan wie de nota gericht is", required=True),
+    Field("kopie_aan", "texts", "persoon-id's of vrije tekst"),
+    Field("bijlagen", "texts", "de documenten van dit dossier die bij de nota horen"),
+    Field("secties", "sections", "de hoofdstukken van de nota", required=True),
+))
 TER_LABEL = {"besluitvorming": "TER BESLUITVORMING", "beslissing": "TER BESLISSING", "informatie": "TER INFORMATIE"}
 TER_COLOFON = {"besluitvorming": "TER BESLISSING", "beslissing": "TER BESLISSING", "informatie": "TER INFORMATIE"}
 WOO_KOP = "Informatie die niet openbaar gemaakt kan worden"
@@ -28,7 +37,7 @@ class Nota:
 
 
 def read(r: Reader, node: Node, ctx: KindContext) -> Nota | None:
-    m = r.mapping(node, "nota.yaml", ("ter", "aan", "kopie_aan", "bijlagen", "secties"))
+    m = r.mapping(node, "nota.yaml", FIELDS.names)
     if m is None:
         return None
     ter = r.choice(m, "ter", node, TER)
@@ -124,5 +133,5 @@ def add_woo_section(doc: Document, dossier: Dossier, motivering: list[tuple[str,
 
 
 KIND = Kind(
-    name="nota", label="Nota", reader=read, builder=build, references=check, required=True,
+    fields=FIELDS, name="nota", label="Nota", reader=read, builder=build, references=check, required=True,
     documentsoort="beslisnota", informatiecategorie="inspanningsverplichting art 3.1 Woo", handeling="vaststelling")

@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.content.fields import Field, Shape
 from pipeline.content.load import Dossier, KindContext, Reader, References, Section, read_sections
 from pipeline.content.yamlsource import LStr, Node
 from pipeline.errors import Loc
 from pipeline.kinds.base import Kind
 from pipeline.kinds.builder import Builder
 from pipeline.model.document import Contents, Document, Heading
+
+FIELDS = Shape((
+    Field("titel", "text", "de titel op het voorblad", required=True),
+    Field("ondertitel", "text", "de ondertitel"),
+    Field("secties", "sections", "de hoofdstukken; een sectie kan een tabel hebben", required=True),
+), extra={"tabel": "ja"})
 
 NUMBERED_KOP_RE = re.compile(r"^\d+(\.\d+)*\.?\s")
 
@@ -24,7 +31,7 @@ class Rapportage:
 
 
 def read(r: Reader, node: Node, ctx: KindContext) -> Rapportage | None:
-    m = r.mapping(node, "rapportage.yaml", ("titel", "ondertitel", "secties"))
+    m = r.mapping(node, "rapportage.yaml", FIELDS.names)
     if m is None:
         return None
     titel = r.text(m, "titel", node)
@@ -57,5 +64,5 @@ def build(b: Builder, r: Rapportage) -> Document:
 
 
 KIND = Kind(
-    name="rapportage", label="Rapportage", reader=read, builder=build, references=check,
+    fields=FIELDS, name="rapportage", label="Rapportage", reader=read, builder=build, references=check,
     documentsoort="rapport", informatiecategorie="onderzoeksrapporten", handeling="vaststelling")
