@@ -182,7 +182,8 @@ def styles_xml(font: str) -> str:
                  "<w:b/><w:bCs/>" + colofon_r, based="Colofon")
         + pstyle("KopColofon", "Kop colofon (vervolgpagina's)", f'<w:ind w:left="{HEADER_COL_LEFT}" '
                  f'w:right="-{HEADER_COL_RIGHT}"/>', "", based="Colofon")
-        + pstyle("KopColofonKop", "Kop colofon kop", f'<w:ind w:left="{HEADER_COL_LEFT}" w:right="-{HEADER_COL_RIGHT}"/>',
+        + pstyle("KopColofonKop", "Kop colofon kop",
+                 f'<w:ind w:left="{HEADER_COL_LEFT}" w:right="-{HEADER_COL_RIGHT}"/>',
                  "<w:b/><w:bCs/>", based="ColofonKop")
         + pstyle("Retouradres", "Retouradres", '<w:spacing w:after="120"/>', colofon_r)
         + pstyle("Watermerk", "Watermerk (lakvoorstel)", '<w:jc w:val="center"/>',

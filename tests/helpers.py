@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.content.load import Content
-from pipeline.kinds import load_content
 from pipeline.errors import ContentError, Diagnostic
-from pipeline.kinds import build_documents
+from pipeline.kinds import build_documents, load_content
 from pipeline.model.document import Document
 
 DOSSIER = "d1"

@@ -63,7 +63,8 @@ def test_every_public_document_has_a_valid_diwoo_record(woo_out: Path, dossier: 
     assert all(loc.startswith(f"https://open.example.nl/woo/{dossier}/") for loc in records)
     nota = records[f"https://open.example.nl/woo/{dossier}/nota.pdf"]
     soort = nota.find(".//d:documentsoort", DW)
-    assert (soort.text, soort.get("resource").startswith("https://identifier.overheid.nl/tooi/")) == ("beslisnota", True)
+    resource = soort.get("resource")
+    assert (soort.text, resource.startswith("https://identifier.overheid.nl/tooi/")) == ("beslisnota", True)
     assert nota.findtext(".//d:soortHandeling", namespaces=DW) == "vaststelling"
     # The nota "heeft bijlage" each bijlage, and each bijlage isPartOf the nota.
     related = [r.get("resource") for r in nota.iterfind(".//d:documentrelatie/d:relation", DW)]

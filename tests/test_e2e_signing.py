@@ -273,7 +273,8 @@ def test_footnote_text_stands_at_the_foot_of_its_page(out: Path, dossier: str, k
     pdf = out / dossier / f"{kind}.pdf"
     parts = docx_parts(out / dossier / f"{kind}.docx")
     notes = [normalise(re.sub(r"<[^>]+>", "", m))
-             for m in re.findall(r"<w:footnote (?:(?!w:type)[^>])*>(.*?)</w:footnote>", parts["word/footnotes.xml"], re.DOTALL)]
+             for m in re.findall(r"<w:footnote (?:(?!w:type)[^>])*>(.*?)</w:footnote>", parts["word/footnotes.xml"],
+                                 re.DOTALL)]
     notes = [n for n in notes if n]
     assert notes
     seen = 0

@@ -167,7 +167,7 @@ def test_server_converts_like_batch_and_is_reused(
     first = time.perf_counter() - start
     assert pdfs == [tmp_path / "pdf" / f"{Path(s).stem}.pdf" for s in sources]
     assert sorted(done) == sorted(pdfs)
-    for pdf, original in zip(pdfs, docx):
+    for pdf, original in zip(pdfs, docx, strict=True):
         facts = inspect_pdf(pdf)
         assert facts.pdfa == "2B" and facts.tagged and facts.lang == "nl-NL"
         assert facts.fonts_all_embedded

@@ -86,7 +86,7 @@ def _ids(r: Reader, m: dict[str, Node], key: str, parent: Node, *, required: boo
     if node is None or not isinstance(node.value, list):
         one = r.ident(m, key, parent, required=required)
         return [one] if one else []
-    out = []
+    out: list[str] = []
     for item in node.value:
         value = r.scalar_text(item, f"een id in '{key}'")
         if value is not None and ID_RE.match(value):

@@ -13,6 +13,7 @@ import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from docxtpl import DocxTemplate
@@ -250,12 +251,12 @@ def context(doc: Document, ctx: _Ctx) -> dict[str, object]:
 class _StrictTemplate(DocxTemplate):
     """docxtpl repairs broken XML silently (recover=True); we parse strictly first and fail."""
 
-    def build_xml(self, context, jinja_env=None):  # type: ignore[no-untyped-def]
+    def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
         xml = super().build_xml(context, jinja_env)
         docxpkg.parse_strict("word/document.xml", xml.encode("utf-8"))
         return xml
 
-    def build_headers_footers_xml(self, context, uri, jinja_env=None):  # type: ignore[no-untyped-def]
+    def build_headers_footers_xml(self, context: dict[str, Any], uri: str, jinja_env: Any = None) -> Any:
         for rel_key, xml in super().build_headers_footers_xml(context, uri, jinja_env):
             docxpkg.parse_strict(f"kop-/voettekst {rel_key}", xml if isinstance(xml, bytes) else xml.encode("utf-8"))
             yield rel_key, xml
