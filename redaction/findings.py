@@ -23,6 +23,7 @@ class Occurrence:
     loc: Loc
     text: str
     category: str
+    sentence: str = ""  # the sentence it stands in, white space collapsed: a lakken passage that fits
 
 
 @dataclass
@@ -57,7 +58,9 @@ class Collector:
                       register_texts=self.register)
         self._public |= result.public
         for c in result.candidates:
-            self._found.append((c, Occurrence(document, loc_at(c.start), text[c.start:c.end], c.category)))
+            written, sentence = text[c.start : c.end], _sentence(text, c.start, c.end)
+            occ = Occurrence(document, loc_at(c.start), written, c.category, sentence)
+            self._found.append((c, occ))
 
     def findings(self) -> list[Finding]:
         """One finding per person; people the dossier shows to be public and allowed persons are none."""
@@ -71,6 +74,24 @@ class Collector:
             if key not in skip:
                 groups.setdefault(key, Finding(key)).occurrences.append(occ)
         return list(groups.values())
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_ABBREVIATIONS = frozenset(["dhr", "mevr", "drs", "prof", "ing", "bijv", "nr", "jl", "dd"])
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    word = re.split(r"\s", text[: m.start()])[-1].casefold()
+    return m.group() != "." or (len(word) >= 3 and "." not in word and word not in _ABBREVIATIONS)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end], white space collapsed (initials and titles do not end it)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start) if _ends_sentence(text, m)]
+    begin = ends[-1] if ends else 0
+    after = next((m for m in _SENTENCE_END.finditer(text, end) if _ends_sentence(text, m)), None)
+    stop = after.end() if after else len(text)
+    return " ".join(text[begin:stop].split())
 
 
 def _yaml_str(text: str) -> str:
@@ -109,7 +130,7 @@ def snippets(f: Finding, today: dt.date | None = None) -> str:
             '          reden: "..."',
             "  d. alleen als passage lakken: zet in woo.yaml (één regel per plek; de passage moet precies één "
             "keer voorkomen):", "      lakken:", f"        - document: {first.document}",
-            f"          passage: {_yaml_str(first.text)}", '          grond: "5.1.2e"',
+            f"          passage: {_yaml_str(first.sentence or first.text)}", '          grond: "5.1.2e"',
             '          toelichting: "persoonsgegevens"', "          door: <uw naam>", f"          op: {op}"]
     return "\n".join(out)
 

@@ -77,6 +77,17 @@ def test_each_message_carries_the_snippets_of_every_decision(tmp_path):
         assert snippet in d.hint, snippet
 
 
+def test_the_pasted_lakken_snippet_clears_the_finding(tmp_path):
+    tekst = "Eerder schreef drs. H.J. Kramer de notitie. Het advies is van jurist De Graaf; zij is bereikbaar."
+    (d,) = [d for d in _plan(tmp_path / "a", tekst).redaction.findings if "Graaf" in d.message]
+    passage = next(line for line in d.hint.splitlines() if "passage:" in line).split("passage: ", 1)[1]
+    assert passage == '"Het advies is van jurist De Graaf; zij is bereikbaar."'
+    woo = f'lakken:\n  - document: nota\n    passage: {passage}\n    grond: "5.1.2e"\n'
+    plan = _plan(tmp_path / "b", tekst, woo)
+    assert [d.message for d in plan.redaction.findings] == ['mogelijk persoonsgegeven "H.J. Kramer"']
+    assert plan.redaction.errors == []
+
+
 def test_check_shows_the_findings_as_warnings_and_exits_0(tmp_path, capsys):
     root = write_content(tmp_path / "content", {"d1/nota.yaml": nota_with("Collega's Bakker en Smit stemden in.")})
     assert cli.run(["check", "--content", str(root)]) == 0
