@@ -122,6 +122,8 @@ def _found(text: str) -> list[str]:
         "De heer Remkes, voorzitter van het Adviescollege, sprak. Later sprak de heer Remkes opnieuw.",
         "Het Antoni van Leeuwenhoek en het Anne Frank Huis in Den Haag en De Bilt.",
         "De bewindspersonen Opstelten en Teeven traden af; de heer Teeven sprak in het Parool.",
+        "Het overleg was in Den Bosch en Ter Apel; de Van Nelle Fabriek en het Van Gogh Museum.",
+        "De voorzitter van de commissie, Anne Mulder, en de Nationale ombudsman, de heer Van Zutphen.",
     ],
 )
 def test_look_alikes_are_no_personal_data(text):

@@ -65,4 +65,8 @@ def places() -> frozenset[str]:
     """Dutch places and municipalities ("Den Haag", "De Bilt"), folded."""
     names = _read("locations/lst_placename/lst_residence/items.txt")
     names += _read("locations/lst_placename/lst_municipality/items.txt")
-    return frozenset(n.casefold() for n in names)
+    return frozenset(n.casefold() for n in names) | _COLLOQUIAL_PLACES
+
+
+# what Dutch writes for places whose official name the lists hold ("'s-Hertogenbosch")
+_COLLOQUIAL_PLACES = frozenset(["den bosch", "den haag", "de bilt", "den helder", "ter apel", "de lier", "de meern"])

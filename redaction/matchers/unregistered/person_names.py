@@ -33,6 +33,7 @@ _GIVEN = re.compile(
     rf"(?<![\w.{re.escape(_HYPHENS)}])(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+"
     rf"(?P<name>(?P<tus>{v.PARTICLE}\s+|(?:{v.TUSSEN}\s+){{0,3}})(?P<core>{v.CORE})){_E}"
 )
+_AFTER_TUSSEN = re.compile(r"(?<!\w)(?:Van|De|Den|Ter|Ten|Te)\s+$")
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?")
 _CAP_TUSSEN = re.compile(rf"(?<![\w{re.escape(_HYPHENS)}])(?P<name>(?P<tus>{v.CAP_TUSSEN})\s+(?P<core>{v.CORE})){_E}")
 # a letter and a dot after these words labels an item ("bijlage B. Daarnaast …")
@@ -152,6 +153,8 @@ def _given_names(text: str, keep: set[str]) -> list[Candidate]:
         m = _GIVEN.match(text, word.start()) if word.group() in given_names else None
         if m is None:
             continue  # each capitalised word is tried: "Zoals Pieter Hendriks" holds "Pieter Hendriks"
+        if _AFTER_TUSSEN.search(text, max(0, word.start() - 5), word.start()):
+            continue  # "Van Nelle Fabriek": the "given name" is part of a surname
         tus, core = m.group("tus"), m.group("core")
         if len(core) < 2 or not _capitalised_word(core) or core in v.NOT_SURNAMES:
             continue
