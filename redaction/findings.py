@@ -105,33 +105,30 @@ def _person_id(label: str) -> str:
 
 
 def _register_snippet(f: Finding, rol: str) -> list[str]:
-    lines = [f"      - id: {_person_id(f.label)}", f"        naam: {_yaml_str(f.label)}"]
+    lines = [f"  - id: {_person_id(f.label)}", f"    naam: {_yaml_str(f.label)}"]
     if f.first("email"):
-        lines.append(f"        email: {f.first('email')}")
+        lines.append(f"    email: {f.first('email')}")
     if f.first("telefoon"):
-        lines.append(f"        telefoon: {_yaml_str(str(f.first('telefoon')))}")
-    return [*lines, f"        rol: {rol}"]
+        lines.append(f"    telefoon: {_yaml_str(str(f.first('telefoon')))}")
+    return [*lines, f"    rol: {rol}"]
 
 
 def snippets(f: Finding, today: dt.date | None = None) -> str:
-    """The ready-to-paste decisions for one finding, in Dutch."""
+    """The ready-to-paste decisions for one finding, in Dutch; each block is a list item as the file has it."""
     op = (today or dt.date.today()).isoformat()
     first = f.occurrences[0]
-    is_person = any(o.category == "naam" for o in f.occurrences)
-    out = ["kies één besluit; het geldt voor alle plekken hieronder:"]
-    if is_person:
-        out += ["  a. een ambtenaar of externe: lakken. Voeg toe aan personen.yaml:",
-                *_register_snippet(f, "ambtenaar"),
-                "     (rol: extern voor iemand van buiten de overheid)",
-                "  b. in het openbaar door functie (voorzitter, burgemeester, adviseur die een rapport presenteert):",
-                "     zichtbaar laten. Voeg toe aan personen.yaml:", *_register_snippet(f, "publiek")]
-    out += ["  c. geen persoonsgegeven of bewust openbaar: zet in woo.yaml:", "      toegestaan:",
-            f"        - tekst: {_yaml_str(f.label)}", "          door: <uw naam>", f"          op: {op}",
-            '          reden: "..."',
-            "  d. alleen als passage lakken: zet in woo.yaml (één regel per plek; de passage moet precies één "
-            "keer voorkomen):", "      lakken:", f"        - document: {first.document}",
-            f"          passage: {_yaml_str(first.sentence or first.text)}", '          grond: "5.1.2e"',
-            '          toelichting: "persoonsgegevens"', "          door: <uw naam>", f"          op: {op}"]
+    out = ["kies één besluit; het geldt voor alle plekken hierboven:"]
+    if any(o.category == "naam" for o in f.occurrences):
+        out += ["a. een ambtenaar of externe (wordt overal gelakt; rol: extern voor iemand van buiten de overheid)."
+                " Zet in personen.yaml onder personen:", *_register_snippet(f, "ambtenaar"),
+                "b. iemand die door zijn functie in het openbaar optreedt (voorzitter, burgemeester, adviseur die een"
+                " rapport presenteert; blijft zichtbaar). Zet in personen.yaml onder personen:",
+                *_register_snippet(f, "publiek")]
+    out += ["c. geen persoonsgegeven, of bewust openbaar. Zet in woo.yaml onder toegestaan:",
+            f"  - tekst: {_yaml_str(f.label)}", "    door: <uw naam>", f"    op: {op}", '    reden: "..."',
+            "d. alleen deze passage lakken (één regel per plek). Zet in woo.yaml onder lakken:",
+            f"  - document: {first.document}", f"    passage: {_yaml_str(first.sentence or first.text)}",
+            '    grond: "5.1.2e"', '    toelichting: "persoonsgegevens"', "    door: <uw naam>", f"    op: {op}"]
     return "\n".join(out)
 
 
@@ -144,8 +141,8 @@ def diagnostic(f: Finding, today: dt.date | None = None) -> Diagnostic:
     places = [f"    {o.loc}: {o.text}" for o in f.occurrences[:PLACES_SHOWN]]
     if n > PLACES_SHOWN:
         places.append(f"    ... en nog {n - PLACES_SHOWN}")
-    hint = "\n".join(["het staat op:", *places, snippets(f, today)]) if n > 1 else snippets(f, today)
-    return Diagnostic(f.occurrences[0].loc, what, "\n" + hint)
+    hint = "\n".join(["het staat op:", *places, snippets(f, today)])
+    return Diagnostic(f.occurrences[0].loc, what, hint)
 
 
 def diagnostics(found: Iterable[Finding]) -> list[Diagnostic]:

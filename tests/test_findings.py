@@ -71,18 +71,43 @@ def test_each_message_carries_the_snippets_of_every_decision(tmp_path):
     plan = _plan(tmp_path, "Jurist De Graaf (j.degraaf@minezk.nl) schreef het advies.")
     (d,) = plan.redaction.findings
     assert d.message == 'mogelijk persoonsgegeven "De Graaf" (2 plekken, één besluit)'
-    for snippet in ("personen.yaml", "- id: degraaf", 'naam: "De Graaf"', "email: j.degraaf@minezk.nl",
-                    "rol: ambtenaar", "rol: publiek", "toegestaan:", '- tekst: "De Graaf"', "lakken:",
-                    'grond: "5.1.2e"', "door: <uw naam>"):
+    for snippet in ("personen.yaml onder personen:", "  - id: degraaf", '    naam: "De Graaf"',
+                    "    email: j.degraaf@minezk.nl", "    rol: ambtenaar", "    rol: publiek",
+                    "woo.yaml onder toegestaan:", '  - tekst: "De Graaf"', "woo.yaml onder lakken:",
+                    '    grond: "5.1.2e"', "    door: <uw naam>"):
         assert snippet in d.hint, snippet
+
+
+def _block(hint: str, header: str) -> str:
+    """The YAML lines after the line that contains header, up to the next option."""
+    lines = hint.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(header)) + 1
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith(" ")), len(lines))
+    return "\n".join(lines[start:end]) + "\n"
+
+
+@pytest.mark.parametrize("option, redacted", [("a.", True), ("b.", False)])
+def test_the_pasted_personen_snippet_registers_the_person(tmp_path, option, redacted):
+    tekst = "Het advies is van jurist De Graaf (j.degraaf@minezk.nl); De Graaf belt u."
+    (d,) = _plan(tmp_path / "a", tekst).redaction.findings
+    plan = _plan(tmp_path / "b", tekst, personen=PERSONEN + _block(d.hint, option))
+    assert plan.redaction.findings == []
+    logged = sorted(e.text for e in plan.redaction.log if e.person_id == "degraaf")
+    assert logged == (["De Graaf", "De Graaf", "j.degraaf@minezk.nl"] if redacted else [])
+
+
+def test_the_pasted_toegestaan_snippet_clears_the_finding(tmp_path):
+    tekst = "Het advies is van jurist De Graaf; De Graaf belt u."
+    (d,) = _plan(tmp_path / "a", tekst).redaction.findings
+    plan = _plan(tmp_path / "b", tekst, "toegestaan:\n" + _block(d.hint, "c."))
+    assert plan.redaction.findings == []
 
 
 def test_the_pasted_lakken_snippet_clears_the_finding(tmp_path):
     tekst = "Eerder schreef drs. H.J. Kramer de notitie. Het advies is van jurist De Graaf; zij is bereikbaar."
     (d,) = [d for d in _plan(tmp_path / "a", tekst).redaction.findings if "Graaf" in d.message]
-    passage = next(line for line in d.hint.splitlines() if "passage:" in line).split("passage: ", 1)[1]
-    assert passage == '"Het advies is van jurist De Graaf; zij is bereikbaar."'
-    woo = f'lakken:\n  - document: nota\n    passage: {passage}\n    grond: "5.1.2e"\n'
+    woo = "lakken:\n" + _block(d.hint, "d.")
+    assert 'passage: "Het advies is van jurist De Graaf; zij is bereikbaar."' in woo
     plan = _plan(tmp_path / "b", tekst, woo)
     assert [d.message for d in plan.redaction.findings] == ['mogelijk persoonsgegeven "H.J. Kramer"']
     assert plan.redaction.errors == []
