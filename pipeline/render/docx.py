@@ -17,13 +17,14 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2 import TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
 from pipeline.errors import RenderError
 from pipeline.model.document import Block, Contents, Document, FootnoteRef, Heading, Paragraph, Span, TableBlock, Text
+from pipeline.render import jinja
 from pipeline.render import package as docxpkg
 from pipeline.render.cleanup import prune_unreferenced
 from pipeline.render.package import CT, PKG_REL, REL_FOOTNOTES, REL_HYPERLINK, R, W
@@ -263,7 +264,7 @@ class _StrictTemplate(DocxTemplate):
 
 
 def _jinja_env() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    return jinja.environment()
 
 
 def render_docx(template: Path, doc: Document, meta: Meta, mode: str) -> bytes:
