@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,6 +86,9 @@ def iter_plans(content: Content, warnings: list[Diagnostic], problems: list[Diag
         yield Plan(content, dossier, docs, result)
 
 
+Finished = Callable[[tuple[str, str], Path], None]
+
+
 @dataclass
 class _Job:
     plan: Plan
@@ -96,13 +100,16 @@ class _Job:
 
 
 def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manifest.PdfCache,
-               progress: Progress | None = None) -> tuple[list[Plan], dict[tuple[str, str], tuple[Path, str]]]:
+               progress: Progress | None = None, finished: Finished | None = None,
+               ) -> tuple[list[Plan], dict[tuple[str, str], tuple[Path, str]]]:
     """Render every document to DOCX in staging; convert only those whose PDF is not in the cache.
 
     Returns the plans and (staged PDF, build key) per (dossier, kind). A DOCX that renders
     to the same bytes as before (same content, template and code) reuses its earlier PDF.
     With the warm LibreOffice, each dossier's documents go to it as soon as they are
     rendered, so LibreOffice converts while we model and render the next dossier.
+    finished((dossier, kind), pdf) is called as each PDF is final (converted and finished, or
+    taken from the cache), from the conversion threads: the woo build starts its gate there.
     """
     code, lo = manifest.code_version(), manifest.libreoffice_version()
     staged: dict[tuple[str, str], tuple[Path, str]] = {}
@@ -126,6 +133,8 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
                 hit = cache.get(key)
                 if hit:
                     shutil.copyfile(hit, target)
+                    if finished:
+                        finished((plan.dossier.id, kind), target)
                 else:
                     jobs.append(_Job(plan, kind, path, target, key, meta))
                 staged[(plan.dossier.id, kind)] = (target, key)
@@ -134,11 +143,11 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
             if jobs and streaming is None:
                 streaming = libreoffice.uses_server()
             if jobs and streaming:
-                futures.append(pool.submit(_convert, jobs, outdir, cache, progress))
+                futures.append(pool.submit(_convert, jobs, outdir, cache, progress, finished))
             else:
                 waiting += jobs
         if waiting:
-            _convert(waiting, outdir, cache, progress)  # one cold LibreOffice batch for all of them
+            _convert(waiting, outdir, cache, progress, finished)  # one cold LibreOffice batch for all of them
         for future in futures:
             future.result()  # a ConversionError surfaces here
     finally:
@@ -146,7 +155,8 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     return done_plans, staged
 
 
-def _convert(jobs: list[_Job], outdir: Path, cache: manifest.PdfCache, progress: Progress | None) -> None:
+def _convert(jobs: list[_Job], outdir: Path, cache: manifest.PdfCache, progress: Progress | None,
+             on_final: Finished | None = None) -> None:
     def finished(pdf_path: Path) -> None:
         if progress:
             progress.step(pdf_path.stem.replace("__", "/"))
@@ -158,6 +168,8 @@ def _convert(jobs: list[_Job], outdir: Path, cache: manifest.PdfCache, progress:
                          creation_date=_noon(meta.date))
         repair.repair_pdf(job.target)  # LibreOffice's untagged footnote back-links, /Tabs /S
         cache.put(job.key, job.target)
+        if on_final:
+            on_final((job.plan.dossier.id, job.kind), job.target)
 
 
 def _meta_json(meta: Meta) -> dict[str, str]:
@@ -243,10 +255,11 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
     plans = prepare(content_dir, todo, report.warnings)
     publish.check_decisions(plans, out)  # stale passages, unregistered personal data: stop before rendering
     cache = manifest.PdfCache(out)
-    with Staging(out, "woo") as staging:
+    complete = [p for p in plans if p.dossier.route_complete and not publish.release_missing(p)]
+    gate = publish.Gate(complete)  # reads each public PDF back while LibreOffice converts the next ones
+    with Staging(out, "woo") as staging, contextlib.closing(gate):
+        _, public = render_all(complete, staging, PUBLIC, cache, progress, gate.submit)
         _, review = render_all(plans, staging, REVIEW, cache, progress)
-        complete = [p for p in plans if p.dossier.route_complete and not publish.release_missing(p)]
-        _, public = render_all(complete, staging, PUBLIC, cache, progress)
         review_pdfs = {k: path for k, (path, _) in review.items()}
         public_pdfs = {k: path for k, (path, _) in public.items()}
         others: dict[str, list[Path]] = {}
@@ -262,7 +275,7 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
             else:
                 report.notes.append(f"{d.id}: alleen een lakvoorstel; {publish.release_missing(plan)}")
         # The gate: raises, and nothing is committed.
-        publish.verify(complete, public_pdfs, others)
+        publish.verify(complete, public_pdfs, others, gate)
         keys = {path: key for path, key in [*review.values(), *public.values()]}
         by_id = {p.dossier.id: p for p in plans}
         entries: dict[str, list[manifest.Entry]] = {dossier_id: [] for dossier_id in by_id}

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import multiprocessing
 import os
 import re
 import shutil
+import threading
 import zipfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -225,27 +227,79 @@ def forbidden_for(plan: Plan, *, everyone: bool = False) -> list[gate.Forbidden]
     return sorted(out, key=lambda f: (f.what, f.text, f.rule))
 
 
-def verify(plans: list[Plan], public: dict[tuple[str, str], Path], others: dict[str, list[Path]]) -> None:
+class Gate:
+    """The gate's reading of the public PDFs, started as each one is finished.
+
+    A public PDF is final once converted and finished; its check (both text readers, every
+    page once) runs in a worker process while LibreOffice converts the next documents.
+    verify() collects the results, and checks again any PDF whose bytes changed since.
+    """
+
+    def __init__(self, plans: list[Plan]) -> None:
+        self._plans = {p.dossier.id: p for p in plans}
+        self._forbidden: dict[str, list[gate.Forbidden]] = {}
+        self._futures: dict[tuple[str, str], Future[tuple[str, list[str]]]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def job(self, key: tuple[str, str], path: Path) -> tuple[str, Path, list[gate.Forbidden], list[str]]:
+        dossier_id, kind = key
+        plan = self._plans[dossier_id]
+        with self._lock:
+            if dossier_id not in self._forbidden:
+                self._forbidden[dossier_id] = forbidden_for(plan)
+        return dossier_id, path, self._forbidden[dossier_id], _kept_in(plan, kind)
+
+    def submit(self, key: tuple[str, str], path: Path) -> None:
+        """Start checking one finished public PDF (called from the conversion threads)."""
+        if key[0] not in self._plans:
+            return
+        job = self.job(key, path)
+        with self._lock:
+            if self._pool is None:
+                workers = max(1, min(2, os.cpu_count() or 1))
+                self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            self._futures[key] = self._pool.submit(gate.check_pdf_job, job)
+
+    def started(self, key: tuple[str, str]) -> bool:
+        return key in self._futures
+
+    def result(self, key: tuple[str, str], path: Path) -> list[str]:
+        future = self._futures.get(key)
+        if future is not None:
+            digest, problems = future.result()
+            if digest == hashlib.sha256(path.read_bytes()).hexdigest():
+                return problems
+        return gate.check_pdf_job(self.job(key, path))[1]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def verify(plans: list[Plan], public: dict[tuple[str, str], Path], others: dict[str, list[Path]],
+           started: Gate | None = None) -> None:
     """The gate: any leak, missing politician, review marker or extra revision stops the build.
 
     others: per dossier the public files that are not PDFs (inventarislijst, sitemap, manifest).
+    started: the checks begun while the PDFs were made (Gate.submit); the rest are run here.
     """
     problems: list[str] = []
-    checks = []
-    for plan in plans:
-        forbidden = forbidden_for(plan)
-        for kind in plan.docs:
-            checks.append((plan.dossier.id, public[(plan.dossier.id, kind)], forbidden, _kept_in(plan, kind)))
-        for path in others.get(plan.dossier.id, []):
-            problems += [f"{plan.dossier.id}/{p}" for p in gate.check_text(path, forbidden)]
-    # Reading a PDF back twice (pdftotext, pypdf) is the gate's cost: spread it over the cores.
-    workers = min(len(checks), os.cpu_count() or 1)
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            found = pool.map(_check_one, checks)
-            problems += [p for batch in found for p in batch]
-    else:
-        problems += [p for check in checks for p in _check_one(check)]
+    running = started or Gate(plans)
+    try:
+        keys = [(plan.dossier.id, kind) for plan in plans for kind in plan.docs]
+        for key in keys:
+            if not running.started(key):  # not begun during the conversion: start it now
+                running.submit(key, public[key])
+        for plan in plans:
+            forbidden = forbidden_for(plan)
+            for path in others.get(plan.dossier.id, []):
+                problems += [f"{plan.dossier.id}/{p}" for p in gate.check_text(path, forbidden)]
+        for key in keys:
+            problems += running.result(key, public[key])
+    finally:
+        running.close()
     if problems:
         raise VerificationError(
             "De controle van de openbare versie is mislukt; er is niets naar woo/ geschreven:\n  - "
@@ -265,11 +319,6 @@ def check_files(plan: Plan, files: list[Path]) -> list[str]:
         except (pikepdf.PdfError, zipfile.BadZipFile) as exc:
             problems.append(f"{path}: niet te lezen ({exc}); wat de controle niet kan lezen, is niet in orde")
     return problems
-
-
-def _check_one(check: tuple[str, Path, list[gate.Forbidden], list[str]]) -> list[str]:
-    dossier_id, path, forbidden, required = check
-    return [f"{dossier_id}/{p}" for p in gate.check_pdf(path, forbidden, required)]
 
 
 def _kept_in(plan: Plan, kind: str) -> list[str]:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from pipeline.checks.gate.check import check_docx, check_file, check_pdf, check_text, explain, text_layers
+from pipeline.checks.gate.check import (
+    check_docx,
+    check_file,
+    check_pdf,
+    check_pdf_job,
+    check_text,
+    explain,
+    text_layers,
+)
 from pipeline.checks.gate.forms import (
     EMAIL,
     NAME,
@@ -18,4 +26,5 @@ from pipeline.checks.gate.forms import (
 )
 
 __all__ = ["EMAIL", "NAME", "PARAAF", "PHONE", "REVIEW_MARKERS", "Forbidden", "anchor", "check_docx", "check_file",
-           "check_pdf", "check_text", "digits", "explain", "matcher", "normalise", "text_layers", "variants"]
+           "check_pdf", "check_pdf_job", "check_text",
+           "digits", "explain", "matcher", "normalise", "text_layers", "variants"]

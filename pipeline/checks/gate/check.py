@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pikepdf
@@ -33,16 +35,25 @@ def explain(f: Forbidden) -> str:
 
 
 def text_layers(path: Path, pages: int = 1) -> dict[str, str]:
+    """The two independent text layers: poppler's pdftotext (a process of its own) and pypdf.
+
+    Each reader reads every page once; pdftotext runs while pypdf reads in this process.
+    """
     timeout = 60 + SECONDS_PER_PAGE * pages
-    try:
-        layer = pdf.extract_text(path, timeout=timeout)
-    except pdf.PopplerTimeout:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdftotext") as pool:
+        poppler = pool.submit(pdf.extract_text, path, timeout=timeout)
+        second = normalise(pdf.extract_text_pypdf(path))
+        try:
+            layer = poppler.result()
+        except pdf.PopplerTimeout:
+            layer = None
+    if layer is None:
         raise VerificationError(
             f"{path.name}: pdftotext las de {pages} pagina's niet binnen {timeout:.0f} s; de openbare versie is "
             "niet gecontroleerd en er is niets naar woo/ geschreven. Splits het document (een stuk van meer "
             "dan 1.000 pagina's hoort als losse bijlagen in het dossier) of probeer het op een rustiger "
-            "moment opnieuw.") from None
-    return {"pdftotext": normalise(layer), "pypdf": normalise(pdf.extract_text_pypdf(path))}
+            "moment opnieuw.")
+    return {"pdftotext": normalise(layer), "pypdf": second}
 
 
 def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str]) -> list[str]:
@@ -86,10 +97,21 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
         problems.append(f"{path.name}: de PDF bevat een ingebed bestand ({where}); een openbare PDF heeft "
                         "geen bijlagen in het bestand (publiceer een bijlage als eigen document)")
     problems += _trailing(path.name, data, checks)
-    revisions = pdf.inspect_pdf(path).revisions
+    revisions = pdf.revision_count(data)
     if revisions != 1:
         problems.append(f"{path.name}: de PDF heeft {revisions} revisies; een openbare PDF heeft er één")
     return sorted(set(problems))
+
+
+def check_pdf_job(job: tuple[str, Path, list[Forbidden], list[str]]) -> tuple[str, list[str]]:
+    """check_pdf of one (dossier, PDF, forbidden, required) job: what a worker process of the gate runs.
+
+    Returns the SHA-256 of the file as it was before the check (a caller that finds other bytes
+    later checks again) and the problems, prefixed with the dossier.
+    """
+    dossier_id, path, forbidden, required = job
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digest, [f"{dossier_id}/{p}" for p in check_pdf(path, forbidden, required)]
 
 
 def _trailing(name: str, data: bytes, checks: list) -> list[str]:

@@ -10,7 +10,8 @@ from pipeline.finish.pdf.inspect import (
     extract_text,
     extract_text_pypdf,
     inspect_pdf,
+    revision_count,
 )
 
 __all__ = ["POPPLER_ADVICE", "PdfFacts", "PopplerTimeout", "bundle", "extract_text", "extract_text_pypdf",
-           "finalize_pdf", "flatten_tree", "inspect_pdf", "save_temp"]
+           "finalize_pdf", "flatten_tree", "inspect_pdf", "revision_count", "save_temp"]

@@ -58,13 +58,13 @@ def inspect_pdf(path: Path) -> PdfFacts:
             author=_text_or_none(pdf.docinfo.get(Name.Author)),
             outline_titles=_outline_titles(root),
             fonts_all_embedded=fonts_embedded,
-            revisions=_revisions(path.read_bytes()),
+            revisions=revision_count(path.read_bytes()),
             struct_types=frozenset(std_types),
             struct_types_raw=frozenset(raw_types),
         )
 
 
-def _revisions(data: bytes) -> int:
+def revision_count(data: bytes) -> int:
     """Number of saves: one per xref section ending in %%EOF (2+ means incremental updates).
 
     A linearized file has an extra first-page section with "startxref 0";
