@@ -112,6 +112,7 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     taken from the cache), from the conversion threads: the woo build starts its gate there.
     """
     code, lo = manifest.code_version(), manifest.libreoffice_version()
+    rendered = manifest.DocxCache(staging.out)
     staged: dict[tuple[str, str], tuple[Path, str]] = {}
     done_plans: list[Plan] = []
     outdir = staging.path(f"{mode}/pdf/.keep").parent
@@ -126,7 +127,12 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
             for kind, doc in plan.docs.items():
                 path = staging.path(f"{mode}/{plan.dossier.id}__{kind}.docx")
                 meta = plan.meta(kind, mode)
-                data = render_docx(TEMPLATES / f"{kind}.docx", doc, meta, mode)
+                template = TEMPLATES / f"{kind}.docx"
+                rkey = manifest.render_key(template, doc, meta, mode, code)
+                data = rendered.get(plan.dossier.id, mode, kind, rkey)
+                if data is None:  # the model changed (or no earlier run): render it
+                    data = render_docx(template, doc, meta, mode)
+                    rendered.put(plan.dossier.id, mode, kind, rkey, data)
                 path.write_bytes(data)
                 key = manifest.build_key(data, mode, _meta_json(meta), code, lo)
                 target = outdir / f"{path.stem}.pdf"

@@ -23,6 +23,7 @@ CODE_DIRS = ("pipeline", "redaction")
 CODE_FILES = ("requirements.lock",)
 _CODE_SUFFIXES = {".py", ".xsd", ".tsv", ".txt", ".json", ".yaml"}
 _CACHE_DIR = ".cache/pdf"
+_DOCX_CACHE_DIR = ".cache/docx"
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -274,3 +275,47 @@ class PdfCache:
         for path in self.dir.iterdir():
             if (path.suffix == ".pdf" and path.stem not in keep) or path.suffix == ".tmp":
                 path.unlink(missing_ok=True)
+
+
+def render_key(template: Path, model: object, meta: object, mode: str, code: str) -> str:
+    """What a rendered DOCX depends on: the template's bytes, the document model (its repr: every
+    field, span, redaction and source position), the metadata, the mode and the code."""
+    h = hashlib.sha256(template.read_bytes())
+    h.update(json.dumps([repr(model), repr(meta), mode, code], ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+class DocxCache:
+    """The last rendered DOCX per (dossier, mode, kind), in OUT/.cache/docx, with its render key.
+
+    A document whose model did not change since the last run is not rendered again: an edit
+    of one document renders that document only. One slot per document, so it never grows.
+    """
+
+    def __init__(self, out: Path):
+        self.dir = out / _DOCX_CACHE_DIR
+
+    def _slot(self, dossier: str, mode: str, kind: str) -> Path:
+        return self.dir / f"{dossier}__{mode}__{kind}.docx"
+
+    def get(self, dossier: str, mode: str, kind: str, key: str) -> bytes | None:
+        slot = self._slot(dossier, mode, kind)
+        try:
+            if slot.with_suffix(".key").read_text(encoding="ascii") != key:
+                return None
+            data = slot.read_bytes()
+        except (OSError, ValueError):
+            return None
+        return data if data.startswith(b"PK") else None
+
+    def put(self, dossier: str, mode: str, kind: str, key: str, data: bytes) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        slot = self._slot(dossier, mode, kind)
+        tag = uuid.uuid4().hex
+        slot.with_suffix(".key").unlink(missing_ok=True)  # no moment where the key names other bytes
+        tmp = self.dir / f".{slot.name}.{tag}.tmp"
+        tmp.write_bytes(data)
+        tmp.replace(slot)
+        tmp_key = self.dir / f".{slot.stem}.key.{tag}.tmp"
+        tmp_key.write_text(key, encoding="ascii")
+        tmp_key.replace(slot.with_suffix(".key"))
