@@ -30,6 +30,9 @@ _LOOKALIKE = str.maketrans(dict(zip(
     "ABESIJKMHOPCTXYaeijopcyxhdqwsABEZHIKMNOPTYXocvp", strict=True)))
 
 
+_ASCII = {ord(c): " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85"} | {ord("`"): "'"}
+
+
 @dataclass(frozen=True)
 class Folded:
     """The matching form of a text and, per character of it, the typed characters it stands for."""
@@ -51,6 +54,7 @@ def _ignorable(ch: str) -> bool:
     return unicodedata.category(ch) == "Cf" or ch == "\u034f"
 
 
+@lru_cache(maxsize=None)
 def _fold_char(ch: str) -> str:
     if _ignorable(ch):
         return ""
@@ -69,6 +73,9 @@ def _fold_char(ch: str) -> str:
 @lru_cache(maxsize=8192)
 def fold(text: str) -> Folded:
     """The matching form of `text` with its map back (see above)."""
+    if text.isascii():  # one character for one: only white space and the backquote change
+        folded = text.translate(_ASCII)
+        return Folded(folded, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

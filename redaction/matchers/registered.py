@@ -94,6 +94,7 @@ class _Register:
     owners: dict[str, str]  # phone key -> the first person with that number
     emails: frozenset[str]
     people: dict[str, _Person]
+    tokens: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # first letter run -> (person id, key)
 
 
 # Registers by the identity of an immutable tuple of people (hashing 100 dataclasses for every
@@ -111,6 +112,11 @@ def _register(people: Sequence[PersonData]) -> _Register:
         if key:
             owners.setdefault(key, p.id)
     compiled = {p.id: _person(p) for p in reversed(people)}  # the first of two equal ids wins
+    tokens: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for p in people:
+        person = compiled[p.id]
+        for key in person.keys.strong + (() if person.common_surname else person.keys.weak):
+            tokens.setdefault(key[0], []).append((p.id, key))
     entries = [(a, rx, cat, p.id, form) for p in people for a, rx, cat, form in _person(p).entries]
     register = _Register(
         tuple(e[:4] for e in entries),
@@ -118,6 +124,7 @@ def _register(people: Sequence[PersonData]) -> _Register:
         owners,
         frozenset(_fold(p.email.strip()) for p in people if p.email),
         compiled,
+        {first: tuple(dict.fromkeys(keys)) for first, keys in tokens.items()},
     )
     if isinstance(people, tuple):  # a list could change under us: no caching
         if len(_REGISTERS) >= 16:
@@ -150,13 +157,10 @@ _TOKEN = re.compile(r"\S+")
 _URLISH = re.compile(r"[/@_%\\]|\[at\]|\(at\)|[^\W\d_]\.[^\W\d_]", re.IGNORECASE)
 
 
-def _contains(parts: list[str], key: tuple[str, ...]) -> bool:
-    k = len(key)
-    return any(tuple(parts[i : i + k]) == key for i in range(len(parts) - k + 1))
-
-
 def _token_hits(text: str, register: _Register) -> Iterator[Hit]:
     """The name as part of a URL, e-mail address, path or file name, in any case and spelling."""
+    if not register.tokens:
+        return
     for m in _TOKEN.finditer(text):
         if not _URLISH.search(m.group()):
             continue
@@ -166,12 +170,13 @@ def _token_hits(text: str, register: _Register) -> Iterator[Hit]:
         while b > a and text[b - 1] in ".,;:!?)]}>\"'":
             b -= 1
         parts = ascii_parts(urllib.parse.unquote(text[a:b]))
-        if not parts:
-            continue
-        for pid, person in register.people.items():
-            keys = person.keys.strong + (() if person.common_surname else person.keys.weak)
-            if any(_contains(parts, k) for k in keys):
-                yield Hit(a, b, "naam", pid, "token")
+        found: dict[str, None] = {}
+        for i, part in enumerate(parts):
+            for pid, key in register.tokens.get(part, ()):
+                if tuple(parts[i : i + len(key)]) == key:
+                    found.setdefault(pid)
+        for pid in found:
+            yield Hit(a, b, "naam", pid, "token")
 
 
 # --------------------------------------------------------------------------- context
