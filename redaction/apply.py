@@ -249,6 +249,20 @@ def _split(items: list[Inline], hits: list[tuple[int, int, Redaction]]) -> list[
             cursor = b
         if cursor < end:
             out.append(span.sub(cursor - start, end - start) if cursor > start else span)
+    return _join_hits(out)
+
+
+def _join_hits(items: list[Inline]) -> list[Inline]:
+    """One span per hit: "*Ouwehand*s" is one redaction, not two boxes (the first part's formatting)."""
+    out: list[Inline] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (isinstance(item, Span) and isinstance(prev, Span) and item.redaction is not None
+                and item.redaction is prev.redaction and not _logged(prev)):
+            offsets = prev.offsets + item.offsets if prev.offsets and item.offsets else None
+            out[-1] = prev.with_text(prev.text + item.text, offsets=offsets)
+        else:
+            out.append(item)
     return out
 
 

@@ -32,6 +32,12 @@ from pipeline.errors import ContentError, Diagnostic
 from pipeline.kinds import build_documents, load_content
 from pipeline.model.document import Document, FootnoteRef, Span, Text
 from pipeline.plan import Plan
+
+try:
+    from pipeline.publication.publish import raw_public_texts
+except ImportError:  # the code before issue 10 (for the before/after count) had no such check
+    def raw_public_texts(plan: Plan) -> list[Diagnostic]:  # type: ignore[misc]
+        return []
 from pipeline.render.docx import PUBLIC, render_docx
 from redaction import apply as redaction
 from redaction.matchers import name_forms
@@ -184,8 +190,15 @@ def docx_text(data: bytes) -> str:
     return "".join(out)
 
 
+def _meta(plan: Plan, kind: str):  # type: ignore[no-untyped-def]
+    try:
+        return plan.meta(kind, PUBLIC)
+    except TypeError:  # the code before issue 10 had one metadata for every mode
+        return plan.meta(kind)  # type: ignore[call-arg]
+
+
 def _render(plan: Plan) -> dict[str, str]:
-    return {kind: docx_text(render_docx(TEMPLATES / f"{kind}.docx", doc, plan.meta(kind, PUBLIC), PUBLIC))
+    return {kind: docx_text(render_docx(TEMPLATES / f"{kind}.docx", doc, _meta(plan, kind), PUBLIC))
             for kind, doc in plan.docs.items()}
 
 
@@ -209,7 +222,7 @@ def _gate_stops(plan: Plan) -> bool:
         if data.paraaf:
             forbidden.append(gate.Forbidden(data.paraaf, gate.PARAAF, True))
     pages = [gate.normalise(public_text(t, footnote_mark="1") + " " + " ".join(links(t))) for t in _texts(docs)]
-    pages += [gate.normalise(f"{plan.meta(kind, PUBLIC).title} {plan.meta(kind, PUBLIC).subject}") for kind in docs]
+    pages += [gate.normalise(f"{_meta(plan, kind).title} {_meta(plan, kind).subject}") for kind in docs]
     page = "\n".join(pages)
     digits = re.sub(r"\D", "", page)
     for f in forbidden:
@@ -232,8 +245,8 @@ def run(case: Case, root: Path) -> tuple[str, str]:
         dossier = content.dossiers[0]
         docs = build_documents(content, dossier, [])
         result = redaction.apply(content, dossier, docs)
-        stops = result.findings + result.errors
         plan = Plan(content, dossier, docs, result)
+        stops = result.findings + result.errors + raw_public_texts(plan)
         rendered = {} if stops else _render(plan)
     except ContentError as exc:
         where = "stop-loc" if _at_place(exc.diagnostics, case.where) else "stop-noloc"

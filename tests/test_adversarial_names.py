@@ -105,12 +105,15 @@ CASES = [
     T("phone-dots", "telefoon", "Bel 06.12.34.56.78 voor vragen.", secrets=PHONE),
     T("phone-intl", "telefoon", "Bel +31\u00a06\u00a01234\u00a05678 voor vragen.", secrets=PHONE),
     # --- the paraaf
+    # the kenmerk is also an identifier in the inventory, DiWoo and manifest: a paraaf in it stops woo there
     Case("kenmerk-paraaf", "paraaf", {DOSSIER: _dossier(kenmerk='"DB-JOu/26061157"')}, secrets=["jou"],
-         where=(DOSSIER, 1)),
+         where=(DOSSIER, 1), expect="stop-loc"),
     Case("kenmerk-paraaf-glued", "paraaf", {DOSSIER: _dossier(kenmerk='"26061157JOu"')}, secrets=["jou"],
-         where=(DOSSIER, 1)),
+         where=(DOSSIER, 1), expect="stop-loc"),
     Case("kenmerk-paraaf-underscore", "paraaf", {DOSSIER: _dossier(kenmerk='"PSG_PvdB_26061157"')},
-         secrets=["pvdb"], where=(DOSSIER, 1)),
+         secrets=["pvdb"], where=(DOSSIER, 1), expect="stop-loc"),
+    Case("kenmerk-eu", "paraaf", {DOSSIER: _dossier(kenmerk='"EU-2023/115"')}, secrets=["eu2023"],
+         where=(DOSSIER, 1), expect="stop-loc"),
     T("paraaf-prose", "paraaf", "Akkoord na overleg, PvdB.", secrets=["pvdb"]),
     # --- the texts that also reach the inventory
     Case("onderwerp", "velden", {DOSSIER: _dossier(onderwerp='"Voorstel van Ouwehand"')}, secrets=OUW,
