@@ -95,9 +95,10 @@ def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Resu
     keep = tuple(n for p in public for n in (p.naam, p.naam.split()[-1]))
     register = register_texts(content)
     result = Result()
+    doubts: Doubts = []
     for name, doc in docs.items():
         for section, text in walk(doc):
-            _mark_people(text, redact_ids, content, data, public, allowed, result)
+            _mark_people(text, redact_ids, content, data, public, allowed, doubts)
             _record_kept(text, public, result)
             for span in text:
                 if isinstance(span, Span) and span.redaction and not _logged(span):
@@ -108,6 +109,9 @@ def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Resu
                                             "verwijder deze lakken-regel of corrigeer 'document'"))
             continue
         _lakken(docs[entry.document], entry, result)
+    # a doubt inside a lakken passage is decided by it, as a finding is
+    result.findings += [Diagnostic(loc, f"naam niet zeker: {reason}; de tekst zegt niet wie bedoeld is", _DOUBT_HINT)
+                        for text, loc, reason in doubts if not _redacted_at(text, loc)]
     # after the passages: a finding inside a lakken passage is decided by it (content format v1.1)
     collector = Collector(known, allowed, keep, register)
     for name, doc in docs.items():
@@ -170,11 +174,14 @@ def _category(span: Span, person: Person) -> str:
 
 _DOUBT_HINT = ('maak het in de tekst duidelijk (voorletters of voornaam, "mevrouw", "collega", "het lid", of @id), '
                "of laat een Woo-medewerker beslissen: zet de tekst onder toegestaan in woo.yaml als hij zichtbaar "
-               "mag blijven, of schrijf de naam voluit als hij gelakt moet worden")
+               "mag blijven, of lak hem met een lakken-regel")
+
+
+Doubts = list[tuple[Text, Loc, str]]  # (the text, where the name stands, why it is not sure)
 
 
 def _mark_people(text: Text, redact_ids: set[str], content: Content, data: tuple[PersonData, ...],
-                 public: tuple[PersonData, ...], allowed: list[str], result: Result) -> None:
+                 public: tuple[PersonData, ...], allowed: list[str], doubts: Doubts) -> None:
     for inline in text:
         if isinstance(inline, Span) and inline.person_id in redact_ids and inline.redaction is None:
             person = content.personen[inline.person_id]
@@ -186,14 +193,18 @@ def _mark_people(text: Text, redact_ids: set[str], content: Content, data: tuple
         for d in found.doubts:
             if not _allowed_at(joined, d.start, d.end, allowed):
                 span, offset = _locate(items, d.start)
-                result.findings.append(Diagnostic(
-                    span.loc_at(offset), f'naam niet zeker: {d.reason}; de tekst zegt niet wie bedoeld is',
-                    _DOUBT_HINT))
+                doubts.append((text, span.loc_at(offset), d.reason))
         return [(h.start, h.end, Redaction(PERSONAL_GROUND, h.category, "persoonsgegevens", h.person_id))
                 for h in found.hits]
 
     # a mention of a person whose name stays visible is that person, whoever shares the name
     _mark_hits(text, finder, masked=lambda s: s.person_id is not None and s.person_id not in redact_ids)
+
+
+def _redacted_at(text: Text, loc: Loc) -> bool:
+    """Whether the character at `loc` is in a redacted span of text (a lakken passage took it)."""
+    return any(isinstance(s, Span) and s.redaction is not None and any(s.loc_at(i) == loc for i in range(len(s.text)))
+               for s in text)
 
 
 def _allowed_at(joined: str, start: int, end: int, allowed: list[str]) -> bool:

@@ -35,6 +35,15 @@ def _quoted(yaml_escaped: str) -> dict[str, str]:
     return {NOTA_FILE: nota("X").replace("    tekst: |\n      X\n", f'    tekst: "{yaml_escaped}"\n')}
 
 
+def _woo(*, toegestaan: list[str] = (), lakken: str = "") -> str:  # type: ignore[assignment]
+    text = "openbaarmaking:\n  datum: 2024-01-15\n"
+    if lakken:
+        text += f'lakken:\n  - document: nota\n    passage: "{lakken}"\n    grond: "5.1.2e"\n'
+    if toegestaan:
+        text += "toegestaan:\n" + "".join(f'  - "{t}"\n' for t in toegestaan)
+    return text
+
+
 def _with_bijlage(kind: str, body: str) -> dict[str, str]:
     return {NOTA_FILE: nota("Zie de bijlage.").replace("bijlagen: []", f"bijlagen: [{kind}]"),
             f"d1/{kind}.yaml": body}
@@ -150,6 +159,18 @@ CASES = [
     T("bakker-bare", "dubbelzinnig", "Bakker belde gisteren.", secrets=["bakker"], expect="stop-loc"),
     T("de-heer-bakker", "dubbelzinnig", "De heer Bakker belde gisteren.", secrets=["bakker"], expect="stop-loc"),
     T("koning-bare", "dubbelzinnig", "Volgens Koning is het plan haalbaar.", secrets=["koning"], expect="stop-loc"),
+    Case("doubt-toegestaan", "besluit", {NOTA_FILE: nota("Post wordt dagelijks bezorgd."), "d1/woo.yaml": _woo(
+        toegestaan=["Post wordt dagelijks bezorgd"])}, keeps=["Post wordt"]),
+    Case("doubt-lakken", "besluit", {NOTA_FILE: nota("Volgens Koning is het plan haalbaar."), "d1/woo.yaml": _woo(
+        lakken="Volgens Koning")}, secrets=["koning"]),
+    T("fullwidth-at", "e-mail", "Mail naar j.ouwehand\uff20minezk.nl voor vragen.", secrets=OUW),
+    T("url-percent-letter", "url", "Zie https://example.org/?q=Ouwe%68and voor meer.", secrets=OUW),
+    T("phone-brackets", "telefoon", "Bel (06) 1234 5678 voor vragen.", secrets=PHONE),
+    Case("table-cell", "velden", _with_bijlage("rapportage", RAPPORTAGE_YAML.replace(
+        "- [x, y]", "- [Ouwehands notitie, y]")), secrets=OUW, where=("d1/rapportage.yaml", 10)),
+    Case("heading-caps", "hoofdletters", {NOTA_FILE: nota("Tekst.").replace("kop: Aanleiding",
+                                                                            "kop: VOORSTEL OUWEHAND")},
+         secrets=OUW, where=(NOTA_FILE, 6)),
     T("post-bare", "dubbelzinnig", "Het voorstel van Post is haalbaar.", secrets=["voorstelvanpost"],
       expect="stop-loc"),
 ]

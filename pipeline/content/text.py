@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipeline.content.yamlsource import LStr, Node
 from pipeline.errors import Diagnostic
@@ -54,7 +54,7 @@ def _ignorable(ch: str) -> bool:
     return unicodedata.category(ch) == "Cf" or ch == "\u034f"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fold_char(ch: str) -> str:
     if _ignorable(ch):
         return ""

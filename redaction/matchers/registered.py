@@ -115,8 +115,8 @@ def _register(people: Sequence[PersonData]) -> _Register:
     tokens: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for p in people:
         person = compiled[p.id]
-        for key in person.keys.strong + (() if person.common_surname else person.keys.weak):
-            tokens.setdefault(key[0], []).append((p.id, key))
+        for letters in person.keys.strong + (() if person.common_surname else person.keys.weak):
+            tokens.setdefault(letters[0], []).append((p.id, letters))
     entries = [(a, rx, cat, p.id, form) for p in people for a, rx, cat, form in _person(p).entries]
     register = _Register(
         tuple(e[:4] for e in entries),
