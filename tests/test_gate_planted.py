@@ -269,3 +269,28 @@ def test_a_stale_public_version_is_moved_aside_with_a_note(tmp_path: Path) -> No
     assert "VEROUDERD" in (stale / publish.STALE_README).read_text(encoding="utf-8")
     assert note and "niet meer actueel" in note and str(stale) in note
     assert publish.retire_public(tmp_path, "dossier", "x") is None  # nothing left to retire
+
+
+def test_a_name_with_its_accents_dropped_in_a_slug_is_caught(tmp_path: Path) -> None:
+    path = tmp_path / "sitemap.xml"
+    path.write_text("<loc>https://example.org/selin-ozturk/nota.pdf</loc>", encoding="utf-8")
+    ozturk = [gate.Forbidden(f, "naam") for f in name_forms(PersonData("s", "S. Öztürk", "Selin"))]
+    assert gate.check_text(path, ozturk)
+    path.write_text("<loc>https://example.org/PSG-DB-26061157/nota.pdf</loc>", encoding="utf-8")
+    assert gate.check_text(path, ozturk) == []
+
+
+def test_a_pdftotext_timeout_is_a_dutch_stop_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.errors import VerificationError
+    from pipeline.finish import pdf
+
+    seen = {}
+
+    def slow(path: Path, timeout: float = 120) -> str:
+        seen["timeout"] = timeout
+        raise pdf.PopplerTimeout("pdftotext las het niet")
+
+    monkeypatch.setattr(pdf, "extract_text", slow)
+    with pytest.raises(VerificationError, match="niet binnen .* s; de openbare versie is niet gecontroleerd"):
+        gate.text_layers(base_pdf(tmp_path / "lang.pdf"), pages=1359)
+    assert seen["timeout"] >= 1359  # the time scales with the pages: a long document is read, not refused

@@ -12,7 +12,7 @@ from pathlib import Path
 import pikepdf
 
 from pipeline.checks.gate import glyphs, objects
-from pipeline.checks.gate.forms import REVIEW_MARKERS, Forbidden, _pattern, anchor, matcher, normalise
+from pipeline.checks.gate.forms import REVIEW_MARKERS, Forbidden, _pattern, anchor, fold_accents, matcher, normalise
 from pipeline.errors import VerificationError
 from pipeline.finish import pdf
 
@@ -79,7 +79,7 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
         if not all(want in text for text in compact.values()):
             problems.append(f"{path.name}: de naam '{name}' (politicus, blijft zichtbaar) ontbreekt in de tekstlaag")
     for where, norm, readable in strings:
-        folded = norm.casefold()
+        folded = fold_accents(norm).casefold()
         for f, found, exact, needle in checks:
             if needle not in folded:
                 continue

@@ -5,7 +5,8 @@ sends the glyphs of "Ouwehand" to "Xxxxxxxx" hides the name from both while ever
 sees it on the page. For a simple font with an encoding (a named base encoding and its
 /Differences, the glyph names of the Adobe Glyph List) the code itself says which glyph is
 drawn, so the page can be read without the map. Fonts without such an encoding
-(LibreOffice's symbolic TrueType subsets, Identity-H CID fonts) are left to the two layers.
+are read by their glyph outlines (outlines.py): LibreOffice's symbolic TrueType subsets.
+Identity-H CID fonts are left to the two text layers.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import codecs
 from collections.abc import Iterator
 
 import pikepdf
+
+from pipeline.checks.gate import outlines
 
 _BASE = {"/WinAnsiEncoding": "cp1252", "/MacRomanEncoding": "mac_roman", "/StandardEncoding": "latin-1",
          "/PDFDocEncoding": "latin-1"}
@@ -40,6 +43,9 @@ class _Decoder:
     def __init__(self, font: pikepdf.Object):
         self.table: dict[int, str] | None = None
         if font.get("/Subtype") not in ("/Type1", "/TrueType", "/MMType1"):
+            return
+        if font.get("/Subtype") == "/TrueType" and "/Encoding" not in font:
+            self.table = outlines.code_table(font)
             return
         enc = font.get("/Encoding")
         base = str(enc) if isinstance(enc, pikepdf.Name) else None

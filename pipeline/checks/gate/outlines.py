@@ -1,0 +1,92 @@
+"""Which character each glyph of an embedded TrueType subset draws, by its outline, not by ToUnicode.
+
+LibreOffice embeds symbolic TrueType subsets: code n draws glyph n, and nothing in the
+font says which letter that is; only the /ToUnicode map does, and the gate must not trust
+that map alone. The subset's glyphs are copied from an installed font, so the outline of
+each one (its points, composites resolved) is looked up among the outlines of that font
+as fontconfig finds it by PostScript name. A glyph found there is the character the
+installed font maps to it; a glyph not found (another font version) is left unknown.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+
+Key = tuple[object, ...]
+logging.getLogger("fontTools").setLevel(logging.ERROR)  # subsets have a zero 'modified' date; that is no news
+
+
+def _key(glyf: object, name: str) -> Key | None:
+    try:
+        coords, ends, flags = glyf[name].getCoordinates(glyf)  # type: ignore[index]
+    except (KeyError, AttributeError, TypeError, ValueError):
+        return None
+    if not ends:
+        return ("empty",)  # a glyph without contours: a space
+    return (tuple(coords), tuple(ends), tuple(f & 1 for f in flags))
+
+
+@functools.lru_cache(maxsize=32)
+def _installed(postscript_name: str) -> dict[Key, str]:
+    """Outline -> character for the installed font with this PostScript name ({} if none)."""
+    exe = shutil.which("fc-match")
+    if not exe:
+        return {}
+    proc = subprocess.run([exe, "-f", "%{file}", f":postscriptname={postscript_name}"], capture_output=True,
+                          text=True, timeout=30, check=False)
+    path = Path(proc.stdout.strip())
+    if proc.returncode != 0 or not path.is_file():
+        return {}
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(path, lazy=True)
+        if font["name"].getDebugName(6) != postscript_name or "glyf" not in font:
+            return {}  # fontconfig's fallback, not the font the subset came from
+        glyf, best = font["glyf"], font.getBestCmap() or {}
+    except Exception:  # noqa: BLE001 - an unreadable installed font only means: unknown
+        return {}
+    index: dict[Key, str] = {}
+    for code in sorted(best, key=lambda c: (c > 0x24F, c)):  # Latin first: "A" wins over Greek Alpha
+        key = _key(glyf, best[code])
+        if key is not None and key != ("empty",) and key not in index:
+            index[key] = chr(code)
+    return index
+
+
+def code_table(font: pikepdf.Object) -> dict[int, str] | None:
+    """Byte code -> character for a simple TrueType font with an embedded program, or None."""
+    if font.get("/Subtype") != "/TrueType" or "/Encoding" in font:
+        return None
+    descriptor = font.get("/FontDescriptor")
+    program = descriptor.get("/FontFile2") if isinstance(descriptor, pikepdf.Dictionary) else None
+    if not isinstance(program, pikepdf.Stream):
+        return None
+    base = str(font.get("/BaseFont", ""))[1:]
+    index = _installed(base.split("+", 1)[-1])
+    if not index:
+        return None
+    from fontTools.ttLib import TTFont
+
+    try:
+        sub = TTFont(io.BytesIO(program.read_bytes()))
+        glyf = sub["glyf"]
+        cmap = next((t.cmap for t in sub["cmap"].tables if (t.platformID, t.platEncID) in ((3, 0), (1, 0))), None)
+    except Exception:  # noqa: BLE001 - a font program fontTools cannot read is left to the text layers
+        return None
+    if not cmap:
+        return None
+    table = {}
+    for code, name in cmap.items():
+        key = _key(glyf, name)
+        char = " " if key == ("empty",) else index.get(key) if key else None
+        if char:
+            table[code & 0xFF] = char
+    return table
