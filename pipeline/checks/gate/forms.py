@@ -50,19 +50,27 @@ _LOOKALIKE = str.maketrans(
     "ABEKMHOPCTXYSIJaeopcxysijdhBKMHTABEZHIKMNOPTYXaopvikTuX",
 )
 _DASHES = str.maketrans(dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"), "-"))
+_FOLD = {**_INVISIBLE, **_LOOKALIKE, **_DASHES}
 
 
 def normalise(text: str) -> str:
     """NFKC, invisible characters out, look-alike letters and dashes folded, hyphenation at line
     ends undone, every run of white space one space: the text as a reader reads it."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_LOOKALIKE).translate(_DASHES)
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = text.translate(_FOLD)
     text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
     return re.sub(r"\s+", " ", text)
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold_accents(text: str) -> str:
     """Letters without their diacritics ("Öztürk" -> "Ozturk"), as slugs, URLs and file names write them."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def variants(text: str) -> list[str]:
@@ -235,9 +243,13 @@ def matcher(f: Forbidden) -> Matcher:
     return lambda text: rx.search(text) is not None
 
 
+_NOT_DIGIT = re.compile(r"\D+")
+
+
 def digits(text: str) -> str:
     """Every decimal digit of text, full-width and other scripts' digits as 0-9."""
-    return "".join(str(unicodedata.digit(c)) for c in text if unicodedata.digit(c, None) is not None)
+    found = _NOT_DIGIT.sub("", text)
+    return found if found.isascii() else "".join(str(unicodedata.digit(c)) for c in found)
 
 
 def anchor(f: Forbidden) -> str:

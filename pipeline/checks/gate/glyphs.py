@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import pikepdf
 
 from pipeline.checks.gate import outlines
+from pipeline.finish.tagged.fonts import _parse_tounicode
 
 _BASE = {"/WinAnsiEncoding": "cp1252", "/MacRomanEncoding": "mac_roman", "/StandardEncoding": "latin-1",
          "/PDFDocEncoding": "latin-1"}
@@ -37,6 +38,18 @@ def _glyph_char(name: str) -> str:
     return ""
 
 
+def _claimed(font: pikepdf.Object) -> dict[int, str]:
+    """What the font's ToUnicode map says each one-byte code is (to be checked, not trusted)."""
+    stream = font.get("/ToUnicode")
+    if not isinstance(stream, pikepdf.Stream):
+        return {}
+    try:
+        mapping, width = _parse_tounicode(stream.read_bytes())
+    except (pikepdf.PdfError, ValueError):
+        return {}
+    return {code[0]: text for code, text in mapping.items() if width == 1 and len(code) == 1}
+
+
 class _Decoder:
     """Byte code -> character for one simple font, from its encoding alone (None: no encoding to trust)."""
 
@@ -45,7 +58,7 @@ class _Decoder:
         if font.get("/Subtype") not in ("/Type1", "/TrueType", "/MMType1"):
             return
         if font.get("/Subtype") == "/TrueType" and "/Encoding" not in font:
-            self.table = outlines.code_table(font)
+            self.table = outlines.code_table(font, _claimed(font))
             return
         enc = font.get("/Encoding")
         base = str(enc) if isinstance(enc, pikepdf.Name) else None
@@ -74,18 +87,43 @@ class _Decoder:
         assert self.table is not None
         return "".join(self.table.get(b, "") for b in data)
 
+    def lies(self, font: pikepdf.Object) -> bool:
+        """The ToUnicode map names another letter or digit than the glyph shows, for some code."""
+        if self.table is None:
+            return False
+        claimed = _claimed(font)
+        return any(c.isalnum() and len(said) == 1 and said.isalnum() and said != c
+                   for code, c in self.table.items() if (said := claimed.get(code, c)))
+
 
 def glyph_text(doc: pikepdf.Pdf) -> Iterator[tuple[int, str]]:
-    """Per page (1-based), the shown text of every font whose encoding tells the glyphs."""
+    """Per page (1-based), the shown text where a font's ToUnicode map and its glyphs disagree.
+
+    Where every font's map says what its glyphs show, the two text layers already read the
+    page as it looks, and the content streams are not read a third time.
+    """
+    decoders: dict[tuple[int, int], _Decoder] = {}
+    fonts = [obj for obj in doc.objects if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font"]
+    if not any(_decoder(font, decoders).lies(font) for font in fonts):
+        return
     for number, page in enumerate(doc.pages, 1):
         parts: list[str] = []
-        _read(page.obj, page.obj.get("/Resources"), parts, set())
+        _read(page.obj, page.obj.get("/Resources"), parts, set(), decoders)
         text = "".join(parts)
         if text.strip():
             yield number, text
 
 
-def _read(owner: pikepdf.Object, resources: object, parts: list[str], seen: set[tuple[int, int]]) -> None:
+def _decoder(font: pikepdf.Object, cache: dict[tuple[int, int], _Decoder]) -> _Decoder:
+    if not font.is_indirect:
+        return _Decoder(font)
+    if font.objgen not in cache:
+        cache[font.objgen] = _Decoder(font)
+    return cache[font.objgen]
+
+
+def _read(owner: pikepdf.Object, resources: object, parts: list[str], seen: set[tuple[int, int]],
+          cache: dict[tuple[int, int], _Decoder]) -> None:
     res = resources if isinstance(resources, pikepdf.Dictionary) else pikepdf.Dictionary()
     fonts: pikepdf.Object = res.get("/Font", pikepdf.Dictionary())
     xobjects: pikepdf.Object = res.get("/XObject", pikepdf.Dictionary())
@@ -102,7 +140,7 @@ def _read(owner: pikepdf.Object, resources: object, parts: list[str], seen: set[
         if op == "Tf" and operands:
             key = str(operands[0])
             if key not in decoders and key in fonts:
-                decoders[key] = _Decoder(fonts[key])
+                decoders[key] = _decoder(fonts[key], cache)
             current = decoders.get(key)
         elif op in _POSITION:
             parts.append(" ")
@@ -116,4 +154,4 @@ def _read(owner: pikepdf.Object, resources: object, parts: list[str], seen: set[
             xobj = xobjects[str(operands[0])]
             if xobj.get("/Subtype") == "/Form" and xobj.objgen not in seen:
                 seen.add(xobj.objgen)
-                _read(xobj, xobj.get("/Resources", resources), parts, seen)
+                _read(xobj, xobj.get("/Resources", resources), parts, seen, cache)

@@ -34,25 +34,43 @@ def _key(glyf: object, name: str) -> Key | None:
 
 
 @functools.lru_cache(maxsize=32)
-def _installed(postscript_name: str) -> dict[Key, str]:
-    """Outline -> character for the installed font with this PostScript name ({} if none)."""
+def _installed_font(postscript_name: str) -> tuple[object, dict[int, str]] | None:
+    """The glyf table and cmap of the installed font with this PostScript name (None if none)."""
     exe = shutil.which("fc-match")
     if not exe:
-        return {}
+        return None
     proc = subprocess.run([exe, "-f", "%{file}", f":postscriptname={postscript_name}"], capture_output=True,
                           text=True, timeout=30, check=False)
     path = Path(proc.stdout.strip())
     if proc.returncode != 0 or not path.is_file():
-        return {}
+        return None
     from fontTools.ttLib import TTFont
 
     try:
         font = TTFont(path, lazy=True)
         if font["name"].getDebugName(6) != postscript_name or "glyf" not in font:
-            return {}  # fontconfig's fallback, not the font the subset came from
-        glyf, best = font["glyf"], font.getBestCmap() or {}
+            return None  # fontconfig's fallback, not the font the subset came from
+        return font["glyf"], font.getBestCmap() or {}
     except Exception:  # noqa: BLE001 - an unreadable installed font only means: unknown
+        return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _installed_key(postscript_name: str, char: str) -> Key | None:
+    """The outline of one character in the installed font: the cheap check of what ToUnicode claims."""
+    font = _installed_font(postscript_name)
+    if font is None or ord(char) not in font[1]:
+        return None
+    return _key(font[0], font[1][ord(char)])
+
+
+@functools.lru_cache(maxsize=32)
+def _installed(postscript_name: str) -> dict[Key, str]:
+    """Outline -> character for every glyph of the installed font: for glyphs ToUnicode lies about."""
+    font = _installed_font(postscript_name)
+    if font is None:
         return {}
+    glyf, best = font
     index: dict[Key, str] = {}
     for code in sorted(best, key=lambda c: (c > 0x24F, c)):  # Latin first: "A" wins over Greek Alpha
         key = _key(glyf, best[code])
@@ -61,17 +79,21 @@ def _installed(postscript_name: str) -> dict[Key, str]:
     return index
 
 
-def code_table(font: pikepdf.Object) -> dict[int, str] | None:
-    """Byte code -> character for a simple TrueType font with an embedded program, or None."""
+def code_table(font: pikepdf.Object, claimed: dict[int, str] | None = None) -> dict[int, str] | None:
+    """Byte code -> character for a simple TrueType font with an embedded program, or None.
+
+    claimed: what the font's ToUnicode says per code. A claim whose outline is the installed
+    font's outline for that character is confirmed at the cost of one glyph; only the other
+    glyphs are looked up among all the installed font's outlines.
+    """
     if font.get("/Subtype") != "/TrueType" or "/Encoding" in font:
         return None
     descriptor = font.get("/FontDescriptor")
     program = descriptor.get("/FontFile2") if isinstance(descriptor, pikepdf.Dictionary) else None
     if not isinstance(program, pikepdf.Stream):
         return None
-    base = str(font.get("/BaseFont", ""))[1:]
-    index = _installed(base.split("+", 1)[-1])
-    if not index:
+    name = str(font.get("/BaseFont", ""))[1:].split("+", 1)[-1]
+    if _installed_font(name) is None:
         return None
     from fontTools.ttLib import TTFont
 
@@ -84,9 +106,16 @@ def code_table(font: pikepdf.Object) -> dict[int, str] | None:
     if not cmap:
         return None
     table = {}
-    for code, name in cmap.items():
-        key = _key(glyf, name)
-        char = " " if key == ("empty",) else index.get(key) if key else None
-        if char:
+    claimed = claimed or {}
+    for code, glyph in cmap.items():
+        key = _key(glyf, glyph)
+        said = claimed.get(code & 0xFF, "")
+        if key is None:
+            continue
+        if key == ("empty",):
+            table[code & 0xFF] = " "
+        elif len(said) == 1 and _installed_key(name, said) == key:
+            table[code & 0xFF] = said
+        elif char := _installed(name).get(key):
             table[code & 0xFF] = char
     return table
