@@ -37,7 +37,7 @@ for p in (str(ROOT), str(BENCH)):
 # back (text extraction with pypdf and poppler, inspection) for the gate and the checks.
 READING_BACK = "reading PDFs back (gate text extraction, inspection)"
 FUNCTION_PHASES = {
-    ("pipeline/finish/pdf.py", name): READING_BACK
+    ("pipeline/finish/pdf/inspect.py", name): READING_BACK
     for name in ("inspect_pdf", "extract_text", "extract_text_pypdf", "_poppler", "_fonts_all_embedded",
                  "_revisions", "_outline_titles", "_struct_types", "_struct_elements", "_role_mapped",
                  "_page_size_mm", "_text_or_none")
@@ -49,10 +49,10 @@ PHASES = [
     ("redaction decisions (names, e-mail, phone)", ["redaction/apply.py", "redaction/matchers"]),
     ("rendering DOCX (docxtpl, lxml)", ["pipeline/render/docx.py", "pipeline/render/package.py"]),
     ("LibreOffice (waiting for soffice)", ["pipeline/convert/libreoffice.py", "pipeline/convert/server.py"]),
-    ("PDF finalising / bundling (pikepdf)", ["pipeline/finish/pdf.py"]),
+    ("PDF finalising / bundling (pikepdf)", ["pipeline/finish/pdf/"]),
     ("public version: staging + gate checks", ["pipeline/publication/publish.py", "pipeline/checks/gate",
                                                "pipeline/publication/records.py",
-                                        "pipeline/publication/manifest.py", "pipeline/publication/diwoo.py"]),
+                                               "pipeline/publication/manifest.py", "pipeline/publication/diwoo"]),
     ("PDF accessibility repair", ["pipeline/finish/repair.py", "pipeline/finish/tagged"]),
     ("output staging / commit / manifest", ["pipeline/staging.py", "pipeline/publication/manifest.py"]),
     ("orchestration (cli, build recipe, other pipeline code)", ["pipeline/", "redaction/"]),

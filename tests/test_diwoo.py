@@ -103,7 +103,7 @@ def test_sitemap_validates_offline(xml: bytes, no_network: None) -> None:
 def test_mdto_import_is_served_locally(monkeypatch: pytest.MonkeyPatch) -> None:
     # The XSD still names the remote location; only our resolver makes it local.
     assert diwoo.MDTO_URL in diwoo.DIWOO_XSD.read_text(encoding="utf-8")
-    monkeypatch.setattr(diwoo, "_LOCAL_SCHEMAS", {})
+    monkeypatch.setattr(diwoo.lists, "_LOCAL_SCHEMAS", {})
     diwoo._schema.cache_clear()
     try:
         with pytest.raises(MetadataError, match="niet te laden"):
