@@ -10,6 +10,7 @@ from pipeline.content.load import Content, Dossier, Lakken, Person
 from pipeline.errors import Diagnostic, Loc
 from pipeline.model.document import Document, FootnoteRef, Heading, Inline, Redaction, Span, Text, block_texts, plain
 from redaction.findings import Collector, Finding, diagnostics
+from redaction.grounds import LABELS
 from redaction.matchers import Hit, PersonData, find_person_data, match_people
 
 PERSONAL_GROUND = "5.1.2e"
@@ -76,10 +77,27 @@ def motivering(result: Result, content: Content, dossier: Dossier) -> list[tuple
     externals = any(e.person_id and content.personen[e.person_id].rol == "extern"
                     for e in result.log if e.document == "nota")
     for ground in result.grounds("nota"):
+        reasons = _toelichtingen(result, ground)
+        if reasons and ground != PERSONAL_GROUND:
+            # The decisions' own words, not a generic sentence per ground.
+            label = f" ({LABELS[ground]})" if ground in LABELS else ""
+            out.append((ground, f"Op grond van artikel {ground} Woo{label} is niet openbaar gemaakt: "
+                                f"{'; '.join(reasons)}."))
+            continue
         template = MOTIVERING.get(ground, "Informatie is niet openbaar gemaakt op grond van artikel {ground} Woo.")
         wie = "ambtenaren en derden" if externals else "ambtenaren"
         out.append((ground, template.format(wie=wie, ground=ground)))
     return out
+
+
+def _toelichtingen(result: Result, ground: str) -> list[str]:
+    """The toelichting of each decision taken in the nota under this ground, in order, once each."""
+    seen: dict[str, None] = {}
+    for e in result.log:
+        text = " ".join(e.toelichting.split()).rstrip(".;")
+        if e.document == "nota" and e.ground == ground and e.category == "passage" and text:
+            seen.setdefault(text, None)
+    return list(seen)
 
 
 def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Result:

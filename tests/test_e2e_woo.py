@@ -161,7 +161,7 @@ def test_lakverslag_lists_each_redaction(out: Path) -> None:
 def test_inventarislijst_columns_and_nota_row(out: Path) -> None:
     path = out / "motie-21-ezk" / "woo" / "inventarislijst.csv"
     header = path.read_bytes().decode("utf-8-sig").splitlines()[0]
-    assert header == "ID;Document;Datum;Beoordeling;Beoordelingsgrond;Toelichting"
+    assert header == "ID;Document;Datum;Beoordeling;Beoordelingsgrond;Toelichting;Bestand"
     rows = _csv(path)
     nota = next(r for r in rows if r["ID"] == MOTIE21_KENMERK)
     assert nota["Beoordeling"] == "Deels openbaar"

@@ -20,7 +20,7 @@ import pikepdf
 from pipeline.checks import gate
 from pipeline.errors import ContentError, Diagnostic, VerificationError
 from pipeline.model.document import Span
-from pipeline.plan import public_title
+from pipeline.publication import lists
 from pipeline.publication import records as publication
 from pipeline.render.docx import REVIEW_MARKER
 from redaction.apply import PERSONAL_GROUND, person_data, redacted_people, walk
@@ -30,8 +30,7 @@ if TYPE_CHECKING:
     from pipeline.plan import Plan
     from pipeline.staging import Staging
 
-INVENTORY_COLUMNS = ["ID", "Document", "Datum", "Beoordeling", "Beoordelingsgrond", "Toelichting"]
-LOG_COLUMNS = ["document", "sectie", "grond", "categorie", "tekst", "bron"]
+LOG_COLUMNS = ["document", "pagina", "sectie", "grond", "categorie", "tekst", "bron"]
 
 
 ROLE_LABEL = {"ambtenaar": "een ambtenaar", "extern": "een externe"}
@@ -155,7 +154,9 @@ def stage_review(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging
         path = pdfs[(d.id, kind)]
         _mark_review(path)
         staging.keep(path, target / f"{kind}.pdf")
-    rows = [[e.document, e.section, e.ground, e.category, e.text, str(e.loc)] for e in plan.redaction.log]
+    pages = lists.redaction_pages(plan, {kind: pdfs[(d.id, kind)] for kind in plan.docs})
+    rows = [[e.document, page, e.section, e.ground, e.category, e.text, str(e.loc)]
+            for e, page in zip(plan.redaction.log, pages, strict=True)]
     log_path = staging.path(f"review/{d.id}__lakverslag.csv")
     log_path.write_bytes(_csv(rows, LOG_COLUMNS))
     staging.keep(log_path, target / "lakverslag.csv")
@@ -175,22 +176,19 @@ def stage_public(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging
     """Stage the public PDFs, the inventarislijst and the DiWoo sitemap; return the staged non-PDF files."""
     d = plan.dossier
     target = out / d.id / "woo"
-    rows = []
-    for index, kind in enumerate(plan.docs):
+    for kind in plan.docs:
         staging.keep(pdfs[(d.id, kind)], target / f"{kind}.pdf")
-        entries = [e for e in plan.redaction.log if e.document == kind]
-        grounds = sorted({e.ground for e in entries})
-        beoordeling = "Deels openbaar" if entries else "Openbaar"
-        toelichting = "; ".join(sorted({e.toelichting for e in entries if e.toelichting}))
-        rows.append([f"{d.kenmerk}-{index}" if index else str(d.kenmerk), public_title(plan.docs[kind]),
-                     d.datum.isoformat(), beoordeling, "".join(f"{g}; " for g in grounds).strip(), toelichting])
+    rows = lists.inventory_rows(plan)
     inv = staging.path(f"public/{d.id}__inventarislijst.csv")
-    inv.write_bytes(_csv(rows, INVENTORY_COLUMNS))
+    inv.write_bytes(_csv(rows, lists.INVENTORY_COLUMNS))
     staging.keep(inv, target / "inventarislijst.csv")
+    xlsx = staging.path(f"public/{d.id}__inventarislijst.xlsx")
+    xlsx.write_bytes(lists.inventory_xlsx(rows, lists.INVENTORY_COLUMNS, d.datum))
+    staging.keep(xlsx, target / "inventarislijst.xlsx")
     sitemap = staging.path(f"public/{d.id}__{publication.SITEMAP_NAME}")
     sitemap.write_bytes(publication.sitemap(plan, base_url))
     staging.keep(sitemap, target / publication.SITEMAP_NAME)
-    return [inv, sitemap]
+    return [inv, xlsx, sitemap]
 
 
 def forbidden_for(plan: Plan, *, everyone: bool = False) -> list[gate.Forbidden]:
@@ -295,7 +293,9 @@ def verify(plans: list[Plan], public: dict[tuple[str, str], Path], others: dict[
         for plan in plans:
             forbidden = forbidden_for(plan)
             for path in others.get(plan.dossier.id, []):
-                problems += [f"{plan.dossier.id}/{p}" for p in gate.check_text(path, forbidden)]
+                found = (lists.check_xlsx(path, forbidden) if path.suffix == ".xlsx"
+                         else gate.check_text(path, forbidden))
+                problems += [f"{plan.dossier.id}/{p}" for p in found]
         for key in keys:
             problems += running.result(key, public[key])
     finally:

@@ -35,6 +35,14 @@ def public_folder(kenmerk: str) -> str:
     return re.sub(r"[^A-Za-z0-9.]+", "-", kenmerk).strip("-.") or "dossier"
 
 
+def identifiers(plan: Plan) -> dict[str, str]:
+    """Each public document's identifier, the same in the DiWoo records and the inventory: the nota has
+    the kenmerk, its bijlagen the kenmerk with -b1, -b2, ... in the order of the nota's bijlagen."""
+    kenmerk = str(plan.dossier.kenmerk)
+    bijlagen = [k for k in plan.dossier.bijlagen() if k in plan.docs]
+    return {"nota": kenmerk} | {k: diwoo.bijlage_identifier(kenmerk, i) for i, k in enumerate(bijlagen, 1)}
+
+
 def records(plan: Plan) -> list[diwoo.DocumentRecord]:
     """One record per public document: the nota first, then its bijlagen in their order."""
     d, content = plan.dossier, plan.content
@@ -51,7 +59,7 @@ def records(plan: Plan) -> list[diwoo.DocumentRecord]:
         raise MetadataError(f"{org.tooi.loc}: {exc}") from None
     kenmerk = str(d.kenmerk)
     bijlagen = [k for k in d.bijlagen() if k in plan.docs]
-    ids = {"nota": kenmerk} | {k: diwoo.bijlage_identifier(kenmerk, i) for i, k in enumerate(bijlagen, 1)}
+    ids = identifiers(plan)
     categories = d.woo.informatiecategorie if d.woo else {}
     out = []
     for kind in ["nota", *bijlagen]:

@@ -1,0 +1,131 @@
+"""The lists Woo staff and Excel expect: inventory rows and workbook, and the page of each redaction."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import html
+import io
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.checks import gate
+from pipeline.plan import public_title
+from pipeline.publication import records as publication
+
+if TYPE_CHECKING:
+    from pipeline.plan import Plan
+
+INVENTORY_COLUMNS = ["ID", "Document", "Datum", "Beoordeling", "Beoordelingsgrond", "Toelichting", "Bestand"]
+INVENTORY_TEXT_COLUMNS = ("ID", "Bestand")  # identifiers: text in Excel, so 0045821 keeps its zeros
+
+
+def inventory_rows(plan: Plan) -> list[list[str]]:
+    """One row per public document, with the identifier the DiWoo records give it and its file name."""
+    d = plan.dossier
+    ids = publication.identifiers(plan)
+    rows = []
+    for kind in plan.docs:
+        entries = [e for e in plan.redaction.log if e.document == kind]
+        grounds = sorted({e.ground for e in entries})
+        beoordeling = "Deels openbaar" if entries else "Openbaar"
+        toelichting = "; ".join(sorted({e.toelichting for e in entries if e.toelichting}))
+        rows.append([ids.get(kind, f"{d.kenmerk}-{kind}"), public_title(plan.docs[kind]), d.datum.isoformat(),
+                     beoordeling, "".join(f"{g}; " for g in grounds).strip(), toelichting, f"{kind}.pdf"])
+    return rows
+
+
+def inventory_xlsx(rows: list[list[str]], header: list[str], when: dt.date) -> bytes:
+    """The inventory as an Excel workbook: identifiers typed as text; the same bytes for the same rows."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Inventarislijst"
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    text_columns = {i for i, name in enumerate(header) if name in INVENTORY_TEXT_COLUMNS}
+    for row in rows:
+        ws.append([str(v) for v in row])
+        for i in text_columns:
+            ws.cell(row=ws.max_row, column=i + 1).number_format = "@"
+    for i, name in enumerate(header):
+        width = max([len(name), *(len(str(r[i])) for r in rows)]) + 2
+        ws.column_dimensions[ws.cell(row=1, column=i + 1).column_letter].width = min(width, 80)
+    ws.freeze_panes = "A2"
+    moment = dt.datetime.combine(when, dt.time(12, 0))
+    wb.properties.creator = "nota-pipeline"
+    wb.properties.created = wb.properties.modified = moment
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _stable_zip(buf.getvalue())
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same zip with fixed member times, so a rebuild gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def check_xlsx(path: Path, forbidden: list[gate.Forbidden]) -> list[str]:
+    """The gate's text check on what a workbook holds: every XML part, entities decoded."""
+    with zipfile.ZipFile(path) as zf:
+        text = "\n".join(html.unescape(zf.read(n).decode("utf-8", errors="replace")) for n in zf.namelist())
+    with tempfile.TemporaryDirectory() as tmp:
+        flat = Path(tmp) / path.name
+        flat.write_text(text, encoding="utf-8")
+        return gate.check_text(flat, forbidden)
+
+
+def redaction_pages(plan: Plan, pdfs: dict[str, Path]) -> list[str]:
+    """The page of the lakvoorstel each log entry landed on ('' where the text cannot be found back)."""
+    pages_of: dict[str, list[str]] = {kind: _page_texts(path) for kind, path in pdfs.items()}
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for entry in plan.redaction.log:
+        needle = " ".join(entry.text.split())
+        nth = seen.get((entry.document, needle), 0)
+        seen[(entry.document, needle)] = nth + 1
+        out.append(_nth_page(pages_of.get(entry.document, []), needle, nth))
+    return out
+
+
+def _page_texts(path: Path) -> list[str]:
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=120,
+                          check=False)
+    if done.returncode:
+        return []
+    return [" ".join(page.split()) for page in done.stdout.decode("utf-8", errors="replace").split("\f")]
+
+
+def _nth_page(pages: list[str], needle: str, nth: int) -> str:
+    """The page (1-based) of the nth occurrence of needle, counted over the document; text may cross a page."""
+    if not needle:
+        return ""
+    joined, starts, pos = [], [], 0
+    for page in pages:
+        starts.append(pos)
+        joined.append(page)
+        pos += len(page) + 1
+    text = " ".join(joined)
+    found, index = -1, -1
+    for _ in range(nth + 1):
+        index = text.find(needle, index + 1)
+        if index < 0:
+            break
+        found = index
+    if found < 0:
+        return ""
+    return str(bisect.bisect_right(starts, found))
