@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from e2e_helpers import pdftotext
 from helpers import nota_with, write_content
 

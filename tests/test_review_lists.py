@@ -9,10 +9,10 @@ import io
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from e2e_helpers import normalise, pdftotext
 from helpers import DOSSIER_YAML, KAMERBRIEF_YAML, ORGANISATIES, nota_with, write_content
+from lxml import etree
+
 from pipeline.build import build_public
 
 pytestmark = pytest.mark.soffice

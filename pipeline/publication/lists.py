@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import html
 import io
+import re
 import subprocess
 import tempfile
 import zipfile
@@ -64,18 +65,23 @@ def inventory_xlsx(rows: list[list[str]], header: list[str], when: dt.date) -> b
     wb.properties.created = wb.properties.modified = moment
     buf = io.BytesIO()
     wb.save(buf)
-    return _stable_zip(buf.getvalue())
+    return _stable_zip(buf.getvalue(), f"{moment:%Y-%m-%dT%H:%M:%S}Z")
 
 
-def _stable_zip(data: bytes) -> bytes:
-    """The same zip with fixed member times, so a rebuild gives the same bytes."""
+def _stable_zip(data: bytes, modified: str) -> bytes:
+    """The same zip with fixed member times and modified date (openpyxl stamps the time of saving), so a
+    rebuild gives the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            part = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                part = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>" + modified.encode() + rb"\g<2>", part)
+            dst.writestr(fixed, part)
     return out.getvalue()
 
 
