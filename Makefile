@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation2 fonts-dejavu-core fonts-crosextra-carlito
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup system venv build check woo verify validate bench lo-stop lint test test-fast templates clean nieuw watch schemas
+.PHONY: all help setup system venv build check woo verify validate bench lo-stop lint test test-fast templates clean nieuw watch schemas review
 
 all: build ## set everything up and build every dossier in content/ (signing documents)
 
@@ -52,6 +52,9 @@ nieuw: venv ## start a new dossier: make nieuw DOSSIER=motie-12-bzk writes conte
 
 watch: setup ## rebuild the signing documents on every save of a content file (DOSSIER=x: only that one); Ctrl-C stops
 	$(PY) -m pipeline watch $(DOSSIER)
+
+review: setup ## open the Woo review in the browser (127.0.0.1 only): decide, see and publish without editing YAML
+	$(PY) -m pipeline review
 
 verify: venv ## rebuild into a temporary folder and compare every output with build/<dossier>/manifest.json
 	$(PY) -m pipeline verify

@@ -24,6 +24,7 @@ CODE_FILES = ("requirements.lock",)
 _CODE_SUFFIXES = {".py", ".xsd", ".tsv", ".txt", ".json", ".yaml"}
 _CACHE_DIR = ".cache/pdf"
 _DOCX_CACHE_DIR = ".cache/docx"
+_NOT_OUTPUT = ROOT / "pipeline" / "review"  # the review application makes no output: changing it rebuilds nothing
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -45,7 +46,8 @@ def code_version() -> str:
     files = [ROOT / name for name in CODE_FILES if (ROOT / name).is_file()]
     for folder in CODE_DIRS:
         files += [p for p in (ROOT / folder).rglob("*")
-                  if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts]
+                  if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts
+                  and not p.is_relative_to(_NOT_OUTPUT)]
     for path in sorted(files, key=lambda p: p.relative_to(ROOT).as_posix()):
         h.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + sha256_file(path).encode() + b"\n")
     return h.hexdigest()
