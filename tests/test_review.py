@@ -232,3 +232,33 @@ def test_overview_lists_state(client: TestClient) -> None:
     row = html.split('<a href="/d/d1">d1</a>', 1)[1].split("</tr>", 1)[0]
     # two people and the stale passage of the default woo.yaml
     assert "compleet" in row and "geblokkeerd" in row and '<span class="badge bad">3</span>' in row
+
+
+def test_one_decision_per_person_covers_their_email_too(tmp_path: Path) -> None:
+    text = "Volgens Jan Pietersen klopt het. Jan Pietersen is bereikbaar via j.pietersen@minezk.nl."
+    root = write_content(tmp_path / "content", {"d1/nota.yaml": nota_with(text)})
+    c = TestClient(create_app(root, tmp_path / "out", token=TOKEN, door="W. Officier"))
+    c.get(f"/?token={TOKEN}")
+    page = c.get("/d/d1").text
+    assert _open_items(page).count('class="item"') == 1  # name twice and the address: one person
+    key = item_key(page, "Jan Pietersen")
+    r = c.post("/d/d1/besluit", data=form_values(page, "lakken", key) | {"grond": "5.1.2e"})
+    assert r.status_code == 200 and 'class="item"' not in _open_items(r.text)
+    person = load_content(root).personen["janpietersen"]
+    assert str(person.email) == "j.pietersen@minezk.nl" and person.rol == "extern"
+
+
+def test_a_doubted_name_is_kept_or_redacted_as_a_passage(tmp_path: Path) -> None:
+    personen = PERSONEN + "  - id: chaag\n    naam: C. Haag\n    functie: Jurist\n    rol: ambtenaar\n"
+    root = write_content(tmp_path / "content", {"personen.yaml": personen,
+                                                "d1/nota.yaml": nota_with("Haag schreef dat het klopt.")})
+    c = TestClient(create_app(root, tmp_path / "out", token=TOKEN, door="W. Officier"))
+    c.get(f"/?token={TOKEN}")
+    page = c.get("/d/d1").text
+    key = item_key(page, "Haag")
+    assert 'data-act="registreren"' not in page.split(f'id="item-{key}"', 1)[1].split('class="item"', 1)[0]
+    r = c.post("/d/d1/besluit", data=form_values(page, "lakken", key) | {"grond": "5.1.2e"})
+    assert r.status_code == 200 and 'class="item"' not in _open_items(r.text)
+    woo = (root / "d1" / "woo.yaml").read_text(encoding="utf-8")
+    assert 'passage: "Haag"\n    grond: "5.1.2e"' in woo
+    assert "chaag" not in woo and (root / "personen.yaml").read_text(encoding="utf-8") == personen

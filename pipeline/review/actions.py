@@ -92,6 +92,8 @@ def perform(loaded: Loaded, decisions: Decisions, form: Mapping[str, str], door:
         return decisions.keep(expected, item.text, door, reden)
     if action == "registreren":
         item = _item(loaded, _field(form, "item"))
+        if item.kind != "persoonsgegeven":
+            raise Conflict("registreren kan alleen voor een onbekende persoon")
         naam = _field(form, "naam", item.text)
         rol = _field(form, "rol")
         if rol not in ROLLEN:
@@ -100,15 +102,16 @@ def perform(loaded: Loaded, decisions: Decisions, form: Mapping[str, str], door:
         if pid in plan.content.personen:
             raise Conflict(f"het id '{pid}' bestaat al in personen.yaml; kies een ander id")
         return decisions.register(expected, pid, naam, rol, _field(form, "functie"), door,
-                                  _field(form, "reden") or f"geregistreerd als {rol}")
+                                  _field(form, "reden") or f"geregistreerd als {rol}", contact=item.contact)
     if action == "lakken":
         item = _item(loaded, _field(form, "item"))
         toelichting = _field(form, "toelichting")
-        if grond == PERSONAL and looks_like_name(item.text):
+        if grond == PERSONAL and item.kind == "persoonsgegeven" and looks_like_name(item.text):
             # A person: every form of the name, everywhere, checked by the gate; the register is how.
             pid = person_id_for(item.text, set(plan.content.personen))
             return decisions.register(expected, pid, item.text, "extern", "", door,
-                                      toelichting or "persoonsgegeven van een niet-publiek persoon")
+                                      toelichting or "persoonsgegeven van een niet-publiek persoon",
+                                      contact=item.contact)
         places = []
         for kind, doc in plan.docs.items():
             n = occurrences(doc, item.text)

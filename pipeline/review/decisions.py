@@ -215,7 +215,7 @@ class Decisions:
         return self._write_woo(expected, f"{'lakken' if lakken else 'behouden'}: {persoon}", edit)
 
     def register(self, expected: dict[str, str], person_id: str, naam: str, rol: str, functie: str, door: str,
-                 reden: str, when: dt.datetime | None = None) -> Action:
+                 reden: str, when: dt.datetime | None = None, contact: dict[str, str] | None = None) -> Action:
         """Add an unknown person to personen.yaml, and record the decision in this dossier's woo.yaml."""
         if not _ID_RE.match(person_id):
             raise Conflict("een id bestaat uit letters, cijfers, '-' en '_' en begint met een letter of cijfer")
@@ -231,6 +231,9 @@ class Decisions:
         entry["naam"] = DoubleQuotedScalarString(naam)
         if functie:
             entry["functie"] = DoubleQuotedScalarString(functie)
+        for key in ("email", "telefoon"):
+            if (contact or {}).get(key):
+                entry[key] = DoubleQuotedScalarString((contact or {})[key])
         entry["rol"] = rol
         people.append(entry)
         after = _dump(data, indent)

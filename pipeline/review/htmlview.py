@@ -161,6 +161,6 @@ class _Renderer:
 
 def render_plan(plan: Plan, items: list[Item]) -> tuple[dict[str, Markup], Marks]:
     """Every document of the dossier as HTML, and the anchors of every open decision and redaction."""
-    marks = Marks({i.text: i.key for i in items if i.kind == "persoonsgegeven"}, kept_people(plan))
+    marks = Marks({form: i.key for i in items for form in i.forms}, kept_people(plan))
     html = {kind: _Renderer(doc, plan, marks).render() for kind, doc in plan.docs.items()}
     return html, marks

@@ -25,10 +25,12 @@ class Item:
 
     key: str
     text: str
-    kind: str                       # persoonsgegeven | passage | overig
+    kind: str                       # persoonsgegeven | twijfel | passage
     message: str
     hint: str
     places: list[Loc] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)  # every spelling, address and number found for it
+    contact: dict[str, str] = field(default_factory=dict)  # email / telefoon found with the person
 
     @property
     def documents(self) -> list[str]:
@@ -46,20 +48,31 @@ def item_key(text: str) -> str:
 
 
 def open_items(plan: Plan) -> list[Item]:
-    """The findings and stale decisions of a plan, one item per person or text, in order of first place."""
+    """The open decisions of a plan: one per unregistered person (with every place and form), one per
+    doubted name, one per stale lakken entry."""
     items: dict[str, Item] = {}
     result = plan.redaction
-    groups = getattr(result, "groups", None)  # findings grouped per person (issue 11), when the detector has them
+    grouped = set()
+    for finding in getattr(result, "groups", []):
+        key = item_key(finding.key)
+        forms = list(dict.fromkeys(o.text for o in finding.occurrences))
+        contact = {c: v for c in ("email", "telefoon") if (v := finding.first(c))}
+        items[key] = Item(key, finding.label, "persoonsgegeven", f'mogelijk persoonsgegeven "{finding.label}"', "",
+                          [o.loc for o in finding.occurrences], forms, contact)
+        grouped.add(f'"{finding.label}"')
     diagnostics: list[tuple[str, Diagnostic]] = [("persoonsgegeven", d) for d in result.findings]
     diagnostics += [("passage", d) for d in result.errors]
     for kind, diag in diagnostics:
+        if kind == "persoonsgegeven" and any(label in diag.message for label in grouped):
+            continue  # the group above has it, with every place
         m = _QUOTED.search(diag.message)
-        text = m.group(1) if m and kind == "persoonsgegeven" else diag.message
-        key = item_key(text)
+        if kind == "persoonsgegeven" and diag.message.startswith("naam niet zeker"):
+            kind = "twijfel"
+        text = m.group(1) if m and kind != "passage" else diag.message
+        key = item_key(kind + text) if kind == "twijfel" else item_key(text)
         if key not in items:
-            items[key] = Item(key, text, kind, diag.message, diag.hint)
+            items[key] = Item(key, text, kind, diag.message, diag.hint, forms=[text] if kind != "passage" else [])
         items[key].places.append(diag.loc)
-    del groups
     return list(items.values())
 
 
