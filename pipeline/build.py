@@ -17,7 +17,7 @@ from pipeline.content.load import Content, Dossier, dossier_of
 from pipeline.convert import libreoffice
 from pipeline.errors import ContentError, Diagnostic
 from pipeline.finish import pdf, repair
-from pipeline.kinds import add_woo_section, build_documents, load_content
+from pipeline.kinds import add_woo_section, build_documents, read_all
 from pipeline.kinds import kind as document_kind
 from pipeline.plan import Plan
 from pipeline.progress import Progress
@@ -46,31 +46,11 @@ class Report:
 
 def prepare(content_dir: Path, only: list[str] | None, warnings: list[Diagnostic]) -> list[Plan]:
     """Read, validate and model every dossier; report all problems of all dossiers together."""
-    content = load_content(content_dir, only or None)
-    problems: list[Diagnostic] = []
+    content, problems = read_all(content_dir, only or None)
     plans = list(iter_plans(content, warnings, problems))
     if problems:
         raise ContentError(problems)
     return plans
-
-
-def load_tolerant(content_dir: Path, only: list[str] | None) -> tuple[Content, list[Diagnostic]]:
-    """The content of every dossier that loads, and the problems of those that do not.
-
-    A broken dossier no longer stops the others; a problem in the shared registers (personen.yaml,
-    organisaties.yaml) concerns every dossier and still stops the run.
-    """
-    try:
-        return load_content(content_dir, only or None), []
-    except ContentError as exc:
-        broken = {dossier_of(d, content_dir) for d in exc.diagnostics}
-        if None in broken:
-            raise
-        ids = only or sorted(p.parent.name for p in content_dir.glob("*/dossier.yaml"))
-        good = [i for i in ids if i not in broken]
-        if not good:
-            raise
-        return load_content(content_dir, good), exc.diagnostics
 
 
 def iter_plans(content: Content, warnings: list[Diagnostic], problems: list[Diagnostic]) -> Iterator[Plan]:
@@ -202,7 +182,9 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
     if not todo and runs:
         return report
     report.start_server = libreoffice.choose_for_run(3 * len(todo))  # a warm LibreOffice starts while we read
-    content, problems = load_tolerant(content_dir, todo)
+    content, problems = read_all(content_dir, todo)
+    if any(dossier_of(p, content_dir) is None for p in problems):
+        raise ContentError(problems)  # the shared registers concern every dossier: nothing is built
     cache = manifest.PdfCache(out)
     with Staging(out, "build") as staging:
         plans, pdfs = render_all(iter_plans(content, report.warnings, problems), staging, SIGNING, cache, progress)

@@ -256,8 +256,6 @@ def test_unquoted_woo_ground_is_read_as_typed(root: Path) -> None:
     assert woo is not None and woo.lakken[0].grond == "5.2"
 
 
-@pytest.mark.xfail(strict=True, reason="content._read_personen: a person with an invalid field is dropped, and "
-                                       "_check_references then claims the id 'staat niet in personen.yaml'")
 def test_invalid_rol_does_not_cascade_into_unknown_person(root: Path) -> None:
     write_content(root, {"personen.yaml": PERSONEN.replace("rol: ambtenaar", "rol: ambtenar", 1)})
     msgs = texts(root)
@@ -621,3 +619,35 @@ def test_cli_check_minimal_fixture_exits_0(tmp_path: Path) -> None:
     proc = _check(root)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "d1: in orde (nota, kamerbrief, rapportage)"
+
+
+# --- every error of every file in one run ----------------------------------------------------
+
+def test_ten_mistakes_in_five_files_come_in_one_run_and_nothing_else(root: Path) -> None:
+    write_content(root, {
+        "personen.yaml": PERSONEN.replace("rol: ambtenaar", "rol: ambtenar", 1)
+                                 .replace("email: a.devries@minezk.nl", "email: a.devries-minezk.nl"),
+        D: DOSSIER_YAML.replace("datum: 2023-12-23\n", "datum: 2024-02-30\n", 1)
+                       .replace("oordeel: akkoord", "oordeel: akord"),
+        N: NOTA_YAML.replace("ter: besluitvorming", "ter: besluitvoming")
+                    .replace("bijlagen: []", "bijlagen: [kamerbrief, rapportage]")
+                    .replace("Eerste alinea.", "Eerste **alinea. Met @madriaansen."),
+        K: KAMERBRIEF_YAML.replace("Geachte tekst.", "Geachte *tekst."),
+        R: RAPPORTAGE_YAML.replace("- [x, y]", "- [x, y, z]").replace("titel:", "tittel:"),
+    })
+    assert texts(root) == [
+        "content/personen.yaml:5:12: 'a.devries-minezk.nl' is geen geldig e-mailadres",
+        "content/personen.yaml:7:10: 'ambtenar' is geen geldige waarde voor 'rol'; bedoelde u 'ambtenaar'?",
+        "content/d1/dossier.yaml:3:8: de datum '2024-02-30' in 'datum' bestaat niet: februari 2024 heeft 29 dagen; "
+        "controleer de dag",
+        "content/d1/dossier.yaml:12:12: 'akord' is geen geldige waarde voor 'oordeel'; bedoelde u 'akkoord'?",
+        "content/d1/nota.yaml:1:6: 'besluitvoming' is geen geldige waarde voor 'ter'; bedoelde u 'besluitvorming'?",
+        "content/d1/nota.yaml:8:14: '**' (vet) wordt niet gesloten in deze alinea; "
+        "sluit af met ** of schrijf \\*\\* voor letterlijke sterretjes",
+        "content/d1/nota.yaml:8:28: '@madriaansen' staat niet in personen.yaml; bedoelde u '@madriaansens'?",
+        "content/d1/kamerbrief.yaml:4:11: '*' (cursief) wordt niet gesloten in deze alinea; "
+        "sluit af met * of schrijf \\* voor een letterlijk sterretje",
+        "content/d1/rapportage.yaml:1:1: onbekend veld 'tittel' in rapportage.yaml; bedoelde u 'titel'?",
+        "content/d1/rapportage.yaml:9:11: deze rij heeft 3 cellen, de tabel heeft 2 kolommen; "
+        "geef elke rij evenveel cellen als er kolommen zijn",
+    ]

@@ -201,6 +201,8 @@ class Content:
     organisaties: dict[str, Organisation]
     dossiers: list[Dossier]
     files: dict[str, Path] = field(default_factory=dict)
+    partial: dict[str, dict[str, Node]] = field(default_factory=dict)  # see read_content
+    invalid_people: set[str] = field(default_factory=set)  # ids in personen.yaml whose entry has an error
 
 
 class Reader:
@@ -208,6 +210,9 @@ class Reader:
 
     def __init__(self) -> None:
         self.diagnostics: list[Diagnostic] = []
+        self.partial: dict[str, dict[str, Node]] = {}  # dossier id -> the parsed document files, read or not
+        self._misspelt: set[tuple[int, str]] = set()  # (mapping, field) written with a typo: not also "missing"
+        self.invalid_people: set[str] = set()  # ids of register entries with an error: no follow-up errors
 
     def error(self, loc: Loc, message: str, hint: str = "") -> None:
         self.diagnostics.append(Diagnostic(loc, message, hint))
@@ -221,18 +226,21 @@ class Reader:
             return None
         for key, child in node.value.items():
             if key not in allowed:
-                self._unknown(key, getattr(child, "key_loc", child.loc), what, allowed)
+                self._unknown(key, getattr(child, "key_loc", child.loc), what, allowed, node.value)
         return node.value
 
-    def _unknown(self, key: str, loc: Loc, what: str, allowed: tuple[str, ...]) -> None:
+    def _unknown(self, key: str, loc: Loc, what: str, allowed: tuple[str, ...],
+                 mapping: dict[str, Node] | None = None) -> None:
         close = difflib.get_close_matches(key, allowed, n=1)
+        if close and mapping is not None and close[0] not in mapping:
+            self._misspelt.add((id(mapping), close[0]))
         hint = f"bedoelde u '{close[0]}'?" if close else "toegestane velden: " + ", ".join(allowed)
         self.error(loc, f"onbekend veld '{key}' in {what}", hint)
 
     def text(self, m: dict[str, Node], key: str, parent: Node, *, required: bool = True) -> LStr | None:
         node = m.get(key)
         if node is None or node.value is None or (isinstance(node.value, str) and not node.value.strip()):
-            if required:
+            if required and (node is not None or (id(m), key) not in self._misspelt):
                 loc = node.loc if node is not None else parent.loc
                 self.error(loc, f"het veld '{key}' ontbreekt of is leeg", f"vul '{key}: ...' in")
             return None
@@ -326,16 +334,19 @@ def _read_personen(r: Reader, node: Node) -> dict[str, Person]:
         pid = r.ident(m, "id", item)
         naam = r.text(m, "naam", item)
         rol = r.choice(m, "rol", item, ROLLEN)
+        email = _email(r, m, item)  # checked even when the entry has other errors: every error in one run
         if pid and pid in people:
             r.error(m["id"].loc, f"de id '{pid}' komt twee keer voor",
                     f"eerder op regel {people[pid].loc.line}; kies een unieke id")
             continue
         if pid is None or naam is None or rol is None:
+            if pid is not None:
+                r.invalid_people.add(pid)  # its own error is reported; references to it are not errors too
             continue
         people[pid] = Person(
             id=pid, naam=naam, functie=r.text(m, "functie", item, required=False), rol=rol, loc=item.loc,
             voornaam=r.text(m, "voornaam", item, required=False),
-            email=_email(r, m, item), telefoon=r.text(m, "telefoon", item, required=False),
+            email=email, telefoon=r.text(m, "telefoon", item, required=False),
             paraaf=r.text(m, "paraaf", item, required=False))
     return people
 
@@ -487,16 +498,43 @@ def _decision_moment(r: Reader, m: dict[str, Node], woo: Woo) -> None:
         woo.besluit_momenten.append(when)
 
 
+def _read_documents(r: Reader, folder: Path, root: Path, docs: dict[str, Node],
+                    kinds: Sequence[DocumentKind]) -> dict[str, Any]:
+    """Every document of a dossier, read whether or not dossier.yaml is in order (so all errors come at once)."""
+    ctx = KindContext(tuple(k.name for k in kinds), tuple(k.name for k in kinds if not k.required))
+    documents: dict[str, Any] = {}
+    for kind in kinds:
+        if kind.name in docs:
+            documents[kind.name] = kind.read(r, docs[kind.name], ctx)
+        elif kind.required and not (folder / f"{kind.name}.yaml").is_file():
+            r.error(Loc(_rel(folder / f"{kind.name}.yaml", root)), f"het dossier heeft geen {kind.name}.yaml",
+                    f"maak {kind.name}.yaml aan; elke dossiermap heeft een {kind.name}")
+    r.partial[folder.name] = {k.name: docs[k.name] for k in kinds if k.name in docs}
+    return documents
+
+
 def _read_dossier(r: Reader, folder: Path, root: Path, docs: dict[str, Node],
                   kinds: Sequence[DocumentKind]) -> Dossier | None:
-    node = docs["dossier"]
-    m = r.mapping(node, "dossier.yaml", F.DOSSIER.names)
-    if m is None:
+    """The dossier, or None when it cannot be read; its documents are read (and checked) either way."""
+    node = docs.get("dossier")
+    m = r.mapping(node, "dossier.yaml", F.DOSSIER.names) if node is not None else None
+    head = _read_head(r, m, node) if m is not None and node is not None else None
+    documents = _read_documents(r, folder, root, docs, kinds)
+    ctx = KindContext(tuple(k.name for k in kinds), tuple(k.name for k in kinds if not k.required))
+    woo = _read_woo(r, docs["woo"], ctx.names) if "woo" in docs else None
+    required = [k.name for k in kinds if k.required]
+    if head is None or node is None or any(documents.get(name) is None for name in required):
         return None
-    kenmerk, onderwerp = r.text(m, "kenmerk", node), r.text(m, "onderwerp", node)
-    datum = r.date(m, "datum", node)
-    organisatie, directie = r.ident(m, "organisatie", node), r.text(m, "directie", node)
-    opsteller = r.ident(m, "opsteller", node)
+    return Dossier(id=folder.name, path=folder, loc=node.loc, woo=woo, **head,
+                   documents={name: doc for name, doc in documents.items() if doc is not None})
+
+
+def _read_head(r: Reader, m: dict[str, Node], node: Node) -> dict[str, Any] | None:
+    """The fields of dossier.yaml; None when a required one is missing or wrong."""
+    head: dict[str, Any] = {
+        "kenmerk": r.text(m, "kenmerk", node), "onderwerp": r.text(m, "onderwerp", node),
+        "datum": r.date(m, "datum", node), "organisatie": r.ident(m, "organisatie", node),
+        "directie": r.text(m, "directie", node), "opsteller": r.ident(m, "opsteller", node)}
     route = []
     for item in r.seq(m, "parafenroute", node):
         sm = r.mapping(item, "een stap van de parafenroute", F.ROUTE_STEP.names)
@@ -511,26 +549,9 @@ def _read_dossier(r: Reader, folder: Path, root: Path, docs: dict[str, Node],
             bdatum = r.date(bm, "datum", bnode)
             if pid and oordeel and bdatum:
                 besluit = Besluit(pid, oordeel, bdatum, bnode.loc, r.text(bm, "opmerking", bnode, required=False))
-    ctx = KindContext(tuple(k.name for k in kinds), tuple(k.name for k in kinds if not k.required))
-    documents: dict[str, Any] = {}
-    for kind in kinds:
-        if kind.name in docs:
-            documents[kind.name] = kind.read(r, docs[kind.name], ctx)
-        elif kind.required and not (folder / f"{kind.name}.yaml").is_file():
-            r.error(Loc(_rel(folder / f"{kind.name}.yaml", root)), f"het dossier heeft geen {kind.name}.yaml",
-                    f"maak {kind.name}.yaml aan; elke dossiermap heeft een {kind.name}")
-    required = [k.name for k in kinds if k.required]
-    if None in (kenmerk, onderwerp, datum, organisatie, directie, opsteller) or any(
-            documents.get(name) is None for name in required):
+    if None in head.values():
         return None
-    dossier = Dossier(
-        id=folder.name, path=folder, kenmerk=kenmerk, onderwerp=onderwerp, datum=datum,  # type: ignore[arg-type]
-        organisatie=organisatie, directie=directie, opsteller=opsteller,  # type: ignore[arg-type]
-        parafenroute=route, loc=node.loc, besluit=besluit,
-        documents={name: doc for name, doc in documents.items() if doc is not None})
-    if "woo" in docs:
-        dossier.woo = _read_woo(r, docs["woo"], ctx.names)
-    return dossier
+    return {**head, "parafenroute": route, "besluit": besluit}
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -564,10 +585,12 @@ def _load(r: Reader, path: Path, root: Path) -> Node | None:
     return node
 
 
-def load_content(root: Path, only: list[str] | None, kinds: Sequence[DocumentKind]) -> Content:
-    """Read and validate a content folder with these document kinds; raise ContentError listing every problem.
+def read_content(root: Path, only: list[str] | None,
+                 kinds: Sequence[DocumentKind]) -> tuple[Content, list[Diagnostic]]:
+    """Read and validate a content folder; the content that could be read and every problem found.
 
-    Callers go through pipeline.kinds.load_content, which passes the registry.
+    `content.partial` holds, per dossier, the documents that could be read even where the dossier
+    itself could not (so their markup can be checked in the same run).
     """
     r = Reader()
     if not root.is_dir():
@@ -604,16 +627,24 @@ def load_content(root: Path, only: list[str] | None, kinds: Sequence[DocumentKin
                 node = _load(r, path, root)
                 if node is not None:
                     docs[name] = node
-        if "dossier" not in docs:
-            continue
         dossier = _read_dossier(r, folder, root, docs, kinds)
         if dossier is not None:
             dossier.files = dfiles
             dossiers.append(dossier)
-    content = Content(root, personen, organisaties, dossiers, files)
+    content = Content(root, personen, organisaties, dossiers, files, partial=r.partial,
+                      invalid_people=r.invalid_people)
     _check_references(r, content, kinds)
-    if r.diagnostics:
-        raise ContentError(r.diagnostics)
+    return content, r.diagnostics
+
+
+def load_content(root: Path, only: list[str] | None, kinds: Sequence[DocumentKind]) -> Content:
+    """Read and validate a content folder with these document kinds; raise ContentError listing every problem.
+
+    Callers go through pipeline.kinds.load_content, which passes the registry.
+    """
+    content, problems = read_content(root, only, kinds)
+    if problems:
+        raise ContentError(problems)
     return content
 
 
@@ -628,6 +659,8 @@ class References:
         if pid is None:
             return None
         loc = getattr(pid, "loc", loc)
+        if pid not in self.content.personen and pid in self.content.invalid_people:
+            return None
         if pid not in self.content.personen:
             close = difflib.get_close_matches(pid, list(self.content.personen), n=1)
             hint = f"bedoelde u '{close[0]}'?" if close else "voeg de persoon toe aan personen.yaml"

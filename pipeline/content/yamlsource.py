@@ -121,7 +121,8 @@ class _Builder:
                 self.anchors[done.anchor] = (done.node, done.size)
             self._add(done.node, done.size, event)
         elif isinstance(event, ScalarEvent):
-            self._decimal_comma(event)
+            if self._decimal_comma(event):
+                return
             node = self._scalar(event)
             if event.anchor:
                 self.anchors[event.anchor] = (node, 1)
@@ -137,11 +138,15 @@ class _Builder:
             self.diagnostics.append(Diagnostic(self.loc(event.start_mark), "het bestand bevat meer dan één "
                                                "YAML-document", "haal de regel '---' weg"))
 
-    def _decimal_comma(self, event: ScalarEvent) -> None:
-        """`[12, 0,5]` is three items to YAML; a Dutch writer meant 0,5: say so instead of printing 0 and 5."""
+    def _decimal_comma(self, event: ScalarEvent) -> bool:
+        """`[12, 0,5]` is three items to YAML; a Dutch writer meant 0,5: say so instead of printing 0 and 5.
+
+        The two halves are joined again (True: the event is taken), so the row keeps its length and
+        the one mistake gets one message, not a follow-up about the number of cells.
+        """
         top = self.stack[-1] if self.stack else None
         if top is None or not top.flow:
-            return
+            return False
         prev, top.last = top.last, event
         if (prev is not None and not prev.style and not event.style and prev.value[-1:].isdigit()
                 and event.value[:1].isdigit() and self.raw[prev.end_mark.index:event.start_mark.index] == ","):
@@ -150,6 +155,12 @@ class _Builder:
                 self.loc(prev.start_mark), f"in een lijst tussen [ ] scheidt de komma in '{typed}' twee waarden",
                 f"zet het getal tussen aanhalingstekens (\"{typed}\"), "
                 "of schrijf elke waarde op een eigen regel met '- '"))
+            items = top.node.value
+            joined = items[-1].value
+            items[-1] = Node(LStr(typed, joined.loc), items[-1].loc)
+            top.last = None
+            return True
+        return False
 
     def _add(self, node: Node, size: int, event: Event) -> None:
         self.nodes += size

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.content.load import Content, Dossier
-from pipeline.content.load import load_content as _load_content
 from pipeline.errors import ContentError, Diagnostic
 from pipeline.kinds import kamerbrief, kamervragen, nota, rapportage
 from pipeline.kinds.base import Kind
 from pipeline.kinds.builder import Builder, dutch_date
+from pipeline.kinds.lint import read_all as _read_all
 from pipeline.kinds.nota import add_woo_section
 from pipeline.model.document import Document
 
@@ -27,9 +27,17 @@ def kind(name: str) -> Kind:
     return BY_NAME[name]
 
 
+def read_all(root: Path, only: list[str] | None = None) -> tuple[Content, list[Diagnostic]]:
+    """The dossiers that can be modelled, and every problem of the run (markup of broken dossiers included)."""
+    return _read_all(root, only, KINDS)
+
+
 def load_content(root: Path, only: list[str] | None = None) -> Content:
     """Read and validate a content folder with every registered document kind."""
-    return _load_content(root, only, KINDS)
+    content, problems = _read_all(root, only, KINDS)
+    if problems:
+        raise ContentError(problems)
+    return content
 
 
 def build_documents(content: Content, dossier: Dossier, warnings: list[Diagnostic]) -> dict[str, Document]:
@@ -43,4 +51,4 @@ def build_documents(content: Content, dossier: Dossier, warnings: list[Diagnosti
 
 
 __all__ = ["BY_NAME", "KINDS", "NAMES", "Kind", "add_woo_section", "build_documents", "dutch_date", "kind",
-           "load_content"]
+           "load_content", "read_all"]

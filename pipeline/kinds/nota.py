@@ -62,7 +62,7 @@ def check(refs: References, d: Dossier, nota: Nota) -> None:
         refs.r.error(getattr(nota.aan, "loc", nota.loc), f"de nota is gericht aan '{p.id}' met rol '{p.rol}'",
                      "een nota is gericht aan een bewindspersoon")
     for b in nota.bijlagen:
-        if str(b) not in d.documents:
+        if str(b) not in d.documents and str(b) not in d.files:  # a file with errors has its own messages
             refs.r.error(b.loc, f"de bijlage '{b}' heeft geen {b}.yaml in {d.id}/",
                          f"maak {b}.yaml aan of haal '{b}' uit bijlagen")
     for k in nota.kopie_aan:
