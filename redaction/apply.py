@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.content.load import Content, Dossier, Lakken, Person
+from pipeline.content.text import fold
 from pipeline.errors import Diagnostic, Loc
 from pipeline.model.document import Document, FootnoteRef, Heading, Inline, Redaction, Span, Text, block_texts, plain
 from redaction.findings import Collector, Finding, diagnostics
@@ -342,33 +343,36 @@ def _locate(items: Sequence[Inline], index: int) -> tuple[Span, int]:
 _WS = re.compile(r"\s+")
 
 
-def _normalise(text: str) -> tuple[str, list[int]]:
-    """Collapse every run of white space to one space; keep a map back to the original index."""
-    out, index = [], []
-    prev_space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if prev_space:
-                continue
-            out.append(" ")
-            prev_space = True
-        else:
-            out.append(ch)
-            prev_space = False
-        index.append(i)
-    return "".join(out), index
+def _normalise(text: str) -> tuple[str, list[int], list[int]]:
+    """The matching form (pipeline.content.text.fold) with every run of white space one space.
+
+    Returns the text and, per character of it, the start and end of what it stands for in `text`:
+    a passage copied without the soft hyphen or zero-width space Word put in still matches.
+    """
+    folded = fold(text)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(folded.text):
+        if ch == " " and out and out[-1] == " ":
+            ends[-1] = folded.ends[i]
+            continue
+        out.append(ch)
+        starts.append(folded.starts[i])
+        ends.append(folded.ends[i])
+    return "".join(out), starts, ends
 
 
 def _lakken(doc: Document, entry: Lakken, result: Result) -> None:
-    needle, _ = _normalise(str(entry.passage).strip())
+    needle = _normalise(str(entry.passage).strip())[0].strip()
     places = []
     for section, text in walk(doc):
         for run in _runs(text):
             joined = "".join(s.text for i in run if isinstance(s := text[i], Span))
-            norm, back = _normalise(joined)
-            start = norm.find(needle)
+            norm, starts, ends = _normalise(joined)
+            start = norm.find(needle) if needle else -1
             while start >= 0:
-                places.append((section, text, run, back[start], back[start + len(needle) - 1] + 1))
+                places.append((section, text, run, starts[start], ends[start + len(needle) - 1]))
                 start = norm.find(needle, start + 1)
     if len(places) != 1:
         what = "komt niet voor" if not places else f"komt {len(places)} keer voor"

@@ -163,6 +163,9 @@ CASES = [
         toegestaan=["Post wordt dagelijks bezorgd"])}, keeps=["Post wordt"]),
     Case("doubt-lakken", "besluit", {NOTA_FILE: nota("Volgens Koning is het plan haalbaar."), "d1/woo.yaml": _woo(
         lakken="Volgens Koning")}, secrets=["koning"]),
+    Case("lakken-soft-hyphen", "besluit", {NOTA_FILE: nota("Het voor\u00adstel van de directie is vertrouwelijk."),
+                                           "d1/woo.yaml": _woo(lakken="voorstel van de directie")},
+         secrets=["voorstelvandedirectie"], where=("d1/woo.yaml", 5)),
     T("fullwidth-at", "e-mail", "Mail naar j.ouwehand\uff20minezk.nl voor vragen.", secrets=OUW),
     T("url-percent-letter", "url", "Zie https://example.org/?q=Ouwe%68and voor meer.", secrets=OUW),
     T("phone-brackets", "telefoon", "Bel (06) 1234 5678 voor vragen.", secrets=PHONE),
