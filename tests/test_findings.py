@@ -149,6 +149,8 @@ def _found(text: str) -> list[str]:
         "De bewindspersonen Opstelten en Teeven traden af; de heer Teeven sprak in het Parool.",
         "Het overleg was in Den Bosch en Ter Apel; de Van Nelle Fabriek en het Van Gogh Museum.",
         "De voorzitter van de commissie, Anne Mulder, en de Nationale ombudsman, de heer Van Zutphen.",
+        "Uitlatingen van de heer Teeven in het Parool; de bewindspersonen Opstelten en Teeven traden af.",
+        "De rector magnificus, mevrouw Karen Maex, sprak. Bel DUO op 050-5997755 (Informatie DUO).",
     ],
 )
 def test_look_alikes_are_no_personal_data(text):
@@ -164,6 +166,8 @@ def test_look_alikes_are_no_personal_data(text):
         ("Dat regelt coördinator Meijer met drs. H.J. Kramer.", ["Meijer", "H.J. Kramer"]),
         ("De notitie is opgesteld door Karin de Boer en besproken met Van Dijk.", ["Karin de Boer", "Van Dijk"]),
         ("Contact: kapitein-luitenant ter zee Van den Broek.", ["Van den Broek"]),
+        ("Hij gaf de aantekening aan zijn leidinggevende Hendriks.", ["Hendriks"]),
+        ("Een mail van mevrouw González Pérez aan de griffie.", ["González Pérez"]),
     ],
 )
 def test_civil_servants_by_role_title_initials_first_name_or_tussenvoegsel_are_found(text, names):

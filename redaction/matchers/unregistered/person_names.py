@@ -104,11 +104,14 @@ def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
     end = m.end("name")
     if m.group("init") or m.group("tus"):
         return end
+    given = m.group("core") in data.first_names()
     for _ in range(2):
         more = _MORE_NAME.match(text, end)
         core = more.group("core") if more else ""
         if not _capitalised_word(core) or _fold(core) in keep or core.casefold().endswith(v.ORG_SUFFIXES):
             break  # "de heer Bakker van de Belastingdienst"
+        if more and not given and more.start("core") - end > 1:
+            break  # after a surname only a second surname follows: "González Pérez", not "Teeven in het Parool"
         end = more.end() if more else end
     return end
 

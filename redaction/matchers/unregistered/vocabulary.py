@@ -19,7 +19,7 @@ _ROLE_WORDS = (
     "projectmanager", "coördinator", "coordinator", "jurist", "analist", "secretaris", "stafmedewerker",
     "raadadviseur", "directeur", "plaatsvervangend directeur", "hoofd", "manager", "ambtenaar", "specialist",
     "onderzoeker", "inspecteur", "controller", "accountmanager", "senior beleidsmedewerker", "trainee",
-    "kapitein", "luitenant", "majoor", "kolonel", "commandant", "kapitein-luitenant ter zee", "sergeant",
+    "leidinggevende", "kapitein", "luitenant", "majoor", "kolonel", "commandant", "kapitein-luitenant ter zee", "sergeant",
 )
 _PLURAL_ROLE_WORDS = ("collega's", "collega’s", "medewerkers", "beleidsmedewerkers", "juristen", "adviseurs",
                       "ambtenaren", "projectleiders", "analisten")
@@ -89,7 +89,8 @@ PUBLIC_TITLES = (
     "president", "burgemeester", "wethouder", "gedeputeerde", "commissaris", "ombudsman", "kinderombudsman",
     "informateur", "formateur", "koning", "koningin", "prinses", "prins", "senator", "europarlementariër",
     "eurocommissaris", "gouverneur", "hoogleraar", "rapport", "commissie", "voorzitterschap", "advocaat",
-    "advocate", "griffier", "adjunct-griffier", "kabinet", "oud-minister", "oud-staatssecretaris",
+    "advocate", "griffier", "adjunct-griffier", "kabinet", "oud-minister", "oud-staatssecretaris", "rector",
+    "rector magnificus", "decaan", "bestuursvoorzitter", "directeur-bestuurder", "voorzitter van de raad van bestuur",
 )
 _PUBLIC_TITLE = _alternatives(PUBLIC_TITLES)
 # "minister Uitermark", "het lid Omtzigt", "motie-Slob", "de Staatssecretaris dhr. Snel",
@@ -124,4 +125,4 @@ SERVICE_NUMBER_CUES = re.compile(
     r"|contactpunt|klantenservice|meldpunt|loket|algemeen nummer|algemene nummer|centrale|receptie"
     r"|informatiepunt)"
 )
-SERVICE_NUMBER_AFTER = re.compile(r"^\s*\((?i:algemeen|algemene|centraal|centrale|gratis|lokaal tarief)")
+SERVICE_NUMBER_AFTER = re.compile(r"^\s*\((?i:algemeen|algemene|centraal|centrale|gratis|lokaal tarief|informatie)")
