@@ -19,7 +19,8 @@ _ROLE_WORDS = (
     "projectmanager", "coördinator", "coordinator", "jurist", "analist", "secretaris", "stafmedewerker",
     "raadadviseur", "directeur", "plaatsvervangend directeur", "hoofd", "manager", "ambtenaar", "specialist",
     "onderzoeker", "inspecteur", "controller", "accountmanager", "senior beleidsmedewerker", "trainee",
-    "leidinggevende", "kapitein", "luitenant", "majoor", "kolonel", "commandant", "kapitein-luitenant ter zee", "sergeant",
+    "leidinggevende", "kapitein", "luitenant", "majoor", "kolonel", "commandant", "kapitein-luitenant ter zee",
+    "sergeant",
 )
 _PLURAL_ROLE_WORDS = ("collega's", "collega’s", "medewerkers", "beleidsmedewerkers", "juristen", "adviseurs",
                       "ambtenaren", "projectleiders", "analisten")
