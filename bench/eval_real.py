@@ -186,7 +186,7 @@ def report_real(deduce_detect: Callable[[str], list] | None) -> int:  # type: ig
     if deduce_detect is not None:
         systems["deduce"] = deduce_detector(deduce_detect)
     results: dict[str, dict[str, dict[str, float]]] = {}
-    for split in ("afgestemd", "achtergehouden"):
+    for split in ("afgestemd", "achtergehouden", "achtergehouden-2"):
         part = [d for d in docs if d.split == split]
         planted = sum(d.planted for d in part)
         print(f"== echte teksten, {split}: {len(part)} documenten ({planted} met geplante gegevens, "
@@ -200,7 +200,7 @@ def report_real(deduce_detect: Callable[[str], list] | None) -> int:  # type: ig
             print(f"{name:16} {r['precisie']:7.2f} {r['recall']:5.2f} {r['besluiten']:9.0f} "
                   f"{r['precisie_besluiten']:8.2f} {r['lekken']:6.0f} "
                   f"{r['schone_docs_stoppen']:5.0f} van {r['schone_docs']:<3.0f} {r['ms_per_100k']:8.1f}")
-            if "-v" in sys.argv and (split == "afgestemd" or "--ook-achtergehouden" in sys.argv):
+            if "-v" in sys.argv and (split == "afgestemd" or f"--ook-{split}" in sys.argv):
                 print("\n".join(misses(part, detect)) or "  (geen fouten)")
         print()
     if "--json" in sys.argv:
