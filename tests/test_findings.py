@@ -150,6 +150,7 @@ def _found(text: str) -> list[str]:
         "Het overleg was in Den Bosch en Ter Apel; de Van Nelle Fabriek en het Van Gogh Museum.",
         "De voorzitter van de commissie, Anne Mulder, en de Nationale ombudsman, de heer Van Zutphen.",
         "Uitlatingen van de heer Teeven in het Parool; de bewindspersonen Opstelten en Teeven traden af.",
+        "Samen met de heer J.W. Remkes, als informateur, onderzocht ik dat.",
         "De rector magnificus, mevrouw Karen Maex, sprak. Bel DUO op 050-5997755 (Informatie DUO).",
     ],
 )

@@ -109,7 +109,8 @@ PARTIES = (
 # "Hans Alders, voorzitter van ...", "mevrouw Van Huffelen, Staatssecretaris van Financiën",
 # "de heer Pechtold (D66)"
 PUBLIC_AFTER = re.compile(
-    rf"^\s*(?:,\s*(?:de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+|algemeen\s+)*(?:{_PUBLIC_TITLE}|directeur\s+van)"
+    rf"^\s*(?:,\s*(?:als\s+|in\s+(?:zijn|haar)\s+functie\s+als\s+|de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+"
+    rf"|algemeen\s+)*(?:{_PUBLIC_TITLE}|directeur\s+van)"
     rf"|\s*\((?:{'|'.join(re.escape(p) for p in PARTIES)})\))"
 )
 
