@@ -262,3 +262,13 @@ def test_a_doubted_name_is_kept_or_redacted_as_a_passage(tmp_path: Path) -> None
     woo = (root / "d1" / "woo.yaml").read_text(encoding="utf-8")
     assert 'passage: "Haag"\n    grond: "5.1.2e"' in woo
     assert "chaag" not in woo and (root / "personen.yaml").read_text(encoding="utf-8") == personen
+
+
+def test_publish_with_open_decisions_stops_and_records_no_release(client: TestClient, root: Path) -> None:
+    page = client.get("/d/d1").text
+    before = (root / "d1" / "woo.yaml").read_bytes()
+    r = client.post("/d/d1/publiceer", data=form_values(page, "ja") | {"vrijgeven": "ja"})
+    assert r.status_code == 422
+    assert "Niet vrijgegeven: er staan nog beslissingen open." in r.text
+    assert "er is niets naar woo/ geschreven" in r.text.lower() or "Er is niets naar woo/ geschreven" in r.text
+    assert "Jan Pietersen" in r.text and (root / "d1" / "woo.yaml").read_bytes() == before

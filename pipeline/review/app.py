@@ -139,14 +139,18 @@ class Review:
         form = await self.form(request)
         decisions = Decisions(self.ws.content_dir, dossier_id)
         door = self.door(request)
-        released = ""
-        if form.get("vrijgeven") == "ja":
+        released, not_released = "", ""
+        loaded = self.ws.load(dossier_id)
+        if form.get("vrijgeven") == "ja" and (loaded.items or loaded.problems):
+            not_released = "Niet vrijgegeven: er staan nog beslissingen open."
+        elif form.get("vrijgeven") == "ja":
             try:
                 decisions.release({"woo": form.get("versie_woo", "")}, door)
             except Conflict as exc:
                 return self.render_review(request, dossier_id, status=409, error=str(exc))
             released = door
-        outcome: dict[str, Any] = {"written": [], "notes": [], "problems": [], "error": "", "released": released}
+        outcome: dict[str, Any] = {"written": [], "notes": [], "problems": [], "error": "", "released": released,
+                                   "not_released": not_released}
         if not self.ws.publish_lock.acquire(blocking=False):
             outcome["error"] = "er loopt al een publicatie; wacht tot die klaar is"
             return self.page(request, "outcome.html", status=409, dossier_id=dossier_id, outcome=outcome)

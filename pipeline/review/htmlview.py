@@ -15,9 +15,11 @@ from pipeline.review.decisions import GRONDEN
 from pipeline.review.state import Item
 
 FIELD_LABEL = {
-    "kenmerk": "Kenmerk", "datum": "Datum", "onderwerp": "Onderwerp", "aan": "Aan", "van": "Van",
-    "titel": "Titel", "ondertitel": "Ondertitel", "organisatie": "Organisatie", "directie": "Directie",
-    "betreft": "Betreft", "ter": "Ter", "contactpersoon": "Contactpersoon",
+    "ter_label": "Ter", "ter_colofon": "Ter (colofon)", "bijlagen": "Bijlagen", "opsteller_naam": "Opsteller",
+    "opsteller_telefoon": "Telefoon opsteller", "opsteller_email": "E-mail opsteller", "besluit_oordeel": "Besluit",
+    "besluit_datum": "Datum besluit", "besluit_naam": "Besloten door", "besluit_functie": "Functie",
+    "besluit_opmerking": "Opmerking", "contact_naam": "Contactpersoon", "contact_telefoon": "Telefoon",
+    "contact_email": "E-mail",
 }
 
 
@@ -138,13 +140,13 @@ class _Renderer:
         if fields:
             parts.append('<table class="colofon">')
             for key, text in fields:
-                label = FIELD_LABEL.get(key, key.replace("_", " "))
+                label = FIELD_LABEL.get(key, key.replace("_", " ").capitalize())
                 parts.append(f"<tr><th>{escape(label)}</th><td>{self.text(text)}</td></tr>")
             parts.append("</table>")
         for name, rows in self.doc.rows.items():
             if not rows:
                 continue
-            parts.append(f'<table class="rows"><caption>{escape(name.replace("_", " "))}</caption>')
+            parts.append(f'<table class="rows"><caption>{escape(name.replace("_", " ").capitalize())}</caption>')
             for row in rows:
                 parts.append("<tr>" + "".join(f"<td>{self.text(v)}</td>" for v in row.values()) + "</tr>")
             parts.append("</table>")

@@ -53,6 +53,12 @@
       e.target.form.requestSubmit();
     }
   });
+  // Escape leaves a form in the side panel, so the shortcuts work again.
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    var details = e.target.closest && e.target.closest("details.act");
+    if (details) { details.open = false; e.target.blur(); e.preventDefault(); }
+  });
   document.addEventListener("keydown", function (e) {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
     switch (e.key) {
@@ -86,5 +92,5 @@
       var b = f.querySelector("button"); b.disabled = true; b.textContent = "Bezig met bouwen en controleren…";
     });
   });
-  if (items.length && !location.hash) select(0);
+  if (items.length && !location.hash && !document.querySelector(".flash.error")) select(0);
 })();
