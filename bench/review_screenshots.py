@@ -57,6 +57,7 @@ def main() -> None:
             page.keyboard.press("Escape")
             page.keyboard.press("l")
             page.screenshot(path=str(shots / "6-lakken-gekozen.png"))
+            page.keyboard.press("Escape")
             page.evaluate("""() => {
                 const p = document.querySelector('article[data-doc="nota"] .body p');
                 const node = [...p.childNodes].find(n => n.nodeType === 3 && n.textContent.length > 40);
