@@ -294,3 +294,29 @@ def test_a_pdftotext_timeout_is_a_dutch_stop_not_a_traceback(tmp_path: Path, mon
     with pytest.raises(VerificationError, match="niet binnen .* s; de openbare versie is niet gecontroleerd"):
         gate.text_layers(base_pdf(tmp_path / "lang.pdf"), pages=1359)
     assert seen["timeout"] >= 1359  # the time scales with the pages: a long document is read, not refused
+
+
+def test_a_finding_names_the_content_line_that_printed_it_and_the_rule(tmp_path: Path) -> None:
+    """A form the matchers missed (here: a redaction undone on the model) is traced to its content line."""
+    from pipeline import build
+    from pipeline.model.document import Span
+    from pipeline.publication import publish
+    from redaction.apply import walk
+    from tests.e2e_helpers import motie21_copy
+
+    (plan,) = build.prepare(motie21_copy(tmp_path), ["motie-21-ezk"], [])
+    missed = None
+    for _section, text in walk(plan.docs["rapportage"]):
+        for i, span in enumerate(text):
+            if isinstance(span, Span) and span.redaction and span.text == "S. Öztürk":
+                text[i] = Span(span.text, span.loc)  # printed as it was typed: what a missed match does
+                missed = span.loc
+                break
+        if missed:
+            break
+    assert missed is not None
+    path = tmp_path / "inventarislijst.csv"
+    path.write_text("ID;Document\n1;Nota van S. Öztürk\n", encoding="utf-8")
+    (problem,) = [p for p in gate.check_text(path, publish.forbidden_for(plan)) if "naam 'S. Öztürk'" in p]
+    assert f"{missed} (niet gelakt)" in problem
+    assert "regel: naam van een ambtenaar (rol ambtenaar, " in problem and "moet gelakt onder 5.1.2e" in problem

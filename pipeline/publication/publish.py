@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import multiprocessing
@@ -222,7 +223,36 @@ def forbidden_for(plan: Plan, *, everyone: bool = False) -> list[gate.Forbidden]
         for text, what, case in forms:
             rule = f"{_WHAT[what]} van {who} (rol {person.rol}, {person.loc}): moet gelakt onder {PERSONAL_GROUND}"
             out.add(gate.Forbidden(text, what, case, rule, where))
-    return sorted(out, key=lambda f: (f.what, f.text, f.rule))
+    texts = _unredacted_texts(plan)
+    return sorted((_with_misses(f, texts) for f in out), key=lambda f: (f.what, f.text, f.rule))
+
+
+def _unredacted_texts(plan: Plan) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Per model Text, what the public version prints of it and (span text, loc) of each printed span."""
+    out = []
+    for doc in plan.docs.values():
+        for _section, text in walk(doc):
+            spans = [(s.text, str(s.loc)) for s in text if isinstance(s, Span) and s.redaction is None and s.text]
+            if spans:
+                out.append((gate.normalise("".join(t for t, _ in spans)), spans))
+    return out
+
+
+def _with_misses(f: gate.Forbidden, texts: list[tuple[str, list[tuple[str, str]]]]) -> gate.Forbidden:
+    """f with, first among its sources, the content lines whose printed text still holds it (a missed form).
+
+    That is the line to change when the gate stops: the redaction log only knows where the
+    form was taken out, not where it was missed.
+    """
+    found = gate.matcher(f)
+    missed = []
+    for joined, spans in texts:
+        if found(joined):
+            own = [loc for t, loc in spans if found(gate.normalise(t))]
+            missed.append(f"{(own or [spans[0][1]])[0]} (niet gelakt)")
+    if not missed:
+        return f
+    return dataclasses.replace(f, sources=tuple(dict.fromkeys([*missed, *f.sources])))
 
 
 class Gate:
