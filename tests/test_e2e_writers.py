@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from e2e_helpers import build_once, normalise, pdftotext
+from e2e_helpers import build_once, normalise, pdftotext, run_cli
 from helpers import DOSSIER_YAML, NOTA_YAML, PERSONEN, write_content
 from lxml import etree
 
@@ -112,3 +112,18 @@ def test_signed_nota_has_no_concept_mark_and_counts_its_bijlagen(out: Path) -> N
     text = normalise(pdftotext(out / "nota.pdf"))
     assert "CONCEPT" not in text
     assert "Bijlage(n) 2" in text
+
+
+def test_a_broken_dossier_does_not_stop_the_others(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write_content(content, {"d2/dossier.yaml": DOSSIER_YAML.replace("datum: 2023-12-23\n", "datum: morgen\n", 1),
+                            "d2/nota.yaml": NOTA_YAML})
+    target = tmp_path / "build"
+    proc = run_cli("build", "--content", content, "--out", target)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert (target / "d1" / "nota.pdf").is_file() and (target / "d1" / "parafeerbundel.pdf").is_file()
+    assert not (target / "d2").exists()
+    assert f"{content}/d2/dossier.yaml:3:8: 'morgen' is geen geldige datum" in proc.stderr
+    assert "niet gebouwd: d2 (de andere dossiers wel)" in proc.stderr
+    assert "geschreven: " in proc.stdout

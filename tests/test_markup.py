@@ -274,8 +274,6 @@ def test_non_standard_kamerstukken_gives_warning_and_no_link(root: Path) -> None
         "en krijgt geen link; schrijf 'Kamerstukken II 2021/22, 26643, nr. 827'")]
 
 
-@pytest.mark.xfail(strict=True, reason="documents.Builder._link_spans only looks for a loose citation AFTER the "
-                                       "last standard one, so a non-standard citation before it gets no warning")
 def test_non_standard_citation_before_a_standard_one_still_warns(root: Path) -> None:
     write_content(root, {N: nota_with(
         "Zie Kamerstukken II 2021/22, 26643 en Kamerstukken II 2021/22, 26643, nr. 827.")})

@@ -80,18 +80,21 @@ class Builder:
     def _link_spans(self, s: Span) -> list[Span]:
         pieces: list[Span] = []
         pos = 0
+        gaps = []  # the text between standard citations, where a loose one may stand
         for m in KAMERSTUK_RE.finditer(s.text):
             url = KST_URL.format(dossier=m["dossier"], sub=f"-{m['sub']}" if m["sub"] else "", nr=m["nr"])
             if m.start() > pos:
                 pieces.append(s.sub(pos, m.start()))
+                gaps.append(s.text[pos:m.start()])
             pieces.append(s.sub(m.start(), m.end(), link=url))
             pos = m.end()
         rest = s.text[pos:]
-        loose = KAMERSTUK_LOOSE_RE.search(rest)
-        if loose and not KAMERSTUK_RE.match(rest, loose.start()):
-            self.warnings.append(Diagnostic(
-                s.loc, f"de verwijzing '{loose.group(0).strip()}' is niet in de standaardvorm en krijgt geen link",
-                "schrijf 'Kamerstukken II 2021/22, 26643, nr. 827'"))
+        for gap in [*gaps, rest]:
+            loose = KAMERSTUK_LOOSE_RE.search(gap)
+            if loose and not KAMERSTUK_RE.match(gap, loose.start()):
+                self.warnings.append(Diagnostic(
+                    s.loc, f"de verwijzing '{loose.group(0).strip()}' is niet in de standaardvorm en krijgt geen link",
+                    "schrijf 'Kamerstukken II 2021/22, 26643, nr. 827'"))
         if pos == 0:
             return [s]
         if rest:
