@@ -1,10 +1,10 @@
-"""Content format v1: read every content file into typed objects and validate them all."""
+"""Content format v1.1: read every content file into typed objects and validate them all (the registers, the
+reader and woo.yaml live in their own modules next to this one; their names are re-exported here)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,45 +12,12 @@ from typing import Any, Protocol
 
 from pipeline.content import fields as F
 from pipeline.content.fields import OORDELEN, ROLLEN, WOO_GRONDEN
+from pipeline.content.reader import ID_RE, Reader
+from pipeline.content.registers import Organisation, Person, _read_organisaties, _read_personen
 from pipeline.content.text import check_tree
-from pipeline.content.yamlsource import LStr, Node, as_bool, as_date, date_problem, load_yaml
+from pipeline.content.woo import DECISION_META, Lakken, Vrijgave, Woo, WooPerson, _read_woo, moment
+from pipeline.content.yamlsource import LStr, Node, load_yaml
 from pipeline.errors import ContentError, Diagnostic, Loc
-
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-
-
-@dataclass
-class Person:
-    """One entry of personen.yaml."""
-
-    id: str
-    naam: LStr
-    functie: LStr | None
-    rol: str
-    loc: Loc
-    voornaam: LStr | None = None
-    email: LStr | None = None
-    telefoon: LStr | None = None
-    paraaf: LStr | None = None
-
-    @property
-    def public(self) -> bool:
-        """Politicians and spokespeople stay visible in the public version."""
-        return self.rol in ("bewindspersoon", "kamerlid", "woordvoerder", "publiek")
-
-
-@dataclass
-class Organisation:
-    """One entry of organisaties.yaml."""
-
-    id: str
-    naam: LStr
-    loc: Loc
-    tooi: LStr | None = None
-    postadres: LStr | None = None
-    bezoekadres: LStr | None = None
-    website: LStr | None = None
-    vrijgave_verplicht: bool = False  # v1.1: woo/ only after a release newer than every decision
 
 
 @dataclass
@@ -84,58 +51,6 @@ class Section:
     nummering: str | None = None
     secties: list[Section] = field(default_factory=list)
     tabel: Table | None = None
-
-
-@dataclass
-class WooPerson:
-    persoon: str
-    lakken: bool
-    loc: Loc
-
-
-@dataclass
-class Lakken:
-    document: str
-    passage: LStr
-    grond: str
-    loc: Loc
-    toelichting: LStr | None = None
-
-
-@dataclass
-class Woo:
-    loc: Loc
-    openbaarmaking: dt.date | None = None
-    personen: list[WooPerson] = field(default_factory=list)
-    lakken: list[Lakken] = field(default_factory=list)
-    toegestaan: list[LStr] = field(default_factory=list)
-    informatiecategorie: dict[str, LStr] = field(default_factory=dict)
-    vrijgave: Vrijgave | None = None                             # v1.1: who released the public version
-    besluit_momenten: list[dt.datetime] = field(default_factory=list)  # the `op` of every decision entry
-
-
-@dataclass
-class Vrijgave:
-    door: LStr
-    op: dt.datetime
-    loc: Loc
-
-
-DECISION_META = ("door", "op", "reden")  # v1.1: who decided, when and why, on every decision entry
-
-
-def moment(value: object, end_of_day: bool = True) -> dt.datetime | None:
-    """A decision's `op`: a date-time as written, or a date (counted as the end of that day)."""
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time(23, 59, 59) if end_of_day else dt.time(0, 0))
-    if isinstance(value, str):
-        try:
-            return moment(dt.datetime.fromisoformat(value.strip()), end_of_day)
-        except ValueError:
-            return None
-    return None
 
 
 @dataclass
@@ -205,184 +120,6 @@ class Content:
     invalid_people: set[str] = field(default_factory=set)  # ids in personen.yaml whose entry has an error
 
 
-class Reader:
-    """Typed access to YAML nodes that collects every problem instead of stopping at the first."""
-
-    def __init__(self) -> None:
-        self.diagnostics: list[Diagnostic] = []
-        self.partial: dict[str, dict[str, Node]] = {}  # dossier id -> the parsed document files, read or not
-        self._misspelt: set[tuple[int, str]] = set()  # (mapping, field) written with a typo: not also "missing"
-        self.invalid_people: set[str] = set()  # ids of register entries with an error: no follow-up errors
-
-    def error(self, loc: Loc, message: str, hint: str = "") -> None:
-        self.diagnostics.append(Diagnostic(loc, message, hint))
-
-    def mapping(self, node: Node | None, what: str, allowed: tuple[str, ...]) -> dict[str, Node] | None:
-        if node is None:
-            return None
-        if not isinstance(node.value, dict):
-            self.error(node.loc, f"{what} moet een verzameling velden zijn (naam: waarde)",
-                       "zet elk veld op een eigen regel als 'naam: waarde'")
-            return None
-        for key, child in node.value.items():
-            if key not in allowed:
-                self._unknown(key, getattr(child, "key_loc", child.loc), what, allowed, node.value)
-        return node.value
-
-    def _unknown(self, key: str, loc: Loc, what: str, allowed: tuple[str, ...],
-                 mapping: dict[str, Node] | None = None) -> None:
-        close = difflib.get_close_matches(key, allowed, n=1)
-        if close and mapping is not None and close[0] not in mapping:
-            self._misspelt.add((id(mapping), close[0]))
-        hint = f"bedoelde u '{close[0]}'?" if close else "toegestane velden: " + ", ".join(allowed)
-        self.error(loc, f"onbekend veld '{key}' in {what}", hint)
-
-    def text(self, m: dict[str, Node], key: str, parent: Node, *, required: bool = True) -> LStr | None:
-        node = m.get(key)
-        if node is None or node.value is None or (isinstance(node.value, str) and not node.value.strip()):
-            if required and (node is not None or (id(m), key) not in self._misspelt):
-                loc = node.loc if node is not None else parent.loc
-                self.error(loc, f"het veld '{key}' ontbreekt of is leeg", f"vul '{key}: ...' in")
-            return None
-        value = node.value
-        if isinstance(value, LStr):
-            return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.error(node.loc, f"'{key}' is als getal gelezen ({value}), niet als tekst",
-                       f'zet de waarde tussen aanhalingstekens: {key}: "{value}"')
-            return None
-        if isinstance(value, (dict, list)):
-            self.error(node.loc, f"'{key}' moet tekst zijn, geen lijst of verzameling")
-            return None
-        self.error(node.loc, f"'{key}' moet tekst zijn", f'zet de waarde tussen aanhalingstekens: {key}: "..."')
-        return None
-
-    def ident(self, m: dict[str, Node], key: str, parent: Node, *, required: bool = True) -> str | None:
-        value = self.text(m, key, parent, required=required)
-        if value is None:
-            return None
-        if not ID_RE.match(value):
-            self.error(value.loc, f"'{value}' is geen geldige id",
-                       "gebruik letters, cijfers, '-' en '_' zonder spaties")
-            return None
-        return value
-
-    def choice(self, m: dict[str, Node], key: str, parent: Node, options: tuple[str, ...],
-               *, required: bool = True) -> str | None:
-        value = self.text(m, key, parent, required=required)
-        if value is None:
-            return None
-        if value not in options:
-            close = difflib.get_close_matches(str(value), options, n=1)
-            hint = f"bedoelde u '{close[0]}'?" if close else "kies uit: " + " | ".join(options)
-            self.error(value.loc, f"'{value}' is geen geldige waarde voor '{key}'", hint)
-            return None
-        return str(value)
-
-    def date(self, m: dict[str, Node], key: str, parent: Node, *, required: bool = True) -> dt.date | None:
-        node = m.get(key)
-        if node is None or node.value is None:
-            if required:
-                self.error(parent.loc, f"het veld '{key}' ontbreekt", f"vul '{key}: JJJJ-MM-DD' in")
-            return None
-        value = as_date(node.value)
-        if value is None:
-            self.error(node.loc, *date_problem(str(node.value), key))
-        return value
-
-    def seq(self, m: dict[str, Node], key: str, parent: Node, *, required: bool = False) -> list[Node]:
-        node = m.get(key)
-        if node is None or node.value is None:
-            if required:
-                self.error(parent.loc, f"de lijst '{key}' ontbreekt", f"voeg '{key}:' met items '- ...' toe")
-            return []
-        if not isinstance(node.value, list):
-            self.error(node.loc, f"'{key}' moet een lijst zijn", "zet elk item op een eigen regel met '- '")
-            return []
-        return node.value
-
-    def scalar_text(self, node: Node, what: str) -> LStr | None:
-        if isinstance(node.value, LStr):
-            return node.value
-        if isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-            return LStr(str(node.value), node.loc)
-        self.error(node.loc, f"{what} moet tekst zijn")
-        return None
-
-    def boolean(self, m: dict[str, Node], key: str, parent: Node) -> bool | None:
-        node = m.get(key)
-        if node is None:
-            self.error(parent.loc, f"het veld '{key}' ontbreekt", f"vul '{key}: true' of '{key}: false' in")
-            return None
-        value = as_bool(node.value)
-        if value is None:
-            self.error(node.loc, f"'{key}' moet ja of nee zijn (of true / false), niet '{node.value}'")
-        return value
-
-
-# --- registers -------------------------------------------------------------------------
-
-def _read_personen(r: Reader, node: Node) -> dict[str, Person]:
-    people: dict[str, Person] = {}
-    top = r.mapping(node, "personen.yaml", F.PERSONEN.names)
-    if top is None:
-        return people
-    for item in r.seq(top, "personen", node, required=True):
-        m = r.mapping(item, "een persoon", F.PERSON.names)
-        if m is None:
-            continue
-        pid = r.ident(m, "id", item)
-        naam = r.text(m, "naam", item)
-        rol = r.choice(m, "rol", item, ROLLEN)
-        email = _email(r, m, item)  # checked even when the entry has other errors: every error in one run
-        if pid and pid in people:
-            r.error(m["id"].loc, f"de id '{pid}' komt twee keer voor",
-                    f"eerder op regel {people[pid].loc.line}; kies een unieke id")
-            continue
-        if pid is None or naam is None or rol is None:
-            if pid is not None:
-                r.invalid_people.add(pid)  # its own error is reported; references to it are not errors too
-            continue
-        people[pid] = Person(
-            id=pid, naam=naam, functie=r.text(m, "functie", item, required=False), rol=rol, loc=item.loc,
-            voornaam=r.text(m, "voornaam", item, required=False),
-            email=email, telefoon=r.text(m, "telefoon", item, required=False),
-            paraaf=r.text(m, "paraaf", item, required=False))
-    return people
-
-
-def _email(r: Reader, m: dict[str, Node], parent: Node) -> LStr | None:
-    value = r.text(m, "email", parent, required=False)
-    if value is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-        r.error(value.loc, f"'{value}' is geen geldig e-mailadres")
-    return value
-
-
-def _read_organisaties(r: Reader, node: Node) -> dict[str, Organisation]:
-    orgs: dict[str, Organisation] = {}
-    top = r.mapping(node, "organisaties.yaml", F.ORGANISATIES.names)
-    if top is None:
-        return orgs
-    for item in r.seq(top, "organisaties", node, required=True):
-        m = r.mapping(item, "een organisatie", F.ORGANISATION.names)
-        if m is None:
-            continue
-        oid = r.ident(m, "id", item)
-        naam = r.text(m, "naam", item)
-        if oid and oid in orgs:
-            r.error(m["id"].loc, f"de id '{oid}' komt twee keer voor", "kies een unieke id")
-            continue
-        if oid is None or naam is None:
-            continue
-        orgs[oid] = Organisation(
-            id=oid, naam=naam, loc=item.loc, tooi=r.text(m, "tooi", item, required=False),
-            postadres=r.text(m, "postadres", item, required=False),
-            bezoekadres=r.text(m, "bezoekadres", item, required=False),
-            website=r.text(m, "website", item, required=False),
-            vrijgave_verplicht=bool("vrijgave_verplicht" in m and r.boolean(m, "vrijgave_verplicht", item)))
-    return orgs
-
-
 # --- sections and tables, shared by the document kinds ------------------------------
 
 def read_sections(r: Reader, m: dict[str, Node], parent: Node, *, allow_table: bool,
@@ -425,77 +162,6 @@ def _cell(r: Reader, node: Node) -> LStr | None:
     if node.value is None:
         return LStr("", node.loc)
     return r.scalar_text(node, "een tabelcel")
-
-
-def _read_woo(r: Reader, node: Node, documents: tuple[str, ...]) -> Woo | None:
-    shape = F.woo_shape(documents)
-    m = r.mapping(node, "woo.yaml", shape.names)
-    if m is None:
-        return None
-    woo = Woo(loc=node.loc)
-    if "openbaarmaking" in m:
-        om = r.mapping(m["openbaarmaking"], "openbaarmaking", shape.sub("openbaarmaking").names)
-        if om is not None:
-            woo.openbaarmaking = r.date(om, "datum", m["openbaarmaking"])
-    for item in r.seq(m, "personen", node):
-        pm = r.mapping(item, "een persoon in woo.yaml", shape.sub("personen").names)
-        if pm is None:
-            continue
-        _decision_moment(r, pm, woo)
-        pid, flag = r.ident(pm, "persoon", item), r.boolean(pm, "lakken", item)
-        if pid is not None and flag is not None:
-            woo.personen.append(WooPerson(pid, flag, item.loc))
-    for item in r.seq(m, "lakken", node):
-        lm = r.mapping(item, "een lakken-regel", shape.sub("lakken").names)
-        if lm is None:
-            continue
-        _decision_moment(r, lm, woo)
-        doc = r.choice(lm, "document", item, documents)
-        passage = r.text(lm, "passage", item)
-        grond = r.choice(lm, "grond", item, WOO_GRONDEN)
-        if doc and passage is not None and grond:
-            woo.lakken.append(Lakken(doc, passage, grond, item.loc, r.text(lm, "toelichting", item, required=False)))
-    for item in r.seq(m, "toegestaan", node):
-        if isinstance(item.value, dict):  # v1.1: {tekst, door, op, reden}
-            tm = r.mapping(item, "een toegestane tekst", shape.sub("toegestaan").names)
-            if tm is not None:
-                _decision_moment(r, tm, woo)
-                text = r.text(tm, "tekst", item)
-                if text is not None:
-                    woo.toegestaan.append(text)
-        elif t := r.scalar_text(item, "een toegestane tekst"):
-            woo.toegestaan.append(t)
-    if "vrijgave" in m:
-        vm = r.mapping(m["vrijgave"], "vrijgave", shape.sub("vrijgave").names)
-        if vm is not None:
-            door = r.text(vm, "door", m["vrijgave"])
-            op = moment(vm["op"].value, end_of_day=False) if "op" in vm else None
-            if op is None:
-                r.error(vm["op"].loc if "op" in vm else m["vrijgave"].loc, "vrijgave heeft geen geldige 'op'",
-                        "schrijf de datum en tijd als JJJJ-MM-DD UU:MM:SS")
-            elif door is not None:
-                woo.vrijgave = Vrijgave(door, op, m["vrijgave"].loc)
-    if "informatiecategorie" in m:
-        cm = r.mapping(m["informatiecategorie"], "informatiecategorie", documents)
-        for key, val in (cm or {}).items():
-            if isinstance(val.value, LStr):
-                woo.informatiecategorie[key] = val.value
-            else:
-                r.error(val.loc, f"informatiecategorie van {key} moet tekst zijn")
-    return woo
-
-
-def _decision_moment(r: Reader, m: dict[str, Node], woo: Woo) -> None:
-    """Record the `op` of a decision entry (for the release rule); report one that is no date."""
-    node = m.get("op")
-    if node is None:
-        return
-    when = moment(node.value)
-    if when is None:
-        r.error(node.loc, f"'{node.value}' is geen geldige datum voor 'op'",
-                "schrijf JJJJ-MM-DD of JJJJ-MM-DD UU:MM:SS")
-    else:
-        woo.besluit_momenten.append(when)
 
 
 def _read_documents(r: Reader, folder: Path, root: Path, docs: dict[str, Node],
@@ -702,3 +368,9 @@ def _check_references(r: Reader, c: Content, kinds: Sequence[DocumentKind]) -> N
         if d.woo:
             for wp in d.woo.personen:
                 person(wp.persoon, wp.loc, "de persoon")
+
+
+__all__ = ["DECISION_META", "ID_RE", "OORDELEN", "ROLLEN", "WOO_GRONDEN", "Besluit", "Content", "DocumentKind",
+           "Dossier", "KindContext", "Lakken", "Organisation", "Person", "Reader", "References", "RouteStep",
+           "Section", "Table", "Vrijgave", "Woo", "WooPerson", "dossier_of", "load_content", "moment",
+           "read_content", "read_sections", "read_table"]
