@@ -63,8 +63,11 @@ validate: venv ## accessibility checks (PDF/UA-1) of the PDFs in build/; with ve
 	$(PY) -m pipeline.checks.accessibility build
 
 N ?= 50
-bench: setup ## speed benchmark against LibreOffice's own conversion time: N generated dossiers (N=50), table + bench/results.json
-	$(PY) bench/run.py --dossiers $(N)
+REPEAT ?= 3
+SIZES ?= 10,50,200,500
+bench: setup ## speed against LibreOffice in the same run (N=50 dossiers, median of REPEAT=3; bench/results.json), then the scale curve over SIZES=10,50,200,500 (bench/scale.json)
+	$(PY) bench/run.py --dossiers $(N) --repeat $(REPEAT)
+	$(PY) bench/scale.py --sizes $(SIZES)
 
 lo-stop: venv ## stop the warm LibreOffice (it also stops itself after 15 idle minutes)
 	$(PY) -m pipeline lo stop

@@ -58,12 +58,14 @@ for p in (str(ROOT), str(BENCH)):
 from typing import Self
 
 import corpus
+import figures  # noqa: E402
 
 EXAMPLE = corpus.EXAMPLE
 DOC_KINDS = ("nota", "kamerbrief", "rapportage")
 LO_NAMES = ("soffice", "soffice.bin", "oosplash", "soffice.sh")
 LO_MARK = "pipeline-lo"
-ROWS = ("check", "clean-cold", "clean-warm", "example-cold", "example-warm", "woo", "edit", "noop", "make-noop")
+ROWS = ("check", "clean-cold", "clean-warm", "example-cold", "example-warm", "example-woo", "woo", "edit", "noop",
+        "make-noop")
 MB = 1024 * 1024
 # LibreOffice 7.4 converts at most 241 files per `soffice --convert-to` call (about 255
 # command-line arguments); the rest are dropped silently with exit code 0. The baseline
@@ -661,6 +663,15 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
             rows.append(Row("example-warm", label, ours, state.get("base_ex"), "soffice, 3 docx (cold)",
                             notes=warm_note(seen)))
 
+    # ---- the public build of the example dossier alone: woo/build of one dossier
+    if "example-woo" not in skip:
+        label = f"public build (woo), example dossier ({EXAMPLE}), cold LO"
+        with row("example-woo", label):
+            out_ex_woo = work / "out-example-woo"
+            ours = bench.repeat("example woo cold", lambda i: cold(out_ex_woo),
+                                bench.pipeline("woo", "--content", content, "--out", out_ex_woo, EXAMPLE))
+            rows.append(Row("example-woo", label, ours))
+
     # ---- public build
     if "woo" not in skip:
         label = f"public build (woo), {n} dossiers, cold LO"
@@ -717,6 +728,7 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
                    "private_tmpdir": private, "lo_stop_available": bench.lo_stop_available},
         "corpus": {**info, "pages": page_stats(out_all) if out_all.is_dir() else {}},
         "rows": [r.summary() for r in rows],
+        "figures": figures.figures([r.summary() for r in rows]),
         "notes": bench.notes,
     }
 
@@ -823,6 +835,9 @@ def report(result: dict) -> str:
         f"Median of {result['config']['repeat']} run(s); peak = summed RSS of the process tree incl. LibreOffice.",
         "",
         table(result),
+        "",
+        "The issue's figures (ratios of medians measured in this run):",
+        figures.table(result.get("figures", [])),
     ]
     notes = [f"- {r['id']}: {note}" for r in result["rows"] for note in r["notes"]] + [f"- {n}" for n in result["notes"]]
     loads = [run["load1_before"] for r in result["rows"] for side in ("ours", "baseline") if side in r

@@ -88,8 +88,8 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     to the same bytes as before (same content, template and code) reuses its earlier PDF.
     With the warm LibreOffice, each dossier's documents go to it as soon as they are
     rendered, so LibreOffice converts while we model and render the next dossier.
-    finished((dossier, kind), pdf) is called as each PDF is final (converted and finished, or
-    taken from the cache), from the conversion threads: the woo build starts its gate there.
+    finished((dossier, kind), pdf) is called, from the conversion threads, as each PDF is final
+    (finished, or from the cache): the woo build starts its gate there.
     """
     code, lo = manifest.code_version(), manifest.libreoffice_version()
     rendered = manifest.DocxCache(staging.out)
@@ -220,6 +220,17 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
         report.written = staging.commit()
     cache.prune(out)
     return report
+
+
+def build_dossier(content_dir: Path, dossier_id: str, out: Path, mode: str = "build", *,
+                  base_url: str | None = None, force: bool = False) -> Report:
+    """One dossier as one job, what a worker of a job queue (Celery, RQ) calls (docs/scale.md). mode: "build"
+    (signing) or "woo" (public + gate); raises what the CLI's runs raise; an unchanged dossier is a no-op."""
+    if mode not in ("build", "woo"):
+        raise ValueError(f"onbekende modus {mode!r}: kies 'build' of 'woo'")
+    if mode == "build":
+        return build_signing(content_dir, out, [dossier_id], force=force)
+    return build_public(content_dir, out, [dossier_id], force=force, base_url=base_url)
 
 
 def _stage_manifest(staging: Staging, out: Path, dossier_id: str, name: str, run: manifest.Run,
