@@ -98,3 +98,20 @@ def test_gate_started_early_reports_what_it_found(tmp_path):
 def test_build_dossier_knows_two_modes(tmp_path):
     with pytest.raises(ValueError, match="build"):
         build_dossier(CONTENT, EXAMPLE, tmp_path, "publiek")
+
+
+def test_needles_find_exactly_what_in_finds():
+    import random
+
+    from redaction.matchers.needles import Needles, literal_needle
+
+    rng = random.Random(7)
+    alphabet = "abcdé vries-'"
+    needles = ["", "vries", "de vries", "ries", "a", "vries"] + [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(200)]
+    index = Needles(needles)
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert index.present(text) == [i for i, n in enumerate(needles) if n in text]
+    assert literal_needle("Afdelingshoofd Toetsing-en-Toezicht") == "Afdelingshoofd"
+    assert literal_needle("CIO’s") == "CIO"

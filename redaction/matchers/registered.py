@@ -12,6 +12,7 @@ from redaction.matchers import context
 from redaction.matchers._text import Hit, PersonData, _lit, _resolve, _Text
 from redaction.matchers.contact import _email_rx, _scan_phones, registered_phone_key
 from redaction.matchers.names import TokenKeys, _fold, _parse_name, ascii_parts, name_regexes, token_keys
+from redaction.matchers.needles import Needles
 
 # A letter boundary: "JOu" in "26061157JOu" or "PSG_PvdB_2023" is the paraaf; in "JOurnaal" it is not.
 _LB = r"(?<![^\W\d_])"
@@ -133,17 +134,30 @@ def _register(people: Sequence[PersonData]) -> _Register:
     return register
 
 
+_ANCHORS: dict[int, tuple[_Register, Needles]] = {}
+
+
+def _anchors(register: _Register) -> Needles:
+    """The anchors of a register's entries as one automaton: a big register has thousands of them."""
+    found = _ANCHORS.get(id(register))
+    if found is None or found[0] is not register:
+        if len(_ANCHORS) >= 16:
+            _ANCHORS.clear()
+        found = _ANCHORS[id(register)] = (register, Needles([e[0] for e in register.entries]))
+    return found[1]
+
+
 def _raw_hits(text: str, people: Sequence[PersonData]) -> list[Hit]:
     """Every match of every form, overlapping, on text in its matching form."""
     register = _register(people)
     folded = text.casefold()
     # most people of the register are absent from a given document: a substring test
     # is far cheaper than running their regexes over the whole text
+    entries, forms = register.entries, register.forms
     hits = [
-        Hit(m.start(), m.end(), cat, pid, form)
-        for (anchor, rx, cat, pid), form in zip(register.entries, register.forms, strict=True)
-        if anchor in folded
-        for m in rx.finditer(text)
+        Hit(m.start(), m.end(), entries[i][2], entries[i][3], forms[i])
+        for i in _anchors(register).present(folded)  # = every i with entries[i][0] in folded, in one pass
+        for m in entries[i][1].finditer(text)
     ]
     hits += _token_hits(text, register)
     owners = register.owners

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from redaction.matchers._text import Hit, PersonData, _caseless, _Coverage, _lit, _Text
 from redaction.matchers.contact import registered_phone_key
+from redaction.matchers.needles import Needles, literal_needle
 from redaction.matchers.registered import _register, _registered_hits
 from redaction.matchers.unregistered.contact_points import contact_candidates
 from redaction.matchers.unregistered.person_names import Candidate, name_candidates, surname_key
@@ -75,11 +76,18 @@ def _keep_keys(keep_names: tuple[str, ...]) -> frozenset[str]:
 
 def _register_spans(text: str, register_texts: Sequence[str]) -> list[tuple[int, int]]:
     """Where texts printed from the register (functie, organisation) stand in text."""
+    patterns, needles = _register_index(tuple(register_texts))
     spans = []
-    for entry in dict.fromkeys(unicodedata.normalize("NFC", e.strip()) for e in register_texts):
-        if entry:
-            spans += [(m.start(), m.end()) for m in re.finditer(_lit(entry), text)]
+    for i in needles.present(text):  # only the entries whose literal core is in the text at all
+        spans += [(m.start(), m.end()) for m in patterns[i].finditer(text)]
     return spans
+
+
+@lru_cache(maxsize=16)
+def _register_index(register_texts: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], ...], Needles]:
+    """The register texts compiled once per run: a functie per person, so thousands in a big content folder."""
+    entries = [e for e in dict.fromkeys(unicodedata.normalize("NFC", e.strip()) for e in register_texts) if e]
+    return tuple(re.compile(_lit(e)) for e in entries), Needles([literal_needle(e) for e in entries])
 
 
 def allowed_names(allowed: Sequence[str]) -> frozenset[str]:
