@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
@@ -60,7 +61,7 @@ def _is_untagged_link(annot: object) -> bool:
             and Name.StructParent not in annot and not int(annot.get(Name.F, 0)) & ANNOT_HIDDEN)
 
 
-def _is_internal(annot: Dictionary) -> bool:
+def _is_internal(annot: pikepdf.Object) -> bool:
     action = annot.get(Name.A)
     return Name.Dest in annot or (isinstance(action, Dictionary) and action.get(Name.S) == Name.GoTo)
 
@@ -110,7 +111,9 @@ def _tag_untagged_links(pdf: Pdf, facts: A11yFacts) -> list[str]:
                 continue
             label = str(annot.get(Name.Contents, "")).strip()
             mcid = _mcid_under(annot, facts.pages[number - 1], label)
-            elem = owner.get((number, mcid)) if mcid is not None else None
+            if mcid is None:
+                continue
+            elem = owner.get((number, mcid))
             if elem is None or not elem.obj.is_indirect:
                 continue
             objr = Dictionary(Type=Name.OBJR, Obj=annot, Pg=page.obj)
@@ -148,7 +151,7 @@ def _mcid_under(annot: Dictionary, page: PageContent, label: str) -> int | None:
 def _insert_link(elem: Dictionary, page: Dictionary, mcid: int, link: Dictionary, *, replace: bool) -> None:
     """Put link where mcid sits in elem's /K: instead of it (replace) or right after it."""
     kids = elem.get(Name.K)
-    items = list(kids) if isinstance(kids, Array) else [kids]
+    items: list[Any] = list(kids) if isinstance(kids, Array) else [kids]
     for i, item in enumerate(items):
         direct = isinstance(item, int) and int(item) == mcid
         via_mcr = (isinstance(item, Dictionary) and item.get(Name.Type) == Name.MCR

@@ -36,6 +36,7 @@ import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
+from typing import Any, cast
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
@@ -219,7 +220,7 @@ def _rows(table: Element) -> list[Element]:
 def _span(cell: Element, key: str) -> int:
     value = cell.attribute(key)
     try:
-        return max(1, int(value)) if value is not None else 1
+        return max(1, int(cast(Any, value))) if value is not None else 1
     except (TypeError, ValueError):
         return 1
 
@@ -298,7 +299,7 @@ def _check_annotations(pdf: Pdf, structure: Structure) -> list[str]:
 
 
 def _number_tree(node: object) -> dict[int, pikepdf.Object]:
-    return {int(key): value for key, value in flatten_tree(node, "/Nums")}  # type: ignore[call-overload]
+    return {int(key): value for key, value in flatten_tree(node, "/Nums")}
 
 
 def _check_parent_tree(pdf: Pdf, structure: Structure) -> list[str]:

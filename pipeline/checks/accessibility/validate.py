@@ -9,6 +9,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from pipeline.checks.accessibility.checks import check_pdf
 from pipeline.finish.tagged.structure import collapse
@@ -121,7 +122,7 @@ def pdfua_errors(path: Path) -> list[str] | None:
 
 
 def validate(paths: list[Path], *, use_verapdf: bool = True, review: bool = False,
-             out=None) -> int:  # type: ignore[no-untyped-def]
+             out: TextIO | None = None) -> int:
     """Run every check on the PDFs below paths and print a report; 0 when all pass, 1 otherwise."""
     out = out or sys.stdout
     pdfs = find_pdfs(paths, review=review)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf, String
@@ -102,7 +103,7 @@ class _TreeMerge:
         self.role_map, self.class_map = Dictionary(), Dictionary()
         self.next_key = 0
 
-    def add(self, label: str, part_root: Dictionary, pages: list[pikepdf.Page]) -> None:
+    def add(self, label: str, part_root: pikepdf.Object, pages: list[pikepdf.Page]) -> None:
         offset = self.next_key
         entries = flatten_tree(part_root.get(Name.ParentTree), "/Nums")
         self.nums.extend((int(key) + offset, value) for key, value in entries)
@@ -128,13 +129,13 @@ class _TreeMerge:
         # One flat /Nums array is a valid number tree; keys ascend because offsets do.
         nums = Array()
         for key, value in sorted(self.nums, key=lambda pair: pair[0]):
-            nums.extend([key, value])
+            nums.extend([cast(Any, key), value])
         self.root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=nums))
         self.root.ParentTreeNextKey = self.next_key
         if self.ids:
             names = Array()
-            for key in sorted(self.ids, key=lambda k: k.encode("utf-8")):
-                names.extend([String(key), self.ids[key]])
+            for name in sorted(self.ids, key=lambda k: k.encode("utf-8")):
+                names.extend([String(name), self.ids[name]])
             self.root.IDTree = self.pdf.make_indirect(Dictionary(Names=names))
         if self.role_map:
             self.root.RoleMap = self.role_map
@@ -220,7 +221,7 @@ def _adopt_outline_children(merged: Pdf, src: Pdf, item: Dictionary) -> None:
         return
     copied = merged.copy_foreign(src_outlines)
     visible = 0
-    child = copied.First
+    child: pikepdf.Object | None = copied.First
     while isinstance(child, Dictionary):
         child.Parent = item
         visible += 1 + max(int(child.get(Name.Count, 0)), 0)

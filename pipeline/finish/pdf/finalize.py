@@ -8,6 +8,7 @@ import uuid
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, cast
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf, String
@@ -184,7 +185,7 @@ def _normalise_date(value: datetime) -> datetime:
 
 def _viewer_preferences(pdf: Pdf) -> Dictionary:
     prefs = pdf.Root.get(Name.ViewerPreferences)
-    prefs = Dictionary(prefs) if isinstance(prefs, Dictionary) else Dictionary()
+    prefs = Dictionary(cast("dict[str, Any]", prefs)) if isinstance(prefs, Dictionary) else Dictionary()
     prefs[Name.DisplayDocTitle] = True
     return prefs
 
@@ -205,9 +206,9 @@ def save_temp(pdf: Pdf, target: Path, min_version: str = "") -> Path:
     return tmp
 
 
-def flatten_tree(node: object, leaf_key: str) -> list[tuple[object, pikepdf.Object]]:
+def flatten_tree(node: object, leaf_key: str) -> list[tuple[Any, pikepdf.Object]]:
     """All (key, value) pairs of a number tree ("/Nums") or name tree ("/Names")."""
-    pairs: list[tuple[object, pikepdf.Object]] = []
+    pairs: list[tuple[Any, pikepdf.Object]] = []
     stack, seen = [node], set()
     while stack:
         current = stack.pop()

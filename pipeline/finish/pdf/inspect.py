@@ -88,7 +88,7 @@ def _page_size_mm(page: pikepdf.Page) -> tuple[int, int]:
     return round(width), round(height)
 
 
-def _outline_titles(root: Dictionary) -> list[str]:
+def _outline_titles(root: pikepdf.Object) -> list[str]:
     outlines = root.get(Name.Outlines)
     titles: list[str] = []
     item = outlines.get(Name.First) if isinstance(outlines, Dictionary) else None
@@ -126,7 +126,7 @@ def _struct_elements(struct_root: Dictionary) -> Iterator[Dictionary]:
         stack.extend(_as_list(elem.get(Name.K)))
 
 
-def _role_mapped(name: str, role_map: Dictionary) -> str:
+def _role_mapped(name: str, role_map: pikepdf.Object) -> str:
     seen = {name}
     while f"/{name}" in role_map:
         name = str(role_map[f"/{name}"])[1:]

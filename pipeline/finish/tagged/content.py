@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import cast
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
@@ -102,7 +103,7 @@ class PageReader:
 
     def read(self, page: pikepdf.Page) -> PageContent:
         try:
-            self._stream(page.obj, page.obj.get(Name.Resources, Dictionary()), _GState(), [], set())
+            self._stream(page.obj, cast(Dictionary, page.obj.get(Name.Resources, Dictionary())), _GState(), [], set())
         except (pikepdf.PdfError, ValueError, TypeError) as exc:
             self.out.errors.append(f"inhoud van pagina {self.out.number} niet te lezen: {exc}")
         return self.out
@@ -117,7 +118,8 @@ class PageReader:
             self.fonts[key] = _Font(font)
         return self.fonts[key]
 
-    def _stream(self, owner: object, resources: Dictionary, gs: _GState, marks: list[tuple[str, int | None]],
+    def _stream(self, owner: pikepdf.Object, resources: Dictionary, gs: _GState,
+                marks: list[tuple[str, int | None]],
                 seen: set[tuple[int, int]]) -> None:
         stack: list[_GState] = []
         tm = tlm = _IDENTITY
@@ -211,7 +213,8 @@ class PageReader:
         matrix = xobj.get(Name.Matrix)
         if isinstance(matrix, Array) and len(matrix) == 6:
             inner.ctm = _mul(tuple(float(v) for v in matrix), inner.ctm)  # type: ignore[arg-type]
-        self._stream(xobj, xobj.get(Name.Resources, resources), inner, list(marks), seen | {xobj.objgen})
+        resources = cast(Dictionary, xobj.get(Name.Resources, resources))
+        self._stream(xobj, resources, inner, list(marks), seen | {xobj.objgen})
 
     def _show(self, op: str, operand: object, gs: _GState, tm: Matrix, marks: list[tuple[str, int | None]]
               ) -> Matrix:
@@ -224,14 +227,16 @@ class PageReader:
         start = _point(_mul(tm, gs.ctm), 0, gs.rise)
         for item in items:
             if isinstance(item, pikepdf.String):
-                for chunk, code in (gs.font.codes(bytes(item)) if gs.font else []):
-                    pieces.append(gs.font.text(chunk))
-                    advance = gs.font.advance(code) * gs.size + gs.char_spacing
-                    if chunk == b" " and not gs.font.composite:
+                font = gs.font
+                for chunk, code in (font.codes(bytes(item)) if font else []):
+                    assert font is not None
+                    pieces.append(font.text(chunk))
+                    advance = font.advance(code) * gs.size + gs.char_spacing
+                    if chunk == b" " and not font.composite:
                         advance += gs.word_spacing
                     tm = _mul((1, 0, 0, 1, advance * gs.scale, 0), tm)
             else:
-                shift = float(item)
+                shift = float(cast(float, item))
                 if shift <= _TJ_SPACE:
                     pieces.append(" ")
                 tm = _mul((1, 0, 0, 1, -shift / 1000.0 * gs.size * gs.scale, 0), tm)

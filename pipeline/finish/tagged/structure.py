@@ -54,7 +54,7 @@ def _str_or_none(value: object) -> str | None:
     return str(value) if value is not None else None
 
 
-def role_map_target(name: str, role_map: Dictionary) -> str:
+def role_map_target(name: str, role_map: pikepdf.Object) -> str:
     """Follow the RoleMap from name until a standard type (or a dead end/cycle)."""
     seen = {name}
     while name not in STANDARD_TYPES and f"/{name}" in role_map:
@@ -70,7 +70,7 @@ class Structure:
     """A PDF's structure tree, walked once."""
 
     elements: list[Element]
-    role_map: Dictionary
+    role_map: pikepdf.Object
     problems: list[str]
     texts: dict[tuple[int, int], str]  # (page, MCID) -> text
 
