@@ -144,6 +144,8 @@ def test_second_document_in_a_file_is_an_error(root: Path) -> None:
     pytest.param("ter: *nergens\n", id="undefined-alias"),
     pytest.param("? [a, b]\n: c\n", id="complex-key"),
     pytest.param("- a\n- b\n", id="list-at-top"),
+    pytest.param("ter: x\x00y\n", id="nul-byte"),
+    pytest.param("ter: [\n", id="open-list"),
 ])
 def test_no_input_ends_in_a_traceback(root: Path, content: str | bytes) -> None:
     write_content(root, {N: content})
@@ -152,3 +154,9 @@ def test_no_input_ends_in_a_traceback(root: Path, content: str | bytes) -> None:
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr
     assert f"{root}/d1/nota.yaml:" in proc.stderr
+
+
+def test_a_control_character_yaml_refuses_is_reported_at_its_place(root: Path) -> None:
+    write_content(root, {N: NOTA_YAML.replace("kop: Aanleiding", "kop: Aan\x00leiding")})
+    assert texts(root) == ["content/d1/nota.yaml:6:13: het stuurteken U+0000 kan niet in een document staan; "
+                           "haal het onzichtbare teken weg (het komt vaak mee bij plakken uit Word of e-mail)"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from pipeline.errors import Diagnostic, Loc
 
@@ -24,6 +25,10 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
      "begin elk item van een lijst met '- ' op dezelfde inspringing"),
     ("found unexpected end of stream", "het bestand houdt op midden in een waarde",
      "sluit de aanhalingstekens of haakjes die hier nog open staan"),
+    ("expected the node content", "hier verwacht YAML nog een waarde, maar het bestand of de lijst houdt op",
+     "vul de waarde in, of sluit de haakjes of aanhalingstekens die hier nog open staan"),
+    ("expected escape sequence", "een onvolledige code na een backslash tussen dubbele aanhalingstekens",
+     "schrijf \\\\ voor een backslash, of gebruik enkele aanhalingstekens"),
     ("found unknown escape character", "een onbekende code na een backslash tussen dubbele aanhalingstekens",
      "schrijf \\\\ voor een backslash, of gebruik enkele aanhalingstekens"),
     ("expected ',' or ']'", "een lijst tussen [ ] wordt niet goed afgesloten",
@@ -59,6 +64,16 @@ def yaml_problem(exc: MarkedYAMLError, display: str, raw: str) -> Diagnostic:
             return Diagnostic(loc, f"ongeldige YAML: {message}", hint)
     return Diagnostic(loc, f"ongeldige YAML ({(exc.problem or exc.context or '').strip()})",
                       "controleer inspringing, dubbele punten en aanhalingstekens")
+
+
+def reader_problem(exc: ReaderError, display: str, raw: str) -> Diagnostic:
+    """A character YAML does not accept at all (a control character pasted from Word or e-mail), at its place."""
+    index = exc.position if isinstance(exc.position, int) else 0
+    line = raw.count("\n", 0, index) + 1
+    col = index - (raw.rfind("\n", 0, index) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return Diagnostic(Loc(display, line, col), f"het stuurteken U+{code:04X} kan niet in een document staan",
+                      "haal het onzichtbare teken weg (het komt vaak mee bij plakken uit Word of e-mail)")
 
 
 def _first_tab(raw: str, line0: int, display: str) -> Loc | None:

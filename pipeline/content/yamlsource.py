@@ -19,8 +19,9 @@ from ruamel.yaml.events import (
     ScalarEvent,
     SequenceStartEvent,
 )
+from ruamel.yaml.reader import ReaderError
 
-from pipeline.content.yamlerrors import yaml_problem
+from pipeline.content.yamlerrors import reader_problem, yaml_problem
 from pipeline.errors import Diagnostic, Loc
 
 # Limits against hostile input: far above any real content file, far below a hang or a RecursionError.
@@ -312,6 +313,8 @@ def parse_yaml(raw: str, display: str) -> tuple[Node | None, list[Diagnostic]]:
         return None, [exc.diagnostic]
     except MarkedYAMLError as exc:
         return None, [yaml_problem(exc, display, raw)]
+    except ReaderError as exc:
+        return None, [reader_problem(exc, display, raw)]
     except YAMLError as exc:
         return None, [Diagnostic(Loc(display, 1, 1), f"ongeldige YAML: {exc}")]
     if builder.diagnostics and builder.root is None:
