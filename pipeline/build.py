@@ -19,6 +19,7 @@ from pipeline.errors import ContentError, Diagnostic
 from pipeline.finish import pdf, repair
 from pipeline.kinds import add_woo_section, build_documents, read_all
 from pipeline.kinds import kind as document_kind
+from pipeline.model.document import Document
 from pipeline.plan import Plan
 from pipeline.progress import Progress
 from pipeline.publication import manifest, publish
@@ -61,9 +62,14 @@ def iter_plans(content: Content, warnings: list[Diagnostic], problems: list[Diag
         except ContentError as exc:
             problems += exc.diagnostics
             continue
-        result = redaction.apply(content, dossier, docs)
-        add_woo_section(docs["nota"], dossier, redaction.motivering(result, content, dossier))
-        yield Plan(content, dossier, docs, result)
+        yield redact_plan(content, dossier, docs)
+
+
+def redact_plan(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Plan:
+    """Decide the redactions on freshly built documents (marked in place) and add the nota's Woo section."""
+    result = redaction.apply(content, dossier, docs)
+    add_woo_section(docs["nota"], dossier, redaction.motivering(result, content, dossier))
+    return Plan(content, dossier, docs, result)
 
 
 Finished = Callable[[tuple[str, str], Path], None]

@@ -272,3 +272,32 @@ def test_publish_with_open_decisions_stops_and_records_no_release(client: TestCl
     assert "Niet vrijgegeven: er staan nog beslissingen open." in r.text
     assert "er is niets naar woo/ geschreven" in r.text.lower() or "Er is niets naar woo/ geschreven" in r.text
     assert "Jan Pietersen" in r.text and (root / "d1" / "woo.yaml").read_bytes() == before
+
+
+def test_after_a_decision_the_quick_reload_gives_the_same_view_as_a_full_one(client: TestClient, root: Path,
+                                                                           tmp_path: Path) -> None:
+    from pipeline.review.htmlview import render_plan
+    from pipeline.review.state import Workspace
+
+    page = client.get("/d/d1").text
+    key = item_key(page, "Jan Pietersen")
+    page = client.post("/d/d1/besluit", data=form_values(page, "lakken", key) | {"grond": "5.1.2e"}).text
+    values = form_values(page, "passage") | {"document": "nota", "grond": "5.2", "toelichting": "intern beraad"}
+    client.post("/d/d1/besluit", data=values | {"passage": "wil dit liever niet vertellen"})
+    ws = client.app.state.review.ws  # type: ignore[attr-defined]
+    quick = ws.load("d1")
+    assert quick.pristine is not None and not quick.problems
+    full = Workspace(root, tmp_path / "out").load("d1")
+    assert quick.plan is not None and full.plan is not None
+    assert [(e.document, e.text, e.ground) for e in quick.plan.redaction.log] == \
+        [(e.document, e.text, e.ground) for e in full.plan.redaction.log]
+    assert render_plan(quick.plan, quick.items)[0] == render_plan(full.plan, full.items)[0]
+
+
+def test_the_unredacted_copy_stays_unredacted(client: TestClient) -> None:
+    page = client.get("/d/d1").text
+    values = form_values(page, "passage") | {"document": "nota", "grond": "5.2", "toelichting": "intern beraad"}
+    page = client.post("/d/d1/besluit", data=values | {"passage": "wil dit liever niet vertellen"}).text
+    assert 'data-grond="5.2"' in page
+    page = client.post("/d/d1/besluit", data=form_values(page, "ongedaan")).text  # quick path again
+    assert 'data-grond="5.2"' not in page and "wil dit liever niet vertellen" in page

@@ -314,6 +314,22 @@ def load_content(root: Path, only: list[str] | None, kinds: Sequence[DocumentKin
     return content
 
 
+def read_woo(content: Content, dossier_id: str, kinds: Sequence[DocumentKind]) -> tuple[Woo | None, list[Diagnostic]]:
+    """Read one dossier's woo.yaml again, with the checks read_content makes on it (the review
+    application re-reads only the decisions after a decision; everything else is unchanged)."""
+    r = Reader()
+    path = content.root / dossier_id / "woo.yaml"
+    if not path.is_file():
+        return None, []
+    node = _load(r, path, content.root)
+    woo = _read_woo(r, node, tuple(k.name for k in kinds)) if node is not None else None
+    if woo is not None:
+        refs = References(r, content)
+        for wp in woo.personen:
+            refs.person(wp.persoon, wp.loc, "de persoon")
+    return woo, r.diagnostics
+
+
 @dataclass
 class References:
     """Cross-file checks a document kind makes: does a person id exist, and does it fit."""

@@ -51,6 +51,12 @@ class LStr(str):
         obj.source_lines = source_lines
         return obj
 
+    def __copy__(self) -> LStr:
+        return self  # immutable: a copy of a document model shares its source strings
+
+    def __deepcopy__(self, memo: dict[int, object]) -> LStr:
+        return self
+
     def loc_at(self, offset: int) -> Loc:
         """The file position of character `offset` of this string."""
         best = self._line_starts[0]

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import hashlib
 import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline import build
-from pipeline.content.load import ID_RE
+from pipeline.content.load import ID_RE, read_woo
 from pipeline.errors import ContentError, Diagnostic, Loc
-from pipeline.kinds import NAMES, load_content
+from pipeline.kinds import KINDS, NAMES, build_documents, load_content
+from pipeline.model.document import Document
 from pipeline.plan import Plan
 from pipeline.publication import manifest, records
 
@@ -76,11 +80,48 @@ def open_items(plan: Plan) -> list[Item]:
     return list(items.values())
 
 
-def files_key(content_dir: Path, dossier_id: str) -> str:
+_SHARED = (str, int, float, bool, type(None), tuple, Loc)
+
+
+def copy_model(value: Any, memo: dict[int, Any] | None = None) -> Any:
+    """A copy of a document model for redacting again: lists, dicts and mutable dataclasses copied
+    (objects shared inside the model stay shared), strings, frozen dataclasses and lists of numbers
+    shared. Redaction replaces list items and sets attributes; it never edits a string or a number."""
+    memo = {} if memo is None else memo
+    if isinstance(value, _SHARED):
+        return value
+    found = memo.get(id(value))
+    if found is not None:
+        return found
+    if isinstance(value, list):
+        if value and isinstance(value[0], int):
+            return value  # per-character source offsets: read, never changed in place
+        out: Any = []
+        memo[id(value)] = out
+        out.extend(copy_model(v, memo) for v in value)
+        return out
+    if isinstance(value, dict):
+        out = {}
+        memo[id(value)] = out
+        for k, v in value.items():
+            out[k] = copy_model(v, memo)
+        return out
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if type(value).__dataclass_params__.frozen:  # type: ignore[attr-defined]
+            return value
+        out = object.__new__(type(value))
+        memo[id(value)] = out
+        for k, v in vars(value).items():
+            object.__setattr__(out, k, copy_model(v, memo))
+        return out
+    return copy.deepcopy(value, memo)
+
+
+def files_key(content_dir: Path, dossier_id: str, *, with_woo: bool = True) -> str:
     """A hash over every file a dossier's plan is made from: the registers and the dossier folder."""
     h = hashlib.sha256()
     paths = [content_dir / "personen.yaml", content_dir / "organisaties.yaml"]
-    paths += sorted((content_dir / dossier_id).glob("*.yaml"))
+    paths += sorted(p for p in (content_dir / dossier_id).glob("*.yaml") if with_woo or p.name != "woo.yaml")
     for path in paths:
         h.update(str(path.name).encode())
         try:
@@ -99,6 +140,8 @@ class Loaded:
     problems: list[Diagnostic]
     warnings: list[Diagnostic]
     key: str
+    docs_key: str = ""                            # the same files without woo.yaml
+    pristine: dict[str, Document] | None = None   # the documents before redaction, to redact again
 
     @property
     def items(self) -> list[Item]:
@@ -138,22 +181,46 @@ class Workspace:
 
     def load(self, dossier_id: str) -> Loaded:
         key = files_key(self.content_dir, dossier_id)
+        docs_key = files_key(self.content_dir, dossier_id, with_woo=False)
         with self._lock:
             cached = self._cache.get(dossier_id)
             if cached and cached.key == key:
                 return cached
-            warnings: list[Diagnostic] = []
-            problems: list[Diagnostic] = []
-            plan = None
-            try:
-                content = load_content(self.content_dir, [dossier_id])
-                plans = list(build.iter_plans(content, warnings, problems))
-                plan = plans[0] if plans and not problems else None
-            except ContentError as exc:
-                problems = exc.diagnostics
-            loaded = Loaded(dossier_id, plan, problems, warnings, key)
+            loaded = None
+            if cached and cached.plan and cached.pristine is not None and cached.docs_key == docs_key:
+                loaded = self._decisions_only(cached, key)  # a decision: only woo.yaml changed
+            if loaded is None:
+                loaded = self._full(dossier_id, key, docs_key)
             self._cache[dossier_id] = loaded
             return loaded
+
+    def _full(self, dossier_id: str, key: str, docs_key: str) -> Loaded:
+        warnings: list[Diagnostic] = []
+        problems: list[Diagnostic] = []
+        plan, pristine = None, None
+        try:
+            content = load_content(self.content_dir, [dossier_id])
+            dossier = content.dossiers[0]
+            docs = build_documents(content, dossier, warnings)
+            pristine = copy_model(docs)
+            plan = build.redact_plan(content, dossier, docs)
+        except ContentError as exc:
+            problems = exc.diagnostics
+        return Loaded(dossier_id, plan, problems, warnings, key, docs_key, pristine)
+
+    def _decisions_only(self, cached: Loaded, key: str) -> Loaded | None:
+        """Read woo.yaml again and redact a copy of the unchanged documents; None when it has problems."""
+        assert cached.plan is not None and cached.pristine is not None
+        old = cached.plan
+        woo, problems = read_woo(old.content, cached.dossier_id, KINDS)
+        if problems:
+            return None  # the full path reports them as `woo` would
+        dossier = copy.copy(old.dossier)
+        dossier.woo = woo
+        content = copy.copy(old.content)
+        content.dossiers = [dossier if d.id == dossier.id else d for d in old.content.dossiers]
+        plan = build.redact_plan(content, dossier, copy_model(cached.pristine))
+        return Loaded(cached.dossier_id, plan, [], cached.warnings, key, cached.docs_key, cached.pristine)
 
     def state(self, dossier_id: str, lo: str) -> State:
         loaded = self.load(dossier_id)
