@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -25,9 +26,8 @@ from pipeline.errors import Diagnostic
 _APOSTROPHES = "\u2019\u2018\u201b\u02bc\u02bb\u2032\u00b4`\uff07"
 _DASHES = "\u2212\u2043\ufe63\uff0d"
 # Cyrillic and Greek letters a reader cannot tell from Latin ones (Unicode confusables).
-_LOOKALIKE = str.maketrans(dict(zip(
-    "АВЕЅІЈКМНОРСТХУаеіјорсухһԁԛԝѕΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϲνρ",
-    "ABESIJKMHOPCTXYaeijopcyxhdqwsABEZHIKMNOPTYXocvp", strict=True)))
+_LOOKALIKE_FROM = "АВЕЅІЈКМНОРСТХУаеіјорсухһԁԛԝѕΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϲνρ"
+_LOOKALIKE = str.maketrans(dict(zip(_LOOKALIKE_FROM, "ABESIJKMHOPCTXYaeijopcyxhdqwsABEZHIKMNOPTYXocvp", strict=True)))
 
 
 _ASCII = {ord(c): " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85"} | {ord("`"): "'"}
@@ -38,8 +38,8 @@ class Folded:
     """The matching form of a text and, per character of it, the typed characters it stands for."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The typed text's [start, end) for the matching form's [start, end)."""
@@ -70,19 +70,19 @@ def _fold_char(ch: str) -> str:
     return out.translate(_LOOKALIKE)
 
 
-@lru_cache(maxsize=8192)
-def fold(text: str) -> Folded:
-    """The matching form of `text` with its map back (see above)."""
-    if text.isascii():  # one character for one: only white space and the backquote change
-        folded = text.translate(_ASCII)
-        return Folded(folded, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _is_mark(ch: str) -> bool:
+    return bool(unicodedata.combining(ch)) or ch == "\u034f"
+
+
+def _fold_slow(text: str, offset: int, out: list[str], starts: list[int], ends: list[int]) -> None:
+    """Fold text (which starts at `offset` of the whole) cluster by cluster: a base letter and its marks."""
     i, n = 0, len(text)
     while i < n:
         j = i + 1
-        while j < n and (unicodedata.combining(text[j]) or text[j] == "\u034f"):
+        while j < n and _is_mark(text[j]):
             j += 1
         if j == i + 1:
             piece = _fold_char(text[i])
@@ -90,10 +90,35 @@ def fold(text: str) -> Folded:
             cluster = "".join(ch for ch in text[i:j] if not _ignorable(ch))
             piece = "".join(_fold_char(ch) for ch in unicodedata.normalize("NFC", cluster))
         out.append(piece)
-        starts.extend([i] * len(piece))
-        ends.extend([j] * len(piece))
+        starts.extend([offset + i] * len(piece))
+        ends.extend([offset + j] * len(piece))
         i = j
-    return Folded("".join(out), tuple(starts), tuple(ends))
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> Folded:
+    """The matching form of `text` with its map back (see above)."""
+    if text.isascii():  # one character for one: only white space and the backquote change
+        return Folded(text.translate(_ASCII), range(len(text)), range(1, len(text) + 1))
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _NON_ASCII.finditer(text):
+        a = m.start()
+        if a > pos and _is_mark(text[a]):
+            a -= 1  # "e" + combining acute: the base letter belongs to the cluster
+        if a > pos:  # plain ASCII: one character for one
+            out.append(text[pos:a].translate(_ASCII))
+            starts.extend(range(pos, a))
+            ends.extend(range(pos + 1, a + 1))
+        _fold_slow(text[a : m.end()], a, out, starts, ends)
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:].translate(_ASCII))
+        starts.extend(range(pos, len(text)))
+        ends.extend(range(pos + 1, len(text) + 1))
+    return Folded("".join(out), starts, ends)
 
 
 # --------------------------------------------------------------------------- checks at load
@@ -115,9 +140,9 @@ _BIDI = {
 _SCRIPTS = {"LATIN": "Latijnse", "CYRILLIC": "Cyrillische", "GREEK": "Griekse"}
 
 
-def _bad_control(ch: str) -> bool:
-    o = ord(ch)
-    return (o < 0x20 and ch not in "\t\n\r") or 0x7F <= o <= 0x9F or o in (0xFFFE, 0xFFFF)
+_BAD_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_BIDI_CONTROL = re.compile("[" + "".join(_BIDI) + "]")
+_LOOKALIKES = re.compile("[" + "".join(_LOOKALIKE_FROM) + "]")
 
 
 def _script(ch: str) -> str | None:
@@ -126,24 +151,23 @@ def _script(ch: str) -> str | None:
     return first if first in _SCRIPTS else None
 
 
-def _words(text: str) -> Iterator[tuple[int, int]]:
-    """[start, end) of every run of letters (marks and invisible joiners stay inside the word)."""
-    start = -1
-    for i, ch in enumerate(text + " "):
-        inside = ch.isalpha() or unicodedata.combining(ch) or (start >= 0 and _ignorable(ch))
-        if inside and start < 0:
-            start = i
-        elif not inside and start >= 0:
-            yield start, i
-            start = -1
+def _in_word(ch: str) -> bool:
+    return ch.isalpha() or bool(unicodedata.combining(ch)) or _ignorable(ch)
 
 
 def _mixed_script(s: LStr) -> Iterator[Diagnostic]:
-    for a, b in _words(s):
-        scripts = {sc for ch in s[a:b] if (sc := _script(ch))}
-        if "LATIN" not in scripts or len(scripts) == 1:
+    """Words that mix Latin letters with a Cyrillic or Greek letter that looks like a Latin one."""
+    seen: set[int] = set()
+    for m in _LOOKALIKES.finditer(s):
+        a, b = m.start(), m.end()
+        while a and _in_word(s[a - 1]):
+            a -= 1
+        while b < len(s) and _in_word(s[b]):
+            b += 1
+        if a in seen or not any(_script(ch) == "LATIN" for ch in s[a:b]):
             continue
-        at = next(a + k for k, ch in enumerate(s[a:b]) if _script(ch) not in (None, "LATIN"))
+        seen.add(a)
+        at = m.start()
         other = _SCRIPTS[_script(s[at]) or "LATIN"]
         word = "".join(ch for ch in s[a:b] if not _ignorable(ch))
         yield Diagnostic(
@@ -156,18 +180,19 @@ def _mixed_script(s: LStr) -> Iterator[Diagnostic]:
 def check_text(s: LStr) -> list[Diagnostic]:
     """Problems in one text as read: characters a document cannot carry, reversed text, mixed scripts."""
     out: list[Diagnostic] = []
-    for i, ch in enumerate(s):
-        if _bad_control(ch):
-            what = _CONTROL_NAMES.get(ch, f"U+{ord(ch):04X}")
-            out.append(Diagnostic(s.loc_at(i), f"de tekst bevat het stuurteken {what}, dat niet in een document kan",
-                                  "haal het teken weg (het komt vaak mee bij plakken uit een ander programma)"))
-        elif ch in _BIDI:
-            out.append(Diagnostic(
-                s.loc_at(i), f"de tekst bevat het onzichtbare teken U+{ord(ch):04X} ({_BIDI[ch]}), dat tekst in een "
-                "andere volgorde laat zien dan ze er staat",
-                "haal het teken weg en schrijf de tekst in de volgorde waarin ze gelezen wordt"))
+    for m in _BAD_CONTROL.finditer(s):
+        ch = m.group()
+        what = _CONTROL_NAMES.get(ch, f"U+{ord(ch):04X}")
+        out.append(Diagnostic(s.loc_at(m.start()), f"de tekst bevat het stuurteken {what}, dat niet in een document "
+                              "kan", "haal het teken weg (het komt vaak mee bij plakken uit een ander programma)"))
+    for m in _BIDI_CONTROL.finditer(s):
+        ch = m.group()
+        out.append(Diagnostic(
+            s.loc_at(m.start()), f"de tekst bevat het onzichtbare teken U+{ord(ch):04X} ({_BIDI[ch]}), dat tekst in "
+            "een andere volgorde laat zien dan ze er staat",
+            "haal het teken weg en schrijf de tekst in de volgorde waarin ze gelezen wordt"))
     out += _mixed_script(s)
-    return out
+    return sorted(out, key=lambda d: (d.loc.line, d.loc.col))
 
 
 def check_tree(node: Node | None) -> list[Diagnostic]:
