@@ -320,3 +320,28 @@ def test_a_finding_names_the_content_line_that_printed_it_and_the_rule(tmp_path:
     (problem,) = [p for p in gate.check_text(path, publish.forbidden_for(plan)) if "naam 'S. Öztürk'" in p]
     assert f"{missed} (niet gelakt)" in problem
     assert "regel: naam van een ambtenaar (rol ambtenaar, " in problem and "moet gelakt onder 5.1.2e" in problem
+
+
+def _docx_with(text: str, path: Path) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>" + text.replace(" ", "</w:t></w:r>"
+                   "<w:r><w:t xml:space=\"preserve\"> ") + "</w:t></w:r></w:p></w:body></w:document>")
+    return path
+
+
+def test_controleer_reads_a_docx_and_a_csv_and_exits_6_or_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli import main
+    from tests.e2e_helpers import CONTENT
+
+    leak = _docx_with("Opgesteld door Selin Öztürk (CIO-office)", tmp_path / "notitie.docx")
+    clean = _docx_with("Opgesteld door de CIO-office", tmp_path / "schoon.docx")
+    csv_leak = tmp_path / "export.csv"
+    csv_leak.write_text("naam;mail\nx;SELIN.OZTURK@MINEZK.NL\n", encoding="utf-8")
+    assert main(["controleer", "--content", str(CONTENT), "motie-21-ezk", str(leak), str(clean), str(csv_leak)]) == 6
+    err = capsys.readouterr().err
+    assert "notitie.docx: naam 'Selin Öztürk' staat erin (word/document.xml)" in err
+    assert "export.csv: e-mailadres 'selin.ozturk@minezk.nl' staat erin" in err
+    assert "schoon.docx" not in err
+    assert main(["controleer", "--content", str(CONTENT), "motie-21-ezk", str(clean)]) == 0
+    assert "in orde" in capsys.readouterr().out
