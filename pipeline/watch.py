@@ -60,6 +60,8 @@ def rebuild(content: Path, out: Path, only: list[str] | None) -> bool:
         print(d, file=sys.stderr)
     for path in report.written:
         print(f"geschreven: {path}")
+    if report.unchanged:
+        print(f"ongewijzigd, de PDF's zijn al van deze inhoud: {', '.join(report.unchanged)}")
     print(f"[{stamp}] klaar in {time.monotonic() - started:.1f} s: {len(report.written)} bestanden.", flush=True)
     return report.start_server
 
