@@ -127,3 +127,37 @@ def test_a_broken_dossier_does_not_stop_the_others(tmp_path: Path) -> None:
     assert f"{content}/d2/dossier.yaml:3:8: 'morgen' is geen geldige datum" in proc.stderr
     assert "niet gebouwd: d2 (de andere dossiers wel)" in proc.stderr
     assert "geschreven: " in proc.stdout
+
+
+def test_watch_rebuilds_the_saved_dossier_and_reports_errors(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    content, out = tmp_path / "content", tmp_path / "build"
+    write_content(content)
+    log = tmp_path / "watch.log"
+    with log.open("w") as sink:
+        proc = subprocess.Popen([sys.executable, "-m", "pipeline", "watch", "--content", str(content), "--out",
+                                 str(out)], cwd=Path(__file__).resolve().parent.parent, stdout=sink,
+                                stderr=subprocess.STDOUT)
+    try:
+        def wait_for(text: str, times: int = 1) -> None:
+            end = time.monotonic() + 120
+            while log.read_text().count(text) < times and time.monotonic() < end:
+                time.sleep(0.1)
+            assert log.read_text().count(text) >= times, log.read_text()
+
+        wait_for("ik kijk naar")
+        pdf = out / "d1" / "nota.pdf"
+        first = pdf.read_bytes()
+        nota = content / "d1" / "nota.yaml"
+        nota.write_text(NOTA_YAML.replace("Eerste alinea.", "Eerste **alinea."), encoding="utf-8")
+        wait_for("'**' (vet) wordt niet gesloten")
+        assert pdf.read_bytes() == first  # a save with an error keeps the last good PDF
+        nota.write_text(NOTA_YAML.replace("Eerste alinea.", "Nieuwe alinea."), encoding="utf-8")
+        wait_for(f"geschreven: {pdf}", times=2)  # the first build wrote it once
+        assert "Nieuwe alinea." in normalise(pdftotext(pdf))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
