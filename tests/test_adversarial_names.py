@@ -174,6 +174,13 @@ CASES = [
     Case("heading-caps", "hoofdletters", {NOTA_FILE: nota("Tekst.").replace("kop: Aanleiding",
                                                                             "kop: VOORSTEL OUWEHAND")},
          secrets=OUW, where=(NOTA_FILE, 6)),
+    T("url-common-surname", "dubbelzinnig", "Zie www.post.nl/uitleg voor meer.", keeps=["www.post.nl"],
+      expect="stop-loc"),
+    T("url-shared-surname", "dubbelzinnig", "Zie tweedekamer.nl/kamerleden/bakker voor meer.", keeps=["bakker"],
+      expect="stop-loc"),
+    T("url-strong-common", "url", "Zie linkedin.com/in/j-post voor meer.", secrets=["jpost"]),
+    T("file-january", "overlakken", "Zie rapport_jan_2024.pdf en notitie_joost.docx.", secrets=["joost"],
+      keeps=["rapport_jan_2024.pdf"]),
     T("post-bare", "dubbelzinnig", "Het voorstel van Post is haalbaar.", secrets=["voorstelvanpost"],
       expect="stop-loc"),
 ]

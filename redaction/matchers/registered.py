@@ -95,7 +95,9 @@ class _Register:
     owners: dict[str, str]  # phone key -> the first person with that number
     emails: frozenset[str]
     people: dict[str, _Person]
-    tokens: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # first letter run -> (person id, key)
+    # first letter run -> (person id, key, form): "token" with an initial or first name, "token-zwak" the
+    # surname or first name alone, "token-woord" that alone and an ordinary word ("post", "jan")
+    tokens: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]]
 
 
 # Registers by the identity of an immutable tuple of people (hashing 100 dataclasses for every
@@ -113,11 +115,17 @@ def _register(people: Sequence[PersonData]) -> _Register:
         if key:
             owners.setdefault(key, p.id)
     compiled = {p.id: _person(p) for p in reversed(people)}  # the first of two equal ids wins
-    tokens: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    tokens: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
     for p in people:
         person = compiled[p.id]
-        for letters in person.keys.strong + (() if person.common_surname else person.keys.weak):
-            tokens.setdefault(letters[0], []).append((p.id, letters))
+        for letters in person.keys.strong:
+            tokens.setdefault(letters[0], []).append((p.id, letters, "token"))
+        for letters in person.keys.weak:
+            common = context.is_common_word("".join(letters))
+            if common and letters == tuple(ascii_parts(person.voornaam)):
+                continue  # "jan" in "rapport_jan_2024.pdf" is January far more often than Jan
+            form = "token-woord" if common else "token-zwak"
+            tokens.setdefault(letters[0], []).append((p.id, letters, form))
     entries = [(a, rx, cat, p.id, form) for p in people for a, rx, cat, form in _person(p).entries]
     register = _Register(
         tuple(e[:4] for e in entries),
@@ -184,13 +192,13 @@ def _token_hits(text: str, register: _Register) -> Iterator[Hit]:
         while b > a and text[b - 1] in ".,;:!?)]}>\"'":
             b -= 1
         parts = ascii_parts(urllib.parse.unquote(text[a:b]))
-        found: dict[str, None] = {}
+        found: dict[str, str] = {}  # person id -> the strongest form found
         for i, part in enumerate(parts):
-            for pid, key in register.tokens.get(part, ()):
+            for pid, key, form in register.tokens.get(part, ()):
                 if tuple(parts[i : i + len(key)]) == key:
-                    found.setdefault(pid)
-        for pid in found:
-            yield Hit(a, b, "naam", pid, "token")
+                    found[pid] = min(found.get(pid, form), form)  # "token" < "token-woord" < "token-zwak"
+        for pid, form in found.items():
+            yield Hit(a, b, "naam", pid, form)
 
 
 # --------------------------------------------------------------------------- context
@@ -236,6 +244,12 @@ def _decide(text: str, h: Hit, register: _Register, public: _Public) -> Hit | Do
     person = register.people[h.person_id]
     before, after = text[max(0, h.start - 40) : h.start], text[h.end : h.end + 40]
     found = text[h.start : h.end]
+    if h.form.startswith("token"):  # the surname or first name alone in a URL or file name
+        other = public.surnames.get(person.surname) or public.voornamen.get(person.voornaam)
+        if h.form == "token-woord" or other:
+            why = f"ook de naam van {other} (blijft zichtbaar)" if other else "ook een gewoon woord"
+            return Doubt(h.start, h.end, h.person_id, f'"{found}" bevat de naam van {person.naam}, maar die is {why}')
+        return h
     if h.form == "paraaf":
         if _in_code(text, h):
             return h  # "DB-JOu/26061157", "26061157EU"
