@@ -83,10 +83,11 @@ class _Job:
     target: Path
     key: str
     meta: Meta
+    on_final: Finished | None = None
 
 
 def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manifest.PdfCache,
-               progress: Progress | None = None, finished: Finished | None = None,
+               progress: Progress | None = None, finished: Finished | None = None, defer: list[_Job] | None = None,
                ) -> tuple[list[Plan], dict[tuple[str, str], tuple[Path, str]]]:
     """Render every document to DOCX in staging; convert only those whose PDF is not in the cache.
 
@@ -95,14 +96,15 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     With the warm LibreOffice, each dossier's documents go to it as soon as they are
     rendered, so LibreOffice converts while we model and render the next dossier.
     finished((dossier, kind), pdf) is called, from the conversion threads, as each PDF is final
-    (finished, or from the cache): the woo build starts its gate there.
+    (finished, or from the cache): the woo build starts its gate there. With defer, the jobs for
+    a cold batch are left in it, for one batch with another mode's (_convert).
     """
     code, lo = manifest.code_version(), manifest.libreoffice_version()
     rendered = manifest.DocxCache(staging.out)
     staged: dict[tuple[str, str], tuple[Path, str]] = {}
     done_plans: list[Plan] = []
     outdir = staging.path(f"{mode}/pdf/.keep").parent
-    waiting: list[_Job] = []
+    waiting: list[_Job] = [] if defer is None else defer
     streaming: bool | None = None  # decided at the first conversion: is there a warm LibreOffice?
     pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="convert")
     futures = []
@@ -128,18 +130,18 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
                     if finished:
                         finished((plan.dossier.id, kind), target)
                 else:
-                    jobs.append(_Job(plan, kind, path, target, key, meta))
+                    jobs.append(_Job(plan, kind, path, target, key, meta, finished))
                 staged[(plan.dossier.id, kind)] = (target, key)
             if progress:
                 progress.add(len(jobs), len(plan.docs) - len(jobs))
             if jobs and streaming is None:
                 streaming = libreoffice.uses_server()
             if jobs and streaming:
-                futures.append(pool.submit(_convert, jobs, outdir, cache, progress, finished))
+                futures.append(pool.submit(_convert, jobs, outdir, cache, progress))
             else:
                 waiting += jobs
-        if waiting:
-            _convert(waiting, outdir, cache, progress, finished)  # one cold LibreOffice batch for all of them
+        if waiting and defer is None:
+            _convert(waiting, outdir, cache, progress)  # one cold LibreOffice batch for all of them
         for future in futures:
             future.result()  # a ConversionError surfaces here
     finally:
@@ -147,21 +149,26 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     return done_plans, staged
 
 
-def _convert(jobs: list[_Job], outdir: Path, cache: manifest.PdfCache, progress: Progress | None,
-             on_final: Finished | None = None) -> None:
+def _convert(jobs: list[_Job], outdir: Path, cache: manifest.PdfCache, progress: Progress | None) -> None:
     def finished(pdf_path: Path) -> None:
         if progress:
             progress.step(pdf_path.stem.replace("__", "/"))
 
-    libreoffice.convert([j.docx for j in jobs], outdir, on_done=finished)
-    for job in jobs:
+    sources = [j.docx for j in jobs]
+    if len({j.target.parent for j in jobs}) > 1:  # review and public in one cold batch: names made unique
+        sources = [outdir / "in" / f"{j.target.parent.parent.name}__{j.docx.name}" for j in jobs]
+        outdir.joinpath("in").mkdir(parents=True, exist_ok=True)
+        for job, src in zip(jobs, sources, strict=True):
+            shutil.copyfile(job.docx, src)
+    for job, made in zip(jobs, libreoffice.convert(sources, outdir, on_done=finished), strict=True):
+        made.replace(job.target)  # (in place when the batch wrote it there)
         meta = job.meta
         pdf.finalize_pdf(job.target, title=meta.title, author=meta.author, subject=meta.subject,
                          creation_date=_noon(meta.date))
         repair.repair_pdf(job.target)  # LibreOffice's untagged footnote back-links, /Tabs /S
         cache.put(job.key, job.target)
-        if on_final:
-            on_final((job.plan.dossier.id, job.kind), job.target)
+        if job.on_final:
+            job.on_final((job.plan.dossier.id, job.kind), job.target)
 
 
 def _meta_json(meta: Meta) -> dict[str, str]:
@@ -263,8 +270,11 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
     complete = [p for p in plans if p.dossier.route_complete and not publish.release_missing(p)]
     gate = publish.Gate(complete)  # reads each public PDF back while LibreOffice converts the next ones
     with Staging(out, "woo") as staging, contextlib.closing(gate):
-        _, public = render_all(complete, staging, PUBLIC, cache, progress, gate.submit)
-        _, review = render_all(plans, staging, REVIEW, cache, progress)
+        cold: list[_Job] = []  # without a warm LibreOffice: review and public in one cold batch
+        _, public = render_all(complete, staging, PUBLIC, cache, progress, gate.submit, cold)
+        _, review = render_all(plans, staging, REVIEW, cache, progress, None, cold)
+        if cold:
+            _convert(cold, staging.path("batch/pdf/.keep").parent, cache, progress)
         review_pdfs = {k: path for k, (path, _) in review.items()}
         public_pdfs = {k: path for k, (path, _) in public.items()}
         others: dict[str, list[Path]] = {}
