@@ -4,8 +4,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 APT_PACKAGES := libreoffice-writer-nogui python3-uno poppler-utils fonts-liberation2 fonts-dejavu-core fonts-crosextra-carlito
 
+# $(call pipeline,ARGS): run `python -m pipeline ARGS`; on failure say what the exit code means
+# (pipeline/errors.py: EXIT_CODES, the README's table) and fail with that same code.
+define pipeline
+	@$(PY) -m pipeline $(1) || { code=$$?; $(PY) -m pipeline.errors $$code; exit $$code; }
+endef
+
 .DEFAULT_GOAL := all
-.PHONY: all help setup system venv build check woo verify validate bench lo-stop lint test test-fast templates clean nieuw watch schemas review
+.PHONY: all help setup system venv venv-dev lock build check woo verify validate bench lo-stop lint test test-fast templates clean nieuw watch schemas review
 
 all: build ## set everything up and build every dossier in content/ (signing documents)
 
@@ -26,68 +32,83 @@ system: ## LibreOffice, poppler and fonts through apt-get when missing
 	  echo "  sudo apt-get install -y --no-install-recommends $(APT_PACKAGES)"; exit 1; \
 	fi
 
-venv: $(VENV)/.installed ## the .venv with the pinned Python packages
+venv: $(VENV)/.installed ## the .venv with the runtime packages (requirements.lock, hash-checked)
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
 	touch $@
 
-# DOSSIER=x limits build, check, woo and watch to one dossier (several: DOSSIER="x y").
+venv-dev: $(VENV)/.installed-dev ## plus the test and lint tools (requirements-dev.lock, hash-checked)
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(PY) -m pip install -q --require-hashes -r requirements.lock -r requirements-dev.lock
+	touch $@
+
+LOCK_TOOLS := .venv-lock
+lock: ## after editing requirements.in or requirements-dev.in: lock both again, with hashes (pip-compile)
+	@test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install -q pip-tools; }
+	PIP_CONFIG_FILE=/dev/null $(LOCK_TOOLS)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
+	    --no-header -o requirements.lock requirements.in
+	PIP_CONFIG_FILE=/dev/null $(LOCK_TOOLS)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
+	    --no-header -o requirements-dev.lock requirements-dev.in
+
+# DOSSIER=x limits build, check, woo and watch to one dossier (several: DOSSIER="x y"); ARGS= passes other options.
 DOSSIER ?=
 
 build: setup ## build signing documents: build/<dossier>/{nota,kamerbrief,rapportage}.{docx,pdf}, parafeerbundel.pdf (DOSSIER=x: one)
-	$(PY) -m pipeline build $(DOSSIER)
+	$(call pipeline,build $(DOSSIER) $(ARGS))
 
 check: venv ## validate the content only, write nothing
-	$(PY) -m pipeline check $(DOSSIER)
+	$(call pipeline,check $(DOSSIER) $(ARGS))
 
 woo: setup ## build the public Woo version and the lakvoorstel: build/<dossier>/woo/, build/<dossier>/lakvoorstel/
-	$(PY) -m pipeline woo $(DOSSIER)
+	$(call pipeline,woo $(DOSSIER) $(ARGS))
 
 nieuw: venv ## start a new dossier: make nieuw DOSSIER=motie-12-bzk writes content/motie-12-bzk/ with a comment on every field
 	@test -n "$(DOSSIER)" || { echo "geef de naam: make nieuw DOSSIER=motie-12-bzk"; exit 2; }
-	$(PY) -m pipeline nieuw $(DOSSIER)
+	$(call pipeline,nieuw $(DOSSIER))
 
 watch: setup ## rebuild the signing documents on every save of a content file (DOSSIER=x: only that one); Ctrl-C stops
-	$(PY) -m pipeline watch $(DOSSIER)
+	$(call pipeline,watch $(DOSSIER) $(ARGS))
 
 review: setup ## open the Woo review in the browser (127.0.0.1 only): decide, see and publish without editing YAML
 	$(PY) -m pipeline review
 
 verify: venv ## rebuild into a temporary folder and compare every output with build/<dossier>/manifest.json
-	$(PY) -m pipeline verify
+	$(call pipeline,verify $(ARGS))
 
-validate: venv ## accessibility checks (PDF/UA-1) of the PDFs in build/; with veraPDF (ua1, 2b) when verapdf is on PATH
+validate: venv-dev ## accessibility checks (PDF/UA-1) of the PDFs in build/; with veraPDF (ua1, 2b) when verapdf is on PATH
 	$(PY) -m pipeline.checks.accessibility build
 
 N ?= 50
 REPEAT ?= 3
 SIZES ?= 10,50,200,500
-bench: setup ## speed against LibreOffice in the same run (N=50 dossiers, median of REPEAT=3; bench/results.json), then the scale curve over SIZES=10,50,200,500 (bench/scale.json)
+bench: setup venv-dev ## speed against LibreOffice in the same run (N=50 dossiers, median of REPEAT=3; bench/results.json), then the scale curve over SIZES=10,50,200,500 (bench/scale.json)
 	$(PY) bench/run.py --dossiers $(N) --repeat $(REPEAT)
 	$(PY) bench/scale.py --sizes $(SIZES)
 
 lo-stop: venv ## stop the warm LibreOffice (it also stops itself after 15 idle minutes)
-	$(PY) -m pipeline lo stop
+	$(call pipeline,lo stop)
 
-lint: venv ## ruff, mypy and the import contracts (import-linter); make test runs it too
+lint: venv-dev ## ruff, mypy and the import contracts (import-linter); make test runs it too
 	$(VENV)/bin/ruff check pipeline redaction tests bench templates tools
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-test: setup lint ## lint, then every test (real LibreOffice included)
+test: setup venv-dev lint ## lint, then every test (real LibreOffice included)
 	$(PY) -m pytest -q
 
-test-fast: venv ## the tests that need no LibreOffice (under 30 s)
+test-fast: venv-dev ## the tests that need no LibreOffice (under 30 s)
 	$(PY) -m pytest -q -m "not soffice"
 
 schemas: venv ## regenerate schemas/*.schema.json (for editors) from the loader's field table, pipeline/content/fields.py
 	$(PY) -m pipeline.kinds.schemas schemas
 
-templates: venv ## regenerate templates/*.docx from templates/generate.py
-	$(PY) templates/generate.py
+FONT ?= Liberation Sans
+templates: venv ## regenerate templates/*.docx from templates/generate.py (FONT="Family", must be installed; never overwrites a hand-edited DOCX)
+	$(PY) templates/generate.py --font "$(FONT)"
 
 clean: ## remove build output
 	rm -rf build

@@ -48,7 +48,7 @@ PHASES = [
     ("modelling (document model, markup)", ["pipeline/kinds", "pipeline/model"]),
     ("redaction decisions (names, e-mail, phone)", ["redaction/apply.py", "redaction/matchers"]),
     ("rendering DOCX (docxtpl, lxml)", ["pipeline/render/docx.py", "pipeline/render/package.py"]),
-    ("LibreOffice (waiting for soffice)", ["pipeline/convert/libreoffice.py", "pipeline/convert/server.py"]),
+    ("LibreOffice (waiting for soffice)", ["pipeline/convert/", "pipeline/convert/loserver/"]),
     ("PDF finalising / bundling (pikepdf)", ["pipeline/finish/pdf/"]),
     ("public version: staging + gate checks", ["pipeline/publication/publish.py", "pipeline/checks/gate",
                                                "pipeline/publication/records.py",

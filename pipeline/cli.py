@@ -3,26 +3,47 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import sys
 import time
+import traceback
 from pathlib import Path
+from typing import NoReturn
 
-from pipeline.errors import PipelineError, VerificationError
+from pipeline import runlog
+from pipeline.errors import EXIT_CODES, Diagnostic, MismatchError, PipelineError, VerificationError
+from pipeline.staging import output_lock
 
-log = logging.getLogger("pipeline")
+log = logging.getLogger("pipeline.run")
+USAGE_ERROR = 64
+
+
+def exit_code_table() -> str:
+    return "exitcodes:\n" + "\n".join(f"  {code:>3}  {meaning}" for code, meaning in EXIT_CODES.items())
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """Wrong use of the command line exits 64, so that 2 keeps meaning "errors in the content"."""
+        self.print_usage(sys.stderr)
+        self.exit(USAGE_ERROR, f"{self.prog}: fout: {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m pipeline",
-                                 description="Nota's, Kamerbrieven en rapportages uit YAML-content, en hun Woo-versie.")
+    ap = _Parser(prog="python -m pipeline", formatter_class=argparse.RawDescriptionHelpFormatter,
+                 description="Nota's, Kamerbrieven en rapportages uit YAML-content, en hun Woo-versie.",
+                 epilog=exit_code_table())
     ap.add_argument("-v", "--verbose", action="store_true", help="meer uitvoer")
-    sub = ap.add_subparsers(dest="command", required=True)
+    sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def common(p: argparse.ArgumentParser, out: bool = True) -> None:
         p.add_argument("--content", type=Path, default=Path("content"), help="contentmap (standaard: content/)")
         if out:
             p.add_argument("--out", type=Path, default=Path("build"), help="uitvoermap (standaard: build/)")
+            p.add_argument("--log", type=Path, metavar="BESTAND",
+                           help="schrijf de log van deze run hierheen (standaard: OUT/.log/<tijd>-<opdracht>.log)")
         p.add_argument("dossiers", nargs="*", metavar="DOSSIER", help="alleen deze dossiers (standaard: alle)")
         p.add_argument("--dossier", dest="dossier_opt", action="append", default=[], metavar="DOSSIER",
                        help="alleen dit dossier (mag vaker; hetzelfde als DOSSIER)")
@@ -54,12 +75,13 @@ def _parser() -> argparse.ArgumentParser:
     nieuw.add_argument("dossier", metavar="DOSSIER", help="de naam van de nieuwe dossiermap, bijvoorbeeld motie-12-bzk")
     watch = sub.add_parser("watch", help="bouw de stukken van een dossier opnieuw bij elke opgeslagen wijziging")
     common(watch)
-    lo = sub.add_parser("lo", help="de warme LibreOffice: status of stop")
+    lo = sub.add_parser("lo", help="de warme LibreOffice: status, start of stop")
     lo.add_argument("action", choices=["status", "start", "stop"])
+    lo.add_argument("--json", action="store_true", help="status als JSON (voor scripts en monitoring)")
     return ap
 
 
-def _print_warnings(warnings: list) -> None:  # type: ignore[type-arg]
+def _print_warnings(warnings: list[Diagnostic]) -> None:
     for w in warnings:
         print(f"waarschuwing: {w}", file=sys.stderr)
 
@@ -68,10 +90,9 @@ def run(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if hasattr(args, "dossier_opt"):
         args.dossiers = [*args.dossiers, *args.dossier_opt]
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
-    started = time.monotonic()
+    runlog.console(args.verbose)
     if args.command == "lo":
-        return _lo(args.action)
+        return _lo(args.action, args.json)
     if args.command == "review":
         from pipeline.review import serve
 
@@ -89,15 +110,59 @@ def run(argv: list[str] | None = None) -> int:
     if args.command == "watch":
         from pipeline.watch import watch
 
-        return watch(args.content, args.out, args.dossiers)
+        return watch(args.content, args.out, args.dossiers)  # each rebuild takes the output lock itself
+    if args.command == "check":
+        return _run(args)
+    # build, woo and verify read and write OUT's manifests: one run at a time per output folder.
+    with output_lock(args.out, args.command):
+        path = runlog.open_log(args.out, args.command, args.log)
+        runlog.header(sys.argv[1:] if argv is None else argv)
+        try:
+            code = _run(args)
+        except PipelineError as exc:
+            log.error("mislukt met exitcode %d (%s):\n%s", exc.exit_code, EXIT_CODES[exc.exit_code], exc.render())
+            _point_to(path)
+            raise
+        except KeyboardInterrupt:
+            log.error("afgebroken (Ctrl-C)")
+            raise
+        except Exception:
+            log.error("onverwachte fout (exitcode 1):\n%s", traceback.format_exc())
+            _point_to(path)
+            raise
+        else:
+            log.info("klaar, exitcode %d", code)
+        finally:
+            runlog.close()
+    return code
+
+
+_failed_log: list[Path] = []  # the log of a failed run, named after its error message
+
+
+def _point_to(path: Path | None) -> None:
+    if path is not None:
+        _failed_log.append(path)
+
+
+def _run(args: argparse.Namespace) -> int:
+    started = time.monotonic()
     if args.command in ("build", "woo") and not args.force and _nothing_to_do(args, started):
         return 0
     from pipeline import build
     from pipeline.convert import libreoffice
     from pipeline.progress import Progress
+    from pipeline.render import fonts
+
+    if args.command != "check":
+        fonts.check_fonts(sorted(build.TEMPLATES.glob("*.docx")))  # before anything is built: no substitutes
+        from pipeline.publication import manifest
+
+        log.info("LibreOffice: %s (%s=%s)", manifest.libreoffice_version(), libreoffice.MODE_VAR,
+                 os.environ.get(libreoffice.MODE_VAR, "auto"))
 
     if args.command == "check":
-        warnings: list = []  # type: ignore[type-arg]
+        warnings: list[Diagnostic] = []
         plans = build.prepare(args.content, args.dossiers, warnings)
         _print_warnings(warnings)
         for plan in plans:
@@ -112,7 +177,7 @@ def run(argv: list[str] | None = None) -> int:
         for note in notes:
             print(f"let op: {note}")
         if problems:
-            raise VerificationError("verify vond verschillen met het manifest:\n  - " + "\n  - ".join(problems))
+            raise MismatchError("verify vond verschillen met het manifest:\n  - " + "\n  - ".join(problems))
         print(f"in orde: {len(checked)} bestanden zijn byte voor byte gelijk aan hun herbouw "
               f"({time.monotonic() - started:.1f} s).")
         return 0
@@ -128,19 +193,25 @@ def run(argv: list[str] | None = None) -> int:
     if report.start_server:
         libreoffice.start_server_detached()  # the next run, after the user's next edit, is warm
     _print_warnings(report.warnings)
+    for w in report.warnings:
+        log.warning("waarschuwing: %s", w)
     for note in report.notes:
         print(note)
+        log.info("%s", note)
     for path in report.written:
         print(f"geschreven: {path}")
     if report.unchanged:
         print(f"ongewijzigd, niet opnieuw gebouwd: {', '.join(report.unchanged)}")
+        log.info("ongewijzigd, niet opnieuw gebouwd: %s", ", ".join(report.unchanged))
     print(f"klaar in {time.monotonic() - started:.1f} s: {len(report.written)} bestanden.")
+    log.info("%d bestanden geschreven in %.1f s", len(report.written), time.monotonic() - started)
     if report.failed:
         from pipeline.content.load import dossier_of
 
         broken = sorted({dossier_of(d, args.content) or "?" for d in report.failed})
         for d in report.failed:
             print(d, file=sys.stderr)
+            log.error("niet gebouwd: %s", d)
         n = len(report.failed)
         print(f"{n} fout{'en' if n != 1 else ''} gevonden; niet gebouwd: {', '.join(broken)} "
               "(de andere dossiers wel).", file=sys.stderr)
@@ -167,6 +238,7 @@ def _nothing_to_do(args: argparse.Namespace, started: float) -> bool:
         return False
     print(f"ongewijzigd, niet opnieuw gebouwd: {', '.join(unchanged)}")
     print(f"klaar in {time.monotonic() - started:.1f} s: 0 bestanden.")
+    log.info("niets te doen; ongewijzigd: %s", ", ".join(unchanged))
     return True
 
 
@@ -185,19 +257,19 @@ def _controleer(content: Path, dossier: str, files: list[Path]) -> int:
     return 0
 
 
-def _lo(action: str) -> int:
+def _lo(action: str, as_json: bool = False) -> int:
     from pipeline.convert import libreoffice
 
-    status = libreoffice.server_status()
     if action == "start":
         ok = libreoffice.uses_server()
         print("warme LibreOffice actief" if ok else "geen warme LibreOffice mogelijk (python3-uno ontbreekt?)")
-        return 0 if ok else 1
+        return 0 if ok else 3
     if action == "status":
-        if not status:
-            print("geen warme LibreOffice actief")
+        status = libreoffice.server_status()
+        if as_json:
+            print(json.dumps({"running": status is not None, **(status or {})}, indent=2, sort_keys=True))
         else:
-            print("warme LibreOffice actief: " + ", ".join(f"{k}={v}" for k, v in status.items()))
+            print(libreoffice.describe_status(status))
         return 0
     stopped = libreoffice.stop_server()
     print("warme LibreOffice gestopt" if stopped else "geen warme LibreOffice actief")
@@ -209,7 +281,13 @@ def main(argv: list[str] | None = None) -> int:
         return run(argv)
     except PipelineError as exc:
         print(exc.render(), file=sys.stderr)
+        for path in _failed_log:
+            print(f"log van deze run: {path}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("afgebroken; eerdere uitvoer is ongewijzigd.", file=sys.stderr)
         return 130
+    except Exception:
+        for path in _failed_log:
+            print(f"log van deze run: {path}", file=sys.stderr)
+        raise

@@ -83,12 +83,49 @@ class RenderError(PipelineError):
 
 
 class VerificationError(PipelineError):
-    """The public build's own check found something that must not be published."""
+    """The gate: the public build's own check found something that must not be published."""
 
     exit_code = 6
+
+
+GateError = VerificationError
 
 
 class MetadataError(PipelineError):
     """A publication metadata record does not validate against its schema."""
 
     exit_code = 7
+
+
+class MismatchError(PipelineError):
+    """`verify`: an output differs from its manifest or from its rebuild."""
+
+    exit_code = 8
+
+
+# Every exit code of `python -m pipeline`, with its one meaning (README, --help and `make` show these).
+EXIT_CODES: dict[int, str] = {
+    0: "gelukt",
+    1: "onverwachte fout in de pipeline zelf (een bug); meld het met de log uit build/.log/",
+    2: "fouten in de content; elke fout staat erboven met bestand:regel:kolom",
+    3: "een programma of lettertype ontbreekt (LibreOffice, poppler, python3-uno, fontconfig); "
+       "de melding noemt het installatiecommando",
+    4: "LibreOffice kon een document niet omzetten, liep vast of crashte",
+    5: "een template of een gevuld document is kapot (een bug of een beschadigde template)",
+    6: "de controle (gate) vond persoonsgegevens in de openbare versie; er is niets naar woo/ geschreven",
+    7: "de publicatiemetadata (DiWoo) is ongeldig; er is niets naar woo/ geschreven",
+    8: "verify: een bestand verschilt van manifest.json of van zijn herbouw",
+    64: "verkeerd gebruik van de opdrachtregel (onbekende optie of opdracht)",
+    130: "afgebroken (Ctrl-C); eerdere uitvoer is ongewijzigd",
+}
+
+
+def describe(code: int) -> str:
+    """`exitcode 6: de controle (gate) vond ...`: what `make` prints after a failed command."""
+    return f"exitcode {code}: {EXIT_CODES.get(code, 'onbekende exitcode (zie README, Exitcodes)')}"
+
+
+if __name__ == "__main__":  # python -m pipeline.errors CODE (the Makefile's wrapper)
+    import sys
+
+    print(describe(int(sys.argv[1])), file=sys.stderr)

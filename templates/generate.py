@@ -1,20 +1,29 @@
-"""Generate the docxtpl templates (nota, kamerbrief, rapportage) as plain, editable DOCX files.
+"""Generate the docxtpl templates (nota, kamerbrief, rapportage): this script is their one source of truth.
 
-The result is committed next to this generator. A designer may edit the DOCX files in Word
-or LibreOffice directly; rerun this script only to start again from the code's design.
-Usage: python templates/generate.py [--font "Liberation Sans"] [--out templates/]
+The DOCX files are committed next to it, with their SHA-256 in generated.json. Change the design
+here (or through the options: --font, `make templates FONT=...`), not in Word: a DOCX whose bytes
+differ from what this script last wrote was edited by hand, and is never overwritten without
+--overwrite (then the hand edit is gone; copy it into this script first).
+The font must be installed (fontconfig): a missing one stops with exit 3, never a substitute.
+Usage: python templates/generate.py [--font "Liberation Sans"] [--out templates/] [--overwrite]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import re
 import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pipeline.render.package import write_package
+from pipeline.errors import ToolMissing  # noqa: E402
+from pipeline.render.fonts import install_hint, installed, substitute  # noqa: E402
+from pipeline.render.package import write_package  # noqa: E402
+
+RECORD = "generated.json"  # file name -> SHA-256 of the bytes this script last wrote
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -479,15 +488,45 @@ TEMPLATES = {"nota": (nota, "Nota"), "kamerbrief": (kamerbrief, "Kamerbrief"), "
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--font", default=FONT, help="font family for every style (a free font: Liberation Sans, "
-                                                   "DejaVu Sans, Carlito)")
+    ap.add_argument("--font", default=FONT, help="font family for every style; must be installed (fc-list). "
+                                                   "Free: Liberation Sans, DejaVu Sans, Carlito")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
+    ap.add_argument("--overwrite", action="store_true", help="overwrite DOCX files that were edited by hand")
     args = ap.parse_args(argv)
+    try:
+        if not installed(args.font):
+            instead = substitute(args.font)
+            print(f"lettertype '{args.font}' is niet geïnstalleerd"
+                  + (f" (fontconfig zou '{instead}' gebruiken)" if instead else "")
+                  + f"; er is niets geschreven: {install_hint(args.font)}", file=sys.stderr)
+            return ToolMissing.exit_code
+    except ToolMissing as exc:
+        print(exc, file=sys.stderr)
+        return exc.exit_code
+    args.out.mkdir(parents=True, exist_ok=True)
+    record_path = args.out / RECORD
+    record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.is_file() else {}
+    built = {}
     for name, (make, title) in TEMPLATES.items():
         doc, headers = make()
-        (args.out / f"{name}.docx").write_bytes(package(doc, headers, args.font, title))
-        print(f"{args.out / name}.docx")
+        built[f"{name}.docx"] = package(doc, headers, args.font, title)
+    edited = [n for n, data in built.items() if (args.out / n).is_file()
+              and _sha256((args.out / n).read_bytes()) not in (record.get(n), _sha256(data))]
+    if edited and not args.overwrite:
+        print(f"{', '.join(edited)} in {args.out} is met de hand bewerkt (anders dan wat dit script het laatst "
+              "schreef); er is niets geschreven. Neem de wijziging over in templates/generate.py, of gebruik "
+              "--overwrite om haar weg te gooien.", file=sys.stderr)
+        return 1
+    for name, data in built.items():
+        (args.out / name).write_bytes(data)
+        record[name] = _sha256(data)
+        print(args.out / name)
+    record_path.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 if __name__ == "__main__":

@@ -181,7 +181,7 @@ def test_verify_passes_and_then_reports_a_file_changed_by_hand(tmp_path: Path) -
     data[-200] ^= 0x01  # one bit, somewhere in the last object
     changed.write_bytes(bytes(data))
     bad = run_cli("verify", "--content", content, "--out", target)
-    assert bad.returncode == 6
+    assert bad.returncode == 8
     assert "Traceback" not in bad.stderr
     assert f"{changed} is gewijzigd" in bad.stderr
     assert bad.stderr.count("gewijzigd") == 1, bad.stderr  # only that one file; every rebuild matched
@@ -189,7 +189,7 @@ def test_verify_passes_and_then_reports_a_file_changed_by_hand(tmp_path: Path) -
     # Content edited after the build: verify says which input changed and which outputs now differ.
     edit_line(content / "motie-21-ezk" / "kamerbrief.yaml", "Geachte", "Geachte", "Zeer geachte")
     stale = run_cli("verify", "--content", content, "--out", target)
-    assert stale.returncode == 6
+    assert stale.returncode == 8
     assert "let op: motie-21-ezk (build): invoer motie-21-ezk/kamerbrief.yaml is gewijzigd" in stale.stdout
     assert f"{target / 'motie-21-ezk' / 'kamerbrief.pdf'}: de herbouw geeft andere bytes" in stale.stderr
     assert f"{target / 'motie-21-ezk' / 'nota.pdf'}: de herbouw" not in stale.stderr  # the nota did not change

@@ -21,7 +21,7 @@ from docx.shared import Mm
 from pikepdf import Array, Dictionary, Name
 from pikepdf.models.metadata import decode_pdf_date
 
-from pipeline.convert import libreoffice
+from pipeline.convert import batch, libreoffice
 from pipeline.convert.libreoffice import convert_to_pdf, find_soffice, soffice_version
 from pipeline.errors import ConversionError, ToolMissing
 from pipeline.finish.pdf import bundle, extract_text, extract_text_pypdf, finalize_pdf, inspect_pdf
@@ -272,7 +272,7 @@ def docx_pair(tmp_path: Path) -> list[Path]:
 @pytest.mark.soffice
 def test_prestarted_libreoffice_takes_the_batch_and_leaves_nothing(docx_pair: list[Path], tmp_path: Path) -> None:
     libreoffice.prestart_batch()  # what a small cold run does before it imports and renders
-    early = libreoffice._prestarted
+    early = batch._prestarted
     assert early is not None and early.proc.poll() is None
     pdfs = convert_to_pdf(docx_pair, tmp_path / "out")
     for pdf, (_, _, marker, _) in zip(pdfs, DOCS[:2], strict=True):
@@ -281,7 +281,7 @@ def test_prestarted_libreoffice_takes_the_batch_and_leaves_nothing(docx_pair: li
         assert marker in extract_text(pdf)
     assert early.proc.poll() is not None  # it exited after the handed-over conversion (or was stopped)
     assert not early.profile.exists()
-    assert libreoffice._prestarted is None
+    assert batch._prestarted is None
 
 
 @pytest.mark.soffice

@@ -1,4 +1,4 @@
-"""The warm LibreOffice server (pipeline/convert/server.py) and its client, libreoffice.convert().
+"""The warm LibreOffice server (pipeline/convert/loserver/) and its client, libreoffice.convert().
 
 Every test gets its own server (own state dir and socket through PIPELINE_LO_STATE) and the
 fixture stops it afterwards, so no soffice outlives the test. Server-level facts (attempts,
@@ -296,7 +296,7 @@ def test_idle_server_stops_itself_and_cleans_up(
     pids = [info["pid"], *worker_pids(info)]
     wait_until(lambda: not any(alive(pid) for pid in pids), 20, "the idle server to stop", tick=0.2)
     assert lo.server_status() is None
-    assert sorted(p.name for p in server.iterdir() if not p.name.startswith("server.log")) == ["lock"]
+    assert sorted(p.name for p in server.iterdir() if not p.name.startswith("server.log")) == ["checkout", "lock"]
     assert lo.stop_server() is False
 
 

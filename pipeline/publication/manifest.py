@@ -7,8 +7,10 @@ file neither fools a rebuild nor forces one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import time
 import uuid
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,6 +27,7 @@ _CODE_SUFFIXES = {".py", ".xsd", ".tsv", ".txt", ".json", ".yaml"}
 _CACHE_DIR = ".cache/pdf"
 _DOCX_CACHE_DIR = ".cache/docx"
 _NOT_OUTPUT = ROOT / "pipeline" / "review"  # the review application makes no output: changing it rebuilds nothing
+_TMP_MAX_AGE = 3600.0  # seconds: an older .tmp in the cache is a crashed run's leftover
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -266,7 +269,11 @@ class PdfCache:
         self.used.add(key)
 
     def prune(self, out: Path) -> None:
-        """Drop entries that no manifest in OUT refers to and this run did not use."""
+        """Drop entries that no manifest in OUT refers to and this run did not use.
+
+        A .tmp file is another run's PDF being written (each has a unique name) unless it is
+        older than an hour: only such leftovers of a crashed run go.
+        """
         if not self.dir.is_dir():
             return
         keep = set(self.used)
@@ -274,9 +281,12 @@ class PdfCache:
             found = Manifest.load(out, path.parent.name)
             if found:
                 keep.update(e.build_key for e in found.files if e.build_key)
+        stale_before = time.time() - _TMP_MAX_AGE
         for path in self.dir.iterdir():
-            if (path.suffix == ".pdf" and path.stem not in keep) or path.suffix == ".tmp":
-                path.unlink(missing_ok=True)
+            unused = path.suffix == ".pdf" and path.stem not in keep
+            with contextlib.suppress(FileNotFoundError):
+                if unused or (path.suffix == ".tmp" and path.stat().st_mtime < stale_before):
+                    path.unlink()
 
 
 def render_key(template: Path, model: object, meta: object, mode: str, code: str) -> str:
