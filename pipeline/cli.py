@@ -115,20 +115,20 @@ def run(argv: list[str] | None = None) -> int:
         return _run(args)
     # build, woo and verify read and write OUT's manifests: one run at a time per output folder.
     with output_lock(args.out, args.command):
-        path = runlog.open_log(args.out, args.command, args.log)
+        log_path = runlog.open_log(args.out, args.command, args.log)
         runlog.header(sys.argv[1:] if argv is None else argv)
         try:
             code = _run(args)
         except PipelineError as exc:
             log.error("mislukt met exitcode %d (%s):\n%s", exc.exit_code, EXIT_CODES[exc.exit_code], exc.render())
-            _point_to(path)
+            _point_to(log_path)
             raise
         except KeyboardInterrupt:
             log.error("afgebroken (Ctrl-C)")
             raise
         except Exception:
             log.error("onverwachte fout (exitcode 1):\n%s", traceback.format_exc())
-            _point_to(path)
+            _point_to(log_path)
             raise
         else:
             log.info("klaar, exitcode %d", code)
@@ -244,7 +244,6 @@ def _nothing_to_do(args: argparse.Namespace, started: float) -> bool:
 
 def _controleer(content: Path, dossier: str, files: list[Path]) -> int:
     from pipeline import build
-    from pipeline.errors import Diagnostic
     from pipeline.publication import publish
 
     warnings: list[Diagnostic] = []

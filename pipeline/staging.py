@@ -95,7 +95,7 @@ class Staging:
 
     def __init__(self, out: Path, label: str):
         out.mkdir(parents=True, exist_ok=True)
-        self._lock = output_lock(out, label)
+        self._lock: contextlib.AbstractContextManager[None] | None = output_lock(out, label)
         self._lock.__enter__()
         self.out = out
         self.dir = Path(tempfile.mkdtemp(prefix=f".{label}-", dir=out))

@@ -69,9 +69,11 @@ def _error_classes() -> list[type[PipelineError]]:
 
 def test_each_error_class_has_its_own_documented_code() -> None:
     classes = _error_classes()
-    codes = [cls.exit_code for cls in classes]
-    assert len(codes) == len(set(codes)), {cls.__name__: cls.exit_code for cls in classes}
-    assert set(codes) <= EXIT_CODES.keys()
+    # A class that sets its own code owns it; a subclass that does not (PopplerTimeout, a
+    # RenderError) shares its parent's meaning.
+    own = {cls.__name__: cls.__dict__["exit_code"] for cls in classes if "exit_code" in cls.__dict__}
+    assert len(own) == len(set(own.values())), own
+    assert {cls.exit_code for cls in classes} <= EXIT_CODES.keys()
     assert errors.VerificationError.exit_code != errors.MismatchError.exit_code  # gate and verify apart
 
 
