@@ -203,7 +203,7 @@ def _kill_group(proc: subprocess.Popen[str]) -> None:
 
 def _check_outputs(targets: list[Path], sources: list[Path], returncode: int, stderr: str) -> None:
     failed = [
-        src for src, target in zip(sources, targets)
+        src for src, target in zip(sources, targets, strict=True)
         if not target.is_file() or target.stat().st_size == 0
     ]
     if failed:

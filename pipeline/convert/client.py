@@ -78,7 +78,7 @@ def _convert_on_server(
     request = {
         "op": "convert", "protocol": _PROTOCOL, "timeout": timeout, "umask": _umask(),
         "import_filter": DOCX_IMPORT_FILTER, "pdf_options": PDF_EXPORT_OPTIONS,
-        "jobs": [{"src": str(src), "dst": str(dst)} for src, dst in zip(sources, targets)],
+        "jobs": [{"src": str(src), "dst": str(dst)} for src, dst in zip(sources, targets, strict=True)],
     }
     results: dict[int, dict] = {}
     started = time.perf_counter()

@@ -90,7 +90,7 @@ def _version_of(exe: Path) -> str:
         with contextlib.suppress(OSError):
             tmp = cache.with_name(f".{cache.name}.{os.getpid()}")
             tmp.write_text(version + "\n", encoding="utf-8")
-            os.replace(tmp, cache)
+            tmp.replace(cache)
     return version
 
 

@@ -90,7 +90,7 @@ def _make_private(folder: Path) -> None:
     if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid():
         raise _Unavailable(f"{folder} is geen eigen map van deze gebruiker")
     if st.st_mode & 0o077:
-        os.chmod(folder, 0o700)
+        folder.chmod(0o700)
 
 
 def _state_dirs() -> list[Path]:

@@ -305,7 +305,7 @@ def _spawn(python: str, exe: Path, statedir: Path, sock: Path) -> None:
     log_path = statedir / "server.log"
     with contextlib.suppress(OSError):
         if log_path.stat().st_size > _LOG_MAX:
-            os.replace(log_path, statedir / "server.log.1")
+            log_path.replace(statedir / "server.log.1")
     cmd = [
         python, "-I", str(SERVER_DIR), "--daemon",
         "--socket", str(sock), "--soffice", str(exe),
@@ -315,7 +315,7 @@ def _spawn(python: str, exe: Path, statedir: Path, sock: Path) -> None:
     ]
     log.debug("LibreOffice-server starten: %s", cmd)
     # Never our pipes: the server outlives us, and a CI step waits for every holder of its pipes.
-    with open(log_path, "ab") as log_file:
+    with log_path.open("ab") as log_file:
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
                                     cwd=statedir, start_new_session=True, close_fds=True)
