@@ -16,7 +16,7 @@ from pipeline import runlog
 from pipeline.errors import EXIT_CODES, Diagnostic, MismatchError, PipelineError, VerificationError
 from pipeline.staging import output_lock
 
-log = logging.getLogger("pipeline.run")
+log = logging.getLogger(runlog.RUN_LOGGER)
 USAGE_ERROR = 64
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 LOG_DIR = ".log"
 KEEP = 30  # log files per output folder; older ones go when a new run starts
+RUN_LOGGER = "pipeline.run"  # header, outcome and summary: for the file only
 _FORMAT = "%(asctime)s.%(msecs)03d %(levelname)-7s %(name)s: %(message)s"
 
 
@@ -27,6 +28,8 @@ def console(verbose: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
     handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    # RUN_LOGGER's lines are the log file's own account of the run; the terminal already shows it.
+    handler.addFilter(lambda record: record.name != RUN_LOGGER)
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO if verbose else logging.WARNING)
@@ -59,7 +62,7 @@ def open_log(out: Path, command: str, explicit: Path | None) -> Path | None:
 
 def header(argv: list[str]) -> None:
     """What ran, where and with what: the first lines of every log."""
-    log = logging.getLogger("pipeline.run")
+    log = logging.getLogger(RUN_LOGGER)
     log.info("opdracht: python -m pipeline %s", " ".join(argv))
     log.info("map: %s; checkout: %s", Path.cwd(), Path(__file__).resolve().parents[1])
     log.info("python %s (%s), %s, pid %d", platform.python_version(), sys.executable, platform.platform(),
