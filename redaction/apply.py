@@ -129,8 +129,7 @@ def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Resu
             continue
         _lakken(docs[entry.document], entry, result)
     # a doubt inside a lakken passage is decided by it, as a finding is
-    result.findings += [Diagnostic(loc, f"naam niet zeker: {reason}; de tekst zegt niet wie bedoeld is", _DOUBT_HINT)
-                        for text, loc, reason in doubts if not _redacted_at(text, loc)]
+    result.findings += _doubt_findings([(loc, reason) for text, loc, reason in doubts if not _redacted_at(text, loc)])
     # after the passages: a finding inside a lakken passage is decided by it (content format v1.1)
     collector = Collector(known, allowed, keep, register)
     for name, doc in docs.items():
@@ -218,6 +217,20 @@ def _mark_people(text: Text, redact_ids: set[str], content: Content, data: tuple
 
     # a mention of a person whose name stays visible is that person, whoever shares the name
     _mark_hits(text, finder, masked=lambda s: s.person_id is not None and s.person_id not in redact_ids)
+
+
+def _doubt_findings(doubts: list[tuple[Loc, str]]) -> list[Diagnostic]:
+    """One finding per doubt (the same text about the same person), at its first place, naming the others."""
+    places: dict[str, list[Loc]] = {}
+    for loc, reason in doubts:
+        places.setdefault(reason, []).append(loc)
+    out = []
+    for reason, locs in places.items():
+        others = [f"{x.line}:{x.col}" if x.file == locs[0].file else str(x) for x in locs[1:]]
+        more = f" (ook op {', '.join(others)})" if others else ""
+        out.append(Diagnostic(locs[0], f"naam niet zeker: {reason}; de tekst zegt niet wie bedoeld is{more}",
+                              _DOUBT_HINT))
+    return out
 
 
 def _redacted_at(text: Text, loc: Loc) -> bool:

@@ -58,3 +58,20 @@ def test_doubts_carry_offsets_into_the_typed_text() -> None:
     text = "Gisteren\u00a0belde Bak\u00adker."
     (d,) = match_people(text, PEOPLE, PUBLIC).doubts
     assert text[d.start : d.end] == "Bak\u00adker" and d.person_id == "rbakker"
+
+
+def test_one_finding_per_doubt_with_every_place(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from redaction import apply as redaction
+    from tests.adversarial import ORGANISATIES, PERSONEN, nota
+    from tests.helpers import DOSSIER_YAML, build, write_content
+
+    tekst = "Post belde. Daarna belde Post weer, en Bakker ook."
+    root = write_content(tmp_path / "c", {"personen.yaml": PERSONEN, "organisaties.yaml": ORGANISATIES,
+                                          "d1/dossier.yaml": DOSSIER_YAML.replace("avries", "pvdberg"),
+                                          "d1/nota.yaml": nota(tekst)})
+    content, docs, _ = build(root)
+    result = redaction.apply(content, content.dossiers[0], docs)
+    messages = sorted((f.loc.line, f.loc.col, f.message) for f in result.findings)
+    assert [(line, col) for line, col, _ in messages] == [(8, 7), (8, 46)]
+    assert "J. Post" in messages[0][2] and "(ook op 8:32)" in messages[0][2]
+    assert "R. Bakker" in messages[1][2] and "ook op" not in messages[1][2]
