@@ -157,6 +157,8 @@ class Review:
         try:
             report = build.build_public(self.ws.content_dir, self.ws.out, [dossier_id])
             outcome["written"] = [str(p.relative_to(self.ws.out)) for p in report.written]
+            woo_dir = self.ws.out / dossier_id / "woo"
+            outcome["woo_files"] = sorted(p.name for p in woo_dir.iterdir() if p.is_file()) if woo_dir.is_dir() else []
             outcome["notes"] = report.notes + [str(w) for w in report.warnings]
             if report.unchanged:
                 outcome["notes"].append("ongewijzigd sinds de vorige publicatie: niets opnieuw gebouwd")
