@@ -10,6 +10,7 @@ from pipeline.content.load import Content, Dossier, Lakken, Person
 from pipeline.content.text import fold
 from pipeline.errors import Diagnostic, Loc
 from pipeline.model.document import Document, FootnoteRef, Heading, Inline, Redaction, Span, Text, block_texts, plain
+from redaction.doubts import Doubts, allowed_at, doubt_findings, redacted_at
 from redaction.findings import Collector, Finding, diagnostics
 from redaction.grounds import LABELS
 from redaction.matchers import Hit, PersonData, find_person_data, match_people
@@ -129,7 +130,7 @@ def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Resu
             continue
         _lakken(docs[entry.document], entry, result)
     # a doubt inside a lakken passage is decided by it, as a finding is
-    result.findings += _doubt_findings([(loc, reason) for text, loc, reason in doubts if not _redacted_at(text, loc)])
+    result.findings += doubt_findings([(loc, reason) for text, loc, reason in doubts if not redacted_at(text, loc)])
     # after the passages: a finding inside a lakken passage is decided by it (content format v1.1)
     collector = Collector(known, allowed, keep, register)
     for name, doc in docs.items():
@@ -190,12 +191,7 @@ def _category(span: Span, person: Person) -> str:
     return "naam"
 
 
-_DOUBT_HINT = ('maak het in de tekst duidelijk (voorletters of voornaam, "mevrouw", "collega", "het lid", of @id), '
-               "of laat een Woo-medewerker beslissen: zet de tekst onder toegestaan in woo.yaml als hij zichtbaar "
-               "mag blijven, of lak hem met een lakken-regel")
 
-
-Doubts = list[tuple[Text, Loc, str]]  # (the text, where the name stands, why it is not sure)
 
 
 def _mark_people(text: Text, redact_ids: set[str], content: Content, data: tuple[PersonData, ...],
@@ -209,7 +205,7 @@ def _mark_people(text: Text, redact_ids: set[str], content: Content, data: tuple
     def finder(joined: str, items: list[Inline]) -> list[tuple[int, int, Redaction]]:
         found = match_people(joined, data, public)
         for d in found.doubts:
-            if not _allowed_at(joined, d.start, d.end, allowed):
+            if not allowed_at(joined, d.start, d.end, allowed):
                 span, offset = _locate(items, d.start)
                 doubts.append((text, span.loc_at(offset), d.reason))
         return [(h.start, h.end, Redaction(PERSONAL_GROUND, h.category, "persoonsgegevens", h.person_id))
@@ -217,37 +213,6 @@ def _mark_people(text: Text, redact_ids: set[str], content: Content, data: tuple
 
     # a mention of a person whose name stays visible is that person, whoever shares the name
     _mark_hits(text, finder, masked=lambda s: s.person_id is not None and s.person_id not in redact_ids)
-
-
-def _doubt_findings(doubts: list[tuple[Loc, str]]) -> list[Diagnostic]:
-    """One finding per doubt (the same text about the same person), at its first place, naming the others."""
-    places: dict[str, list[Loc]] = {}
-    for loc, reason in doubts:
-        places.setdefault(reason, []).append(loc)
-    out = []
-    for reason, locs in places.items():
-        others = [f"{x.line}:{x.col}" if x.file == locs[0].file else str(x) for x in locs[1:]]
-        more = f" (ook op {', '.join(others)})" if others else ""
-        out.append(Diagnostic(locs[0], f"naam niet zeker: {reason}; de tekst zegt niet wie bedoeld is{more}",
-                              _DOUBT_HINT))
-    return out
-
-
-def _redacted_at(text: Text, loc: Loc) -> bool:
-    """Whether the character at `loc` is in a redacted span of text (a lakken passage took it)."""
-    return any(isinstance(s, Span) and s.redaction is not None and any(s.loc_at(i) == loc for i in range(len(s.text)))
-               for s in text)
-
-
-def _allowed_at(joined: str, start: int, end: int, allowed: list[str]) -> bool:
-    """Whether a text listed under toegestaan covers joined[start:end]."""
-    for entry in allowed:
-        entry = entry.strip()
-        if entry:
-            for m in re.finditer(re.escape(entry), joined, re.IGNORECASE):
-                if m.start() <= start and end <= m.end():
-                    return True
-    return False
 
 
 Finder = Callable[[str, list[Inline]], list[tuple[int, int, Redaction]]]
