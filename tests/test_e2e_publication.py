@@ -27,10 +27,12 @@ from e2e_helpers import (
 from lxml import etree
 
 from pipeline.publication import diwoo, manifest
+from pipeline.publication import records as records_module
 
 pytestmark = pytest.mark.soffice
 
 COMPLETE = ("motie-21-ezk", "bzk-stemlokalen")
+KENMERK = {"motie-21-ezk": "PSG-DB / 26061157", "bzk-stemlokalen": "2023-0000287415"}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 DW = {"d": diwoo.DIWOO_NS}
 CIVIL_SERVANTS = [p for p in load_personen() if p.get("rol", "ambtenaar") == "ambtenaar"]
@@ -60,8 +62,10 @@ def test_every_public_document_has_a_valid_diwoo_record(woo_out: Path, dossier: 
     records = _records(sitemap)
     public_pdfs = sorted(p.name for p in (woo_out / dossier / "woo").glob("*.pdf"))
     assert sorted(loc.rsplit("/", 1)[1] for loc in records) == public_pdfs
-    assert all(loc.startswith(f"https://open.example.nl/woo/{dossier}/") for loc in records)
-    nota = records[f"https://open.example.nl/woo/{dossier}/nota.pdf"]
+    # Public URLs name the dossier by its kenmerk, never by its folder (which may carry a name).
+    folder = records_module.public_folder(KENMERK[dossier])
+    assert all(loc.startswith(f"https://open.example.nl/woo/{folder}/") for loc in records)
+    nota = records[f"https://open.example.nl/woo/{folder}/nota.pdf"]
     soort = nota.find(".//d:documentsoort", DW)
     resource = soort.get("resource")
     assert (soort.text, resource.startswith("https://identifier.overheid.nl/tooi/")) == ("beslisnota", True)
@@ -71,7 +75,7 @@ def test_every_public_document_has_a_valid_diwoo_record(woo_out: Path, dossier: 
     assert sorted(related) == sorted(loc for loc in records if not loc.endswith("/nota.pdf"))
     for loc, record in records.items():
         if not loc.endswith("/nota.pdf"):
-            assert record.find(".//d:isPartOf", DW).get("resource").endswith(f"/{dossier}/nota.pdf")
+            assert record.find(".//d:isPartOf", DW).get("resource").endswith(f"/{folder}/nota.pdf")
         assert record.find(".//d:naamOpsteller", DW) is None
 
 
