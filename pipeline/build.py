@@ -269,6 +269,8 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
     cache = manifest.PdfCache(out)
     complete = [p for p in plans if p.dossier.route_complete and not publish.release_missing(p)]
     gate = publish.Gate(complete)  # reads each public PDF back while LibreOffice converts the next ones
+    if complete:
+        gate.warm_up()
     with Staging(out, "woo") as staging, contextlib.closing(gate):
         cold: list[_Job] = []  # without a warm LibreOffice: review and public in one cold batch
         _, public = render_all(complete, staging, PUBLIC, cache, progress, gate.submit, cold)

@@ -6,10 +6,12 @@ import bisect
 import datetime as dt
 import html
 import io
+import os
 import re
 import subprocess
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,7 +99,8 @@ def check_xlsx(path: Path, forbidden: list[gate.Forbidden]) -> list[str]:
 
 def redaction_pages(plan: Plan, pdfs: dict[str, Path]) -> list[str]:
     """The page of the lakvoorstel each log entry landed on ('' where the text cannot be found back)."""
-    pages_of: dict[str, list[str]] = {kind: _page_texts(path) for kind, path in pdfs.items()}
+    with ThreadPoolExecutor(max_workers=max(1, min(len(pdfs), os.cpu_count() or 1))) as pool:  # pdftotext each
+        pages_of: dict[str, list[str]] = dict(zip(pdfs, pool.map(_page_texts, pdfs.values()), strict=True))
     seen: dict[tuple[str, str], int] = {}
     out = []
     for entry in plan.redaction.log:

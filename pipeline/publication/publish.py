@@ -268,7 +268,20 @@ class Gate:
         self._forbidden: dict[str, list[gate.Forbidden]] = {}
         self._futures: dict[tuple[str, str], Future[tuple[str, list[str]]]] = {}
         self._pool: ProcessPoolExecutor | None = None
+        self._workers = max(1, min(2, os.cpu_count() or 1))
         self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        """Start the worker processes now (Python and the gate's imports), while the DOCX render."""
+        with self._lock:
+            pool = self._start()
+        for _ in range(self._workers):
+            pool.submit(gate.warm_up)
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
 
     def job(self, key: tuple[str, str], path: Path) -> tuple[str, Path, list[gate.Forbidden], list[str]]:
         dossier_id, kind = key
@@ -284,10 +297,7 @@ class Gate:
             return
         job = self.job(key, path)
         with self._lock:
-            if self._pool is None:
-                workers = max(1, min(2, os.cpu_count() or 1))
-                self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-            self._futures[key] = self._pool.submit(gate.check_pdf_job, job)
+            self._futures[key] = self._start().submit(gate.check_pdf_job, job)
 
     def started(self, key: tuple[str, str]) -> bool:
         return key in self._futures
@@ -301,8 +311,9 @@ class Gate:
         return gate.check_pdf_job(self.job(key, path))[1]
 
     def close(self) -> None:
+        """Stop the workers; they exit on their own while the build writes its manifests."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
 

@@ -10,6 +10,7 @@ from pipeline.checks.gate.check import (
     check_text,
     explain,
     text_layers,
+    warm_up,
 )
 from pipeline.checks.gate.forms import (
     EMAIL,
@@ -27,4 +28,5 @@ from pipeline.checks.gate.forms import (
 
 __all__ = ["EMAIL", "NAME", "PARAAF", "PHONE", "REVIEW_MARKERS", "Forbidden", "anchor", "check_docx", "check_file",
            "check_pdf", "check_pdf_job", "check_text",
-           "digits", "explain", "matcher", "normalise", "text_layers", "variants"]
+           "digits", "explain", "matcher", "normalise", "text_layers", "variants",
+           "warm_up"]

@@ -103,6 +103,10 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
     return sorted(set(problems))
 
 
+def warm_up() -> None:
+    """Nothing: a gate worker process that ran it has started and imported the gate."""
+
+
 def check_pdf_job(job: tuple[str, Path, list[Forbidden], list[str]]) -> tuple[str, list[str]]:
     """check_pdf of one (dossier, PDF, forbidden, required) job: what a worker process of the gate runs.
 
