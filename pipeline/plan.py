@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from pipeline.content.load import Content, Dossier
 from pipeline.kinds import kind as document_kind
 from pipeline.model.document import Document, Span, Text
 from pipeline.render.docx import PUBLIC, SIGNING, Meta
+from pipeline.render.logo import Logo
 from redaction import apply as redaction
 
 
@@ -27,8 +29,11 @@ class Plan:
         kenmerk = str(self.dossier.kenmerk)
         if mode == PUBLIC and "kenmerk" in self.docs["nota"].fields:  # a paraaf in it is redacted there
             kenmerk = public_plain(self.docs["nota"].fields["kenmerk"])
+        logo = None
+        if org.logo is not None and org.logo_alt is not None:
+            logo = Logo(org.logo, str(org.logo_alt), hashlib.sha256(org.logo.read_bytes()).hexdigest())
         return Meta(title=title, author=str(org.naam),
-                    subject=f"{document_kind(kind).label} {kenmerk}", date=self.dossier.datum)
+                    subject=f"{document_kind(kind).label} {kenmerk}", date=self.dossier.datum, logo=logo)
 
 
 def public_plain(text: Text) -> str:

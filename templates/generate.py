@@ -36,6 +36,7 @@ A4_W, A4_H = 11906, 16838  # twips
 FONT = "Liberation Sans"
 BODY_SIZE = 19      # half-points: 9.5 pt, the Rijkshuisstijl body size
 COLOFON_SIZE = 13   # 6.5 pt
+LOGO_BOX_W = 8.0    # cm: the frame of the logo, centred at the top of the first page
 # Later pages: the colofon column sits in the header, indented into the wide right margin
 # (LibreOffice does not position text boxes anchored in headers reliably).
 HEADER_COL_LEFT = int((15.9 - 2.4) * TWIP_PER_CM)
@@ -326,6 +327,18 @@ def package(document_xml: str, headers: dict[str, str], font: str, title: str) -
 WATERMARK = tag_para("{{r watermerk}}", "Watermerk")
 
 
+def logo_block() -> str:
+    """The organisation's logo (organisaties.yaml: logo, logo_alt), centred in the top margin of the first page.
+
+    In the body, not in the header: LibreOffice tags a header's content as an artifact, and
+    the logo must be a /Figure with its alt text. A frame, so the body text does not move;
+    without a logo the {%p if %} removes the paragraph and the document is as before.
+    """
+    framed_logo = framed(para(run("{{ logo }}")), x_cm=(21.0 - LOGO_BOX_W) / 2, y_cm=0.8, w_cm=LOGO_BOX_W, h_cm=3.0)
+    centred = framed_logo.replace("/></w:pPr>", '/><w:jc w:val="center"/></w:pPr>', 1)
+    return tag_para("{%p if logo %}") + centred + tag_para("{%p endif %}")
+
+
 def nota() -> tuple[str, dict[str, tuple[str, str]]]:
     colofon = (
         page_x_of_y("Colofon") + para("", "Colofon")
@@ -368,7 +381,7 @@ def nota() -> tuple[str, dict[str, tuple[str, str]]]:
         + tag_para("{%p endif %}")
         + tag_para("{%p endif %}"))
     body = (
-        box + tag_para("{{r ter_label}}", "Label")
+        logo_block() + box + tag_para("{{r ter_label}}", "Label")
         + tag_para("{{r aan}}", "Aan")
         + para(run("Parafenroute"), "BlokKop") + route_table
         + besluit
@@ -400,7 +413,7 @@ def kamerbrief() -> tuple[str, dict[str, tuple[str, str]]]:
         + colofon_item("Bijlage(n)", "{{r bijlagen}}"))
     box = framed(colofon, x_cm=15.9, y_cm=5.9, w_cm=4.3, h_cm=14.0)
     body = (
-        box + tag_para("{{r retouradres}}", "Retouradres")
+        logo_block() + box + tag_para("{{r retouradres}}", "Retouradres")
         + tag_para("{%p for a in aan %}") + tag_para("{{r a.regel}}") + tag_para("{%p endfor %}")
         + para("", ppr='<w:spacing w:after="1000"/>')
         + para(run("Datum", "<w:b/>") + run("\t") + run("{{r datum}}"),

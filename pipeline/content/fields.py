@@ -74,6 +74,9 @@ ORGANISATION = Shape((
     Field("bezoekadres", "text", "het bezoekadres op één regel"),
     Field("website", "text", "de website, bijvoorbeeld www.rijksoverheid.nl/ezk"),
     Field("vrijgave_verplicht", "bool", "ja: de openbare versie pas na een vrijgave in woo.yaml"),
+    Field("logo", "text", "een PNG- of JPEG-bestand in de contentmap (pad vanaf de contentmap), boven op de nota "
+                          "en de Kamerbrief"),
+    Field("logo_alt", "text", "de alternatieve tekst van het logo, voor schermlezers; verplicht bij logo"),
 ))
 ORGANISATIES = Shape((Field("organisaties", "objects", "de organisaties", required=True, shape=ORGANISATION),))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from pipeline.content import fields as F
 from pipeline.content.fields import ROLLEN
@@ -44,6 +46,8 @@ class Organisation:
     bezoekadres: LStr | None = None
     website: LStr | None = None
     vrijgave_verplicht: bool = False  # v1.1: woo/ only after a release newer than every decision
+    logo: Path | None = None  # checked: a PNG or JPEG inside the content folder (see _logo)
+    logo_alt: LStr | None = None
 
 
 def _read_personen(r: Reader, node: Node) -> dict[str, Person]:
@@ -103,5 +107,33 @@ def _read_organisaties(r: Reader, node: Node) -> dict[str, Organisation]:
             postadres=r.text(m, "postadres", item, required=False),
             bezoekadres=r.text(m, "bezoekadres", item, required=False),
             website=r.text(m, "website", item, required=False),
-            vrijgave_verplicht=bool("vrijgave_verplicht" in m and r.boolean(m, "vrijgave_verplicht", item)))
+            vrijgave_verplicht=bool("vrijgave_verplicht" in m and r.boolean(m, "vrijgave_verplicht", item)),
+            **_logo(r, m, item))
     return orgs
+
+
+def _logo(r: Reader, m: dict[str, Node], item: Node) -> dict[str, Any]:
+    """logo: an image path relative to the content folder, never leaving it (symlinks neither); logo_alt with it."""
+    path_text = r.text(m, "logo", item, required=False)
+    alt = r.text(m, "logo_alt", item, required=False)
+    if path_text is None:
+        if alt is not None:
+            r.error(m["logo_alt"].loc, "logo_alt zonder logo", "voeg logo: toe of haal logo_alt weg")
+        return {}
+    where = m["logo"].loc
+    root = Path(item.loc.file).parent.resolve()
+    path = (root / str(path_text)).resolve()
+    if not path.is_relative_to(root):
+        r.error(where, f"het logo '{path_text}' ligt buiten de contentmap", "zet het bestand in de contentmap "
+                "(een symbolische koppeling naar buiten telt niet)")
+    elif not path.is_file():
+        r.error(where, f"het logo '{path_text}' bestaat niet", "geef het pad vanaf de contentmap, bijvoorbeeld "
+                "logo: huisstijl/logo.png")
+    elif path.read_bytes()[:8] not in (b"\x89PNG\r\n\x1a\n",) and path.read_bytes()[:3] != b"\xff\xd8\xff":
+        r.error(where, f"het logo '{path_text}' is geen PNG- of JPEG-bestand", "sla het logo op als PNG")
+    elif alt is None or not str(alt).strip():
+        r.error(where, "een logo zonder logo_alt", "voeg logo_alt: toe met wat het logo laat zien, bijvoorbeeld "
+                "'Logo van het Ministerie van Economische Zaken en Klimaat'")
+    else:
+        return {"logo": path, "logo_alt": alt}
+    return {}

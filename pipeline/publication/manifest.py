@@ -26,6 +26,7 @@ CODE_FILES = ("requirements.lock",)
 _CODE_SUFFIXES = {".py", ".xsd", ".tsv", ".txt", ".json", ".yaml"}
 _CACHE_DIR = ".cache/pdf"
 _DOCX_CACHE_DIR = ".cache/docx"
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}  # a logo in the content folder is an input of every document
 _NOT_OUTPUT = ROOT / "pipeline" / "review"  # the review application makes no output: changing it rebuilds nothing
 _TMP_MAX_AGE = 3600.0  # seconds: an older .tmp in the cache is a crashed run's leftover
 
@@ -106,6 +107,9 @@ def dossier_inputs(content_root: Path, dossier_id: str) -> dict[str, str]:
     for template in sorted(TEMPLATES / f"{path.stem}.docx" for path in documents):
         if template.is_file():
             inputs[f"templates/{template.name}"] = sha256_file(template)
+    # Logos (organisaties.yaml: logo) are images in the content folder; without one nothing is added.
+    for image in sorted(p for p in content_root.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()):
+        inputs[image.relative_to(content_root).as_posix()] = sha256_file(image)
     return inputs
 
 
@@ -113,7 +117,7 @@ def document_inputs(inputs: dict[str, str], dossier_id: str, kind: str) -> dict[
     """The part of a dossier's inputs one document is made from."""
     own = {"personen.yaml", "organisaties.yaml", f"{dossier_id}/dossier.yaml", f"{dossier_id}/woo.yaml",
            f"{dossier_id}/{kind}.yaml", f"templates/{kind}.docx"}
-    return {k: v for k, v in inputs.items() if k in own}
+    return {k: v for k, v in inputs.items() if k in own or Path(k).suffix.lower() in IMAGE_SUFFIXES}
 
 
 @dataclass

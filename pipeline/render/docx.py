@@ -25,8 +25,10 @@ from markupsafe import Markup
 from pipeline.errors import RenderError
 from pipeline.model.document import Block, Contents, Document, FootnoteRef, Heading, Paragraph, Span, TableBlock, Text
 from pipeline.render import jinja
+from pipeline.render import logo as logos
 from pipeline.render import package as docxpkg
 from pipeline.render.cleanup import prune_unreferenced
+from pipeline.render.logo import Logo
 from pipeline.render.package import CT, PKG_REL, REL_FOOTNOTES, REL_HYPERLINK, R, W
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,7 @@ class Meta:
     subject: str
     date: dt.date
     keywords: str = ""
+    logo: Logo | None = None  # the organisation's, on templates that have a {{ logo }} (nota, Kamerbrief)
 
 
 @dataclass
@@ -272,6 +275,7 @@ def render_docx(template: Path, doc: Document, meta: Meta, mode: str) -> bytes:
     ctx = _Ctx(mode)
     values = context(doc, ctx)
     tpl = _StrictTemplate(str(template))
+    values["logo"] = logos.inline(tpl, meta.logo)
     try:
         tpl.render(values, _jinja_env(), autoescape=True)
     except (TemplateError, UndefinedError) as exc:
@@ -279,6 +283,7 @@ def render_docx(template: Path, doc: Document, meta: Meta, mode: str) -> bytes:
     buf = io.BytesIO()
     tpl.save(buf)
     parts = docxpkg.read_parts(buf.getvalue())
+    logos.write_alt(parts, meta.logo)
     _finish(parts, ctx, meta, mode)
     docxpkg.validate_all(parts)
     return docxpkg.write_package(parts)
