@@ -114,9 +114,13 @@ def check(refs: References, d: Dossier, k: Kamervragen) -> None:
 def build(b: Builder, k: Kamervragen) -> Document:
     d = b.dossier
     # The title is metadata (PDF, DiWoo, inventory), which never names a person; the printed
-    # heading names the Kamerleden as the Kamer does.
-    doc = Document("kamervragen", f"Antwoord op Kamervragen {k.nummer} {k.onderwerp}")
+    # heading names the Kamerleden as the Kamer does. It is a field of its own, so the public
+    # version takes it from the redacted model (plan.public_title).
+    documenttitel = [*span("Antwoord op Kamervragen ", k.loc), *b.field(k.nummer), *_space(k.loc),
+                     *b.field(k.onderwerp)]
+    doc = Document("kamervragen", "".join(s.text for s in documenttitel if isinstance(s, Span)))
     f = doc.fields
+    f["documenttitel"] = documenttitel
     f["organisatie"] = b.field(b.organisation().naam)
     f["titel"] = [*_asked_by(b, k, with_party=False, lead="Antwoord op vragen van "), *_space(k.loc),
                   *b.field(k.onderwerp)]
