@@ -19,7 +19,9 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 LOCK_NAME = ".cache/lock"  # beside the PDF cache: nothing a user or compare_builds looks at
-_held: dict[Path, int] = {}  # output folder -> depth: a run that holds its folder's lock takes it again freely
+# (output folder, thread) -> depth: the thread that holds a folder's lock takes it again freely;
+# another thread of the same process waits like another process (flock is per open file).
+_held: dict[tuple[Path, int], int] = {}
 _held_lock = threading.Lock()
 
 
@@ -36,7 +38,8 @@ def output_lock(out: Path, command: str, *, say: Callable[[str], None] = _say) -
     Re-entrant within one process (the CLI holds it around the build functions that take it too).
     """
     out.mkdir(parents=True, exist_ok=True)
-    key = out.resolve()
+    folder = out.resolve()
+    key = (folder, threading.get_ident())
     with _held_lock:
         if key in _held:
             _held[key] += 1
@@ -50,7 +53,7 @@ def output_lock(out: Path, command: str, *, say: Callable[[str], None] = _say) -
             with _held_lock:
                 _held[key] -= 1
         return
-    path = key / LOCK_NAME
+    path = folder / LOCK_NAME
     path.parent.mkdir(exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:

@@ -130,6 +130,31 @@ def test_the_lock_is_reentrant_within_one_run(tmp_path: Path) -> None:
     assert said == []
 
 
+def test_another_thread_of_the_same_process_waits_too(tmp_path: Path) -> None:
+    import threading
+
+    from pipeline.staging import output_lock
+
+    said: list[str] = []
+    inside = threading.Event()
+    order: list[str] = []
+
+    def second() -> None:
+        inside.wait()
+        with output_lock(tmp_path, "review", say=said.append):
+            order.append("second")
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    with output_lock(tmp_path, "watch"):
+        inside.set()
+        time.sleep(0.5)
+        order.append("first")
+    thread.join(timeout=10)
+    assert order == ["first", "second"]
+    assert said and "in gebruik door een andere run (watch, pid" in said[0]
+
+
 def test_prune_leaves_another_runs_temporary_file_alone(tmp_path: Path) -> None:
     cache = PdfCache(tmp_path)
     cache.dir.mkdir(parents=True)
