@@ -46,9 +46,15 @@ def run_cli(*args: str | Path, timeout: float = 600) -> subprocess.CompletedProc
                           capture_output=True, text=True, timeout=timeout)
 
 
+# Below an output folder but not outputs: the caches (keyed by content, safe to write in any run)
+# and the run logs (a failed run writes its log by design, so an operator can read what happened).
+NOT_OUTPUTS = (".cache", ".log")
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file below folder (hidden ones included), by relative path, with its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every output below folder (hidden ones included, caches and run logs not), with its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] not in NOT_OUTPUTS}
 
 
 def stray_staging(folder: Path) -> list[str]:
