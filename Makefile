@@ -85,9 +85,10 @@ validate: venv-dev ## accessibility checks (PDF/UA-1) of the PDFs in build/; wit
 N ?= 50
 REPEAT ?= 3
 SIZES ?= 10,50,200,500
+WOO_MAX ?= 500
 bench: setup venv-dev ## speed against LibreOffice in the same run (N=50 dossiers, median of REPEAT=3; bench/results.json), then the scale curve over SIZES=10,50,200,500 (bench/scale.json)
 	$(PY) bench/run.py --dossiers $(N) --repeat $(REPEAT)
-	$(PY) bench/scale.py --sizes $(SIZES)
+	$(PY) bench/scale.py --sizes $(SIZES) --woo-max $(WOO_MAX)
 
 lo-stop: venv ## stop the warm LibreOffice (it also stops itself after 15 idle minutes)
 	$(call pipeline,lo stop)

@@ -29,12 +29,12 @@ import corpus  # noqa: E402
 import run  # noqa: E402
 
 
-def measure_size(bench: run.Bench, work: Path, n: int, seed: int) -> dict:
+def measure_size(bench: run.Bench, work: Path, n: int, seed: int, woo: bool = True) -> dict:
     content = work / f"content-{n}"
     info = corpus.generate(content, n, seed=seed, example=False)
     docs = info.stats["documents"]
     point: dict = {"dossiers": n, "documents": docs}
-    for command in ("build", "woo"):
+    for command in ("build", "woo") if woo else ("build",):
         out = work / f"out-{n}-{command}"
         runs = []
         for i in range(bench.args.repeat):
@@ -65,12 +65,13 @@ def curve(points: list[dict]) -> str:
             f"{'woo s':>8} {'s/doc':>6} {'peak MB':>8} {'LO MB':>6} | load")
     lines = [head, "-" * len(head)]
     for p in points:
-        b, w = p["build"], p["woo"]
-        loads = b["load1_before"] + w["load1_before"]
+        b, w = p["build"], p.get("woo")
+        loads = b["load1_before"] + (w["load1_before"] if w else [])
+        woo = (f"{w['seconds']:>8.1f} {w['seconds_per_document']:>6.3f} {w['peak_rss_mb']:>8.0f} "
+               f"{w['peak_lo_mb']:>6.0f}"
+               if w else f"{'-':>8} {'-':>6} {'-':>8} {'-':>6}")
         lines.append(f"{p['dossiers']:>8} {p['documents']:>5} | {b['seconds']:>8.1f} {b['seconds_per_document']:>6.3f} "
-                     f"{b['peak_rss_mb']:>8.0f} {b['peak_lo_mb']:>6.0f} | {w['seconds']:>8.1f} "
-                     f"{w['seconds_per_document']:>6.3f} {w['peak_rss_mb']:>8.0f} {w['peak_lo_mb']:>6.0f} | "
-                     f"{min(loads):.1f}-{max(loads):.1f}")
+                     f"{b['peak_rss_mb']:>8.0f} {b['peak_lo_mb']:>6.0f} | {woo} | {min(loads):.1f}-{max(loads):.1f}")
     return "\n".join(lines)
 
 
@@ -80,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED)
     ap.add_argument("--repeat", type=int, default=1, help="runs per size and command; the median counts")
     ap.add_argument("--json", type=Path, default=BENCH / "scale.json")
+    ap.add_argument("--woo-max", type=int, help="measure the public build only up to this many dossiers")
     ap.add_argument("--timeout", type=float, default=7200)
     ap.add_argument("--sample-interval", type=float, default=0.05)
     args = ap.parse_args(argv)
@@ -92,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         facts = run.machine_facts(bench)
         for n in sizes:
             run.log(f"scale: {n} dossiers")
-            points.append(measure_size(bench, work, n, args.seed))
+            points.append(measure_size(bench, work, n, args.seed, woo=args.woo_max is None or n <= args.woo_max))
             text = curve(points)
             args.json.write_text(json.dumps({"schema": 1, "machine": facts, "sizes": sizes, "repeat": args.repeat,
                                              "env": {"PIPELINE_LO_WORKERS": os.environ.get("PIPELINE_LO_WORKERS")},
