@@ -34,7 +34,7 @@ ROOT = BENCH.parent
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
-import textbank as tb
+import textbank as tb  # noqa: E402  (bench/ is put on the path just above)
 
 EXAMPLE = "motie-21-ezk"
 DEFAULT_SEED = 20240501
@@ -722,7 +722,8 @@ def write_dossier(folder: Path, d: Dossier, reg: Register) -> None:
     kb = [f"betreft: {json.dumps(_cap(d.theme['naam']), ensure_ascii=False)}", f"ondertekenaar: {d.aan}"]
     if rng.random() < 0.7:
         kb.append(f"contactpersoon: {d.opsteller.id}")
-    kb += ["tekst: |", render_text(brief, "  ").rstrip("\n"), f"slot: {json.dumps(rng.choice(tb.KB_SLOT), ensure_ascii=False)}"]
+    slot = json.dumps(rng.choice(tb.KB_SLOT), ensure_ascii=False)
+    kb += ["tekst: |", render_text(brief, "  ").rstrip("\n"), f"slot: {slot}"]
     (folder / "kamerbrief.yaml").write_text("\n".join(kb) + "\n", encoding="utf-8")
 
     if "rapportage" in d.bijlagen:
@@ -766,14 +767,15 @@ def plan_dossier(i: int, rng: random.Random, reg: Register, used_ids: set[str]) 
     if rng.random() < 0.35 or not dg_name:
         route_people.append(reg.of(org, "", "sg")[0])
     days = sorted(rng.sample(range(1, 15), len(route_people)), reverse=True)
-    route = [(p, date - dt.timedelta(days=n)) for p, n in zip(route_people, days)]
+    route = [(p, date - dt.timedelta(days=n)) for p, n in zip(route_people, days, strict=True)]
     colleagues = [p for p in reg.people if p.org == org and p.kind in ("bm", "hoofd") and p is not opsteller]
     externs = [p for p in reg.people if p.kind == "extern"]
     slug = re.sub(r"[^a-z]+", "-", _ascii(theme["kort"]).lower().removeprefix("de ").removeprefix("het ")).strip("-")
     slug = re.sub(r"^(de|het)-", "", slug)
     did = f"{org}-{slug}-{i + 1:03d}"
     used_ids.add(did)
-    mailbox = f"{re.sub(r'[^a-z]+', '-', _ascii(directie.removeprefix('Directie ')).lower()).strip('-')}@{ORG[org]['mail']}"
+    local = re.sub(r"[^a-z]+", "-", _ascii(directie.removeprefix("Directie ")).lower()).strip("-")
+    mailbox = f"{local}@{ORG[org]['mail']}"
     ctx = Ctx(rng, theme, org, directie, year, date, colleagues, externs, mailbox)
     ter = rng.choice(tb.TER)
     bijlagen = ["kamerbrief", "rapportage"] if rng.random() < 0.75 else ["kamerbrief"]

@@ -329,13 +329,16 @@ AANLEIDING = [
     "Sinds {vjaar} groeit de aandacht voor {thema}, onder meer door signalen van {partner}.",
     "{partner} {heeft|hebben} in {maand} {vjaar} gemeld dat {probleem}.",
     "Deze nota legt u de uitkomsten voor van de tussentijdse evaluatie van {instrument}.",
-    "Met deze nota informeren wij u over de stand van zaken rond {thema} en vragen wij uw akkoord op de bijgevoegde stukken.",
+    "Met deze nota informeren wij u over de stand van zaken rond {thema} en vragen wij uw akkoord op de bijgevoegde "
+    "stukken.",
     "In het coalitieakkoord is afgesproken {doel}; deze nota beschrijft hoe daar invulling aan wordt gegeven.",
-    "Bij de begrotingsbehandeling van {vjaar} zijn vragen gesteld over {thema}, waarop u een schriftelijke reactie hebt toegezegd.",
+    "Bij de begrotingsbehandeling van {vjaar} zijn vragen gesteld over {thema}, waarop u een schriftelijke reactie "
+    "hebt toegezegd.",
     "De aanleiding voor deze nota is de derde voortgangsrapportage over {kort}, die in {maand} is afgerond.",
     "Uit de monitor van {partner} blijkt dat {probleem}.",
     "De uitvoering van {instrument} loopt sinds {kwartaal} en is nu toe aan een eerste balans.",
-    "{partner} en {partner2} hebben u in een gezamenlijke brief gevraagd om duidelijkheid over het vervolg van {instrument}.",
+    "{partner} en {partner2} hebben u in een gezamenlijke brief gevraagd om duidelijkheid over het vervolg van "
+    "{instrument}.",
 ]
 
 BESLUIT = {
@@ -352,7 +355,8 @@ BESLUIT = {
     ],
     "informatie": [
         "Kennisnemen van de stand van zaken rond {thema}; een besluit is nu niet nodig.",
-        "Deze nota is ter informatie; u wordt gevraagd kennis te nemen van de uitkomsten van de evaluatie van {instrument}.",
+        "Deze nota is ter informatie; u wordt gevraagd kennis te nemen van de uitkomsten van de evaluatie van "
+        "{instrument}.",
     ],
 }
 
@@ -375,7 +379,8 @@ DRAAGVLAK = [
     "De Kamer volgt {thema} nauwlettend en heeft de afgelopen jaren {n} moties over dit onderwerp aangenomen.",
     "Naar verwachting waardeert de Kamer de voortgang, maar zal zij vragen waarom {probleem}.",
     "Het lid {kamerlid} c.s. heeft eerder gevraagd om {maatregel}; de brief gaat daarop in.",
-    "In het laatste commissiedebat was er brede steun voor de lijn van het kabinet, met uitzondering van de vraag naar de financiering na {njaar}.",
+    "In het laatste commissiedebat was er brede steun voor de lijn van het kabinet, met uitzondering van de vraag "
+    "naar de financiering na {njaar}.",
     "Maatschappelijke organisaties steunen de aanpak, maar vragen om een snellere uitvoering.",
     "{partner} {heeft|hebben} in de media kritiek geuit op het tempo; de brief gaat daar niet rechtstreeks op in.",
     "De verwachting is dat de Kamer het plan om {maatregel} steunt.",
@@ -406,7 +411,8 @@ FINANCIEEL = [
 JURIDISCH = [
     "De voorgestelde aanpak past binnen de bestaande wettelijke kaders.",
     "Voor het structureel maken van de regeling is een wijziging van de ministeriële regeling nodig.",
-    "De maatregel is getoetst aan de Algemene verordening gegevensbescherming; er worden geen nieuwe persoonsgegevens verwerkt.",
+    "De maatregel is getoetst aan de Algemene verordening gegevensbescherming; er worden geen nieuwe "
+    "persoonsgegevens verwerkt.",
     "Een staatssteuntoets is uitgevoerd; de regeling valt binnen de algemene groepsvrijstellingsverordening.",
     "Er is een uitvoeringstoets gevraagd aan {partner}; de uitkomst wordt in {maand} verwacht.",
 ]
@@ -427,7 +433,8 @@ TOEZEGGING = [
 ]
 
 UITVOERING = [
-    "De uitvoering ligt bij {partner}, {dat|die} {heeft|hebben} aangegeven de maatregelen binnen de bestaande capaciteit te kunnen uitvoeren.",
+    "De uitvoering ligt bij {partner}, {dat|die} {heeft|hebben} aangegeven de maatregelen binnen de bestaande "
+    "capaciteit te kunnen uitvoeren.",
     "De eerste fase start in {kwartaal}; de volledige uitrol is voorzien voor {njaar}.",
     "Een risico is dat {probleem}; daarom wordt de voortgang elk kwartaal gevolgd.",
     "Voor de uitvoering wordt een stuurgroep ingericht met vertegenwoordigers van {partner} en {partner2}.",
@@ -437,7 +444,8 @@ UITVOERING = [
 # Kamerbrief (first person singular: the bewindspersoon writes)
 KB_OPENING = [
     "Met deze brief informeer ik u over de voortgang van {thema}.",
-    "In het commissiedebat van {datum_v} heb ik u toegezegd u te informeren over {thema}. Met deze brief doe ik die toezegging af.",
+    "In het commissiedebat van {datum_v} heb ik u toegezegd u te informeren over {thema}. Met deze brief doe ik die "
+    "toezegging af.",
     "Met deze brief stuur ik u de rapportage over {kort}, die in opdracht van mijn ministerie is opgesteld.",
     "Naar aanleiding van de motie van het lid {kamerlid} c.s. informeer ik u over de uitvoering van {instrument}.",
 ]
@@ -483,12 +491,15 @@ R_INLEIDING = [
     "Het onderzoek is uitgevoerd in opdracht van {ministerie} in de periode van {maand} {vjaar} tot en met {kwartaal}.",
     "Het doel van het onderzoek is na te gaan in hoeverre {instrument} bijdraagt aan de doelstelling om {doel}.",
     "Aanleiding voor het onderzoek is de zorg dat {probleem}.",
-    "De rapportage is bedoeld voor het ministerie, de Tweede Kamer en de partijen die bij de uitvoering betrokken zijn.",
+    "De rapportage is bedoeld voor het ministerie, de Tweede Kamer en de partijen die bij de uitvoering betrokken "
+    "zijn.",
     "Het onderzoek bouwt voort op de eerdere meting uit {vjaar}, zodat de ontwikkeling over de tijd zichtbaar wordt.",
 ]
 R_LEESWIJZER = [
-    "De rapportage is als volgt opgebouwd. Na deze inleiding volgt een beschrijving van de achtergrond en de aanpak. Daarna komen de resultaten, de analyse en de conclusies aan bod.",
-    "Hoofdstuk 2 schetst de achtergrond. De aanpak van het onderzoek staat in hoofdstuk 3, de resultaten in hoofdstuk 4. De rapportage sluit af met conclusies en aanbevelingen.",
+    "De rapportage is als volgt opgebouwd. Na deze inleiding volgt een beschrijving van de achtergrond en de aanpak. "
+    "Daarna komen de resultaten, de analyse en de conclusies aan bod.",
+    "Hoofdstuk 2 schetst de achtergrond. De aanpak van het onderzoek staat in hoofdstuk 3, de resultaten in "
+    "hoofdstuk 4. De rapportage sluit af met conclusies en aanbevelingen.",
 ]
 R_ACHTERGROND = [
     "{instrument} is ingesteld om {doel}.",
@@ -502,7 +513,8 @@ R_ACHTERGROND = [
     "Op Europees niveau zijn vergelijkbare programma's gestart, waarmee kennis wordt uitgewisseld.",
 ]
 R_AANPAK_INTRO = [
-    "Het onderzoek combineert documentstudie, een enquête en verdiepende gesprekken. De uitvoering verliep in de volgende stappen:",
+    "Het onderzoek combineert documentstudie, een enquête en verdiepende gesprekken. De uitvoering verliep in de "
+    "volgende stappen:",
     "Voor het onderzoek is een gemengde aanpak gekozen, die in vier stappen is uitgevoerd:",
 ]
 R_AANPAK_STAP = [
@@ -515,7 +527,8 @@ R_AANPAK_STAP = [
 ]
 R_AANPAK_SLOT = [
     "De enquête is anoniem afgenomen; uitkomsten zijn alleen op geaggregeerd niveau gerapporteerd.",
-    "Een begeleidingscommissie met vertegenwoordigers van {partner} en {partner2} heeft de opzet en het conceptrapport besproken.",
+    "Een begeleidingscommissie met vertegenwoordigers van {partner} en {partner2} heeft de opzet en het "
+    "conceptrapport besproken.",
     "De gegevens zijn verzameld in de periode {maand} {vjaar} tot en met {maand} {jaar}.",
 ]
 R_RESULTATEN = [
@@ -584,7 +597,8 @@ LAK_PASSAGES = {
     "nota": [
         ("{extern_org} heeft voor een vervolgonderzoek een offerte van {bedrag_exact} uitgebracht.", "5.1.2f",
          "concurrentiegevoelige bedrijfsgegevens (offertebedrag)"),
-        ("Intern bestaat twijfel of de planning voor {njaar} haalbaar is; de directie adviseert die twijfel niet in de brief op te nemen.",
+        ("Intern bestaat twijfel of de planning voor {njaar} haalbaar is; de directie adviseert die twijfel niet in "
+         "de brief op te nemen.",
          "5.2", "persoonlijke beleidsopvatting in een document voor intern beraad"),
     ],
     "rapportage": [
