@@ -55,9 +55,9 @@ for p in (str(ROOT), str(BENCH)):
     if p not in sys.path:
         sys.path.insert(0, p)
 
-from typing import Self
+from typing import Self  # noqa: E402
 
-import corpus
+import corpus  # noqa: E402  (bench/ is put on the path just above)
 import figures  # noqa: E402
 
 EXAMPLE = corpus.EXAMPLE
@@ -508,8 +508,8 @@ def machine_facts(bench: Bench) -> dict:
     except Exception as exc:  # noqa: BLE001
         facts["libreoffice"] = f"unknown ({exc})"
     with contextlib.suppress(Exception):
-        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], check=False, capture_output=True, text=True,
-                              timeout=10).stdout.strip()
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], check=False, capture_output=True,
+                              text=True, timeout=10).stdout.strip()
         dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
                                check=False, capture_output=True, text=True, timeout=10).stdout.strip()
         facts["git_commit"] = head
@@ -705,9 +705,8 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
         label = "no-op rebuild (nothing changed)"
         with row("noop", label):
             refresh = _refresh(bench, state, content, out_all)
-            rows.append(Row("noop", label, bench.repeat("noop rebuild", None,
-                                                        bench.pipeline("build", "--content", content, "--out", out_all)),
-                            notes=refresh))
+            noop = bench.pipeline("build", "--content", content, "--out", out_all)
+            rows.append(Row("noop", label, bench.repeat("noop rebuild", None, noop), notes=refresh))
     if "make-noop" not in skip:
         label = "make build, no-op (incl. make's setup checks)"
         with row("make-noop", label):
@@ -813,9 +812,12 @@ def table(result: dict) -> str:
             f"{b['peak_rss_mb_median']:.0f}" if b else "-",
             b["label"] if b else "",
         ])
-    widths = [max(len(str(x)) for x in col) for col in zip(head, *lines)]
-    fmt = lambda row: "  ".join(
-        str(c).ljust(w) if i in (0, len(row) - 1) else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *lines, strict=True)]
+
+    def fmt(row: list) -> str:
+        return "  ".join(str(c).ljust(w) if i in (0, len(row) - 1) else str(c).rjust(w)
+                         for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+
     out = [fmt(head), "  ".join("-" * w for w in widths)] + [fmt(r) for r in lines]
     return "\n".join(out)
 
@@ -839,7 +841,8 @@ def report(result: dict) -> str:
         "The issue's figures (ratios of medians measured in this run):",
         figures.table(result.get("figures", [])),
     ]
-    notes = [f"- {r['id']}: {note}" for r in result["rows"] for note in r["notes"]] + [f"- {n}" for n in result["notes"]]
+    notes = [f"- {r['id']}: {note}" for r in result["rows"] for note in r["notes"]]
+    notes += [f"- {n}" for n in result["notes"]]
     loads = [run["load1_before"] for r in result["rows"] for side in ("ours", "baseline") if side in r
              for run in r[side]["runs"]]
     notes += [f"- {r['id']}: FAILED: {r['error']}" for r in result["rows"] if "error" in r]
@@ -881,7 +884,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the work folder (corpus, outputs, baselines)")
     ap.add_argument("--skip", action="append", default=[], choices=[r for r in ROWS if r != "clean-cold"],
                     help="leave out a row (repeatable)")
-    ap.add_argument("--profile", action="store_true", help="also profile the clean build in-process (bench/profile_build.py)")
+    ap.add_argument("--profile", action="store_true",
+                    help="also profile the clean build in-process (bench/profile_build.py)")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds before one measured command is stopped")
     ap.add_argument("--sample-interval", type=float, default=0.05, help="memory sampling interval in seconds")
     ap.add_argument("--shared-tmp", action="store_true",
