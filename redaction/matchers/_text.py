@@ -5,6 +5,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol, TypeVar
 
 from pipeline.content.text import fold
 
@@ -54,11 +55,22 @@ class _Text:
         return replace(hit, start=start, end=end)
 
 
-def _resolve(hits: Sequence[Hit]) -> list[Hit]:
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Spanned)
+
+
+def _resolve(hits: Sequence[_S]) -> list[_S]:
     """Keep the longest of overlapping hits (ties: the earlier one found); sort by offset."""
     order = sorted(range(len(hits)), key=lambda i: (hits[i].start - hits[i].end, hits[i].start, i))
     starts: list[int] = []  # kept hits, disjoint, sorted by start
-    kept: list[Hit] = []
+    kept: list[_S] = []
     for i in order:
         h = hits[i]
         at = bisect.bisect_left(starts, h.start)

@@ -1,14 +1,13 @@
 """The detector for personal data nobody registered: one scan per text, findings grouped per person."""
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from redaction.matchers._text import Hit, PersonData, _caseless, _Coverage, _lit, _Text
+from redaction.matchers._text import Hit, PersonData, _caseless, _Coverage, _lit, _resolve, _Text
 from redaction.matchers.contact import registered_phone_key
 from redaction.matchers.needles import Needles, literal_needle
 from redaction.matchers.registered import _register, _registered_hits
@@ -26,21 +25,6 @@ class Scan:
 
     candidates: tuple[Candidate, ...]
     public: frozenset[str]
-
-
-def _resolve(cands: Sequence[Candidate]) -> list[Candidate]:
-    """Keep the longest of overlapping candidates (ties: the earlier one found); sort by offset."""
-    order = sorted(range(len(cands)), key=lambda i: (cands[i].start - cands[i].end, cands[i].start, i))
-    starts: list[int] = []
-    kept: list[Candidate] = []
-    for i in order:
-        c = cands[i]
-        at = bisect.bisect_left(starts, c.start)
-        if (at and kept[at - 1].end > c.start) or (at < len(kept) and kept[at].start < c.end):
-            continue
-        starts.insert(at, c.start)
-        kept.insert(at, c)
-    return kept
 
 
 def _letters(text: str) -> str:
