@@ -102,7 +102,7 @@ test: setup venv-dev lint ## lint, then every test (real LibreOffice included)
 	$(PY) -m pytest -q
 
 test-fast: venv-dev ## the tests that need no LibreOffice (under 30 s)
-	$(PY) -m pytest -q -m "not soffice"
+	$(PY) -m pytest -q -m "not soffice" -n auto
 
 schemas: venv ## regenerate schemas/*.schema.json (for editors) from the loader's field table, pipeline/content/fields.py
 	$(PY) -m pipeline.kinds.schemas schemas
