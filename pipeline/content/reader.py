@@ -74,6 +74,17 @@ class Reader:
             return None
         return value
 
+    def idents(self, m: dict[str, Node], key: str, parent: Node, *, required: bool = True) -> list[str]:
+        """`key: id`, or a list of ids (a co-signed letter, several askers), in the order written."""
+        node = m.get(key)
+        if node is None or not isinstance(node.value, list):
+            one = self.ident(m, key, parent, required=required)
+            return [one] if one is not None else []
+        ids = [self.ident({key: item}, key, item) for item in node.value]
+        if not ids:
+            self.error(node.loc, f"de lijst '{key}' is leeg", "noem minstens één persoon-id")
+        return [i for i in ids if i is not None]
+
     def choice(self, m: dict[str, Node], key: str, parent: Node, options: tuple[str, ...],
                *, required: bool = True) -> str | None:
         value = self.text(m, key, parent, required=required)

@@ -51,7 +51,7 @@ def read(r: Reader, node: Node, ctx: KindContext) -> Kamerbrief | None:
     if m is None:
         return None
     betreft = r.text(m, "betreft", node)
-    ondertekenaars = _signers(r, m, node)
+    ondertekenaars = r.idents(m, "ondertekenaar", node)
     secties = read_sections(r, m, node, allow_table=True, required=False)
     tekst = r.text(m, "tekst", node, required=not secties)
     if betreft is None or not ondertekenaars or (tekst is None and not secties):
@@ -62,18 +62,6 @@ def read(r: Reader, node: Node, ctx: KindContext) -> Kamerbrief | None:
         slot=r.text(m, "slot", node, required=False), datum=r.date(m, "datum", node, required=False),
         kenmerk=r.text(m, "kenmerk", node, required=False),
         contactpersoon=r.ident(m, "contactpersoon", node, required=False))
-
-
-def _signers(r: Reader, m: dict[str, Node], node: Node) -> list[str]:
-    """`ondertekenaar: id`, or a list of ids for a letter signed by several bewindspersonen."""
-    value = m.get("ondertekenaar")
-    if value is None or not isinstance(value.value, list):
-        one = r.ident(m, "ondertekenaar", node)
-        return [one] if one is not None else []
-    signers = [r.ident({"ondertekenaar": item}, "ondertekenaar", item) for item in value.value]
-    if not signers:
-        r.error(value.loc, "de lijst 'ondertekenaar' is leeg", "noem minstens één persoon-id")
-    return [s for s in signers if s is not None]
 
 
 def check(refs: References, d: Dossier, k: Kamerbrief) -> None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.content.fields import Field, Shape
-from pipeline.content.load import ID_RE, Dossier, KindContext, Person, Reader, References
+from pipeline.content.load import Dossier, KindContext, Person, Reader, References
 from pipeline.content.yamlsource import LStr, Node
 from pipeline.errors import Loc
 from pipeline.kinds.base import Kind
@@ -64,8 +64,8 @@ def read(r: Reader, node: Node, ctx: KindContext) -> Kamervragen | None:
     nummer, onderwerp = r.text(m, "nummer", node), r.text(m, "onderwerp", node)
     aan = r.ident(m, "aan", node)
     ingezonden = r.date(m, "ingezonden", node)
-    vragenstellers = _ids(r, m, "vragensteller", node, required=True)
-    signers = _ids(r, m, "ondertekenaar", node, required=False) or ([aan] if aan else [])
+    vragenstellers = r.idents(m, "vragensteller", node)
+    signers = r.idents(m, "ondertekenaar", node, required=False) or ([aan] if aan else [])
     vragen = []
     for item in r.seq(m, "vragen", node, required=True):
         vm = r.mapping(item, "een vraag", FIELDS.sub("vragen").names)
@@ -78,24 +78,6 @@ def read(r: Reader, node: Node, ctx: KindContext) -> Kamervragen | None:
         return None
     return Kamervragen(nummer, vragenstellers, aan, signers, onderwerp, ingezonden,  # type: ignore[arg-type]
                        vragen, node.loc)
-
-
-def _ids(r: Reader, m: dict[str, Node], key: str, parent: Node, *, required: bool) -> list[str]:
-    """One person id, or a list of them."""
-    node = m.get(key)
-    if node is None or not isinstance(node.value, list):
-        one = r.ident(m, key, parent, required=required)
-        return [one] if one else []
-    out: list[str] = []
-    for item in node.value:
-        value = r.scalar_text(item, f"een id in '{key}'")
-        if value is not None and ID_RE.match(value):
-            out.append(value)
-        elif value is not None:
-            r.error(value.loc, f"'{value}' is geen geldige id", "gebruik de id uit personen.yaml")
-    if required and not out:
-        r.error(node.loc, f"'{key}' noemt niemand", "noem minstens één persoon-id")
-    return out
 
 
 def check(refs: References, d: Dossier, k: Kamervragen) -> None:
