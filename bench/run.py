@@ -11,7 +11,10 @@ each as a separate process exactly as a user would run it:
   example-cold    `pipeline build ... motie-21-ezk` alone, cold
   example-warm    the same, warm
   woo             `pipeline woo` of every dossier into an empty folder, cold
-  edit            `pipeline build` again after one sentence was appended to one nota paragraph
+  edit            `pipeline build` again after one sentence was appended to one nota paragraph, as a fresh
+                  process: Python's start and imports are its floor
+  edit-watch      the same edit saved while `pipeline watch` runs (what `make watch` does): from the save
+                  to the new nota.pdf, parafeerbundel.pdf and manifest.json all replaced on disk
   noop            `pipeline build` again with nothing changed
   make-noop       `make build` (the Makefile target) with nothing changed, content/ and build/ pointed
                   at the bench folders
@@ -64,8 +67,8 @@ EXAMPLE = corpus.EXAMPLE
 DOC_KINDS = ("nota", "kamerbrief", "rapportage")
 LO_NAMES = ("soffice", "soffice.bin", "oosplash", "soffice.sh")
 LO_MARK = "pipeline-lo"
-ROWS = ("check", "clean-cold", "clean-warm", "example-cold", "example-warm", "example-woo", "woo", "edit", "noop",
-        "make-noop")
+ROWS = ("check", "clean-cold", "clean-warm", "example-cold", "example-warm", "example-woo", "woo", "edit",
+        "edit-watch", "noop", "make-noop")
 MB = 1024 * 1024
 # LibreOffice 7.4 converts at most 241 files per `soffice --convert-to` call (about 255
 # command-line arguments); the rest are dropped silently with exit code 0. The baseline
@@ -688,7 +691,7 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
     # ---- rebuild after an edit of one paragraph of one nota
     nota = content / EXAMPLE / "nota.yaml"
     if "edit" not in skip:
-        label = "rebuild after 1 paragraph of 1 nota changed"
+        label = "rebuild after 1 paragraph of 1 nota changed, fresh `pipeline build` process (floor: start + imports)"
         with row("edit", label):
             refresh = _refresh(bench, state, content, out_all)
             where: list[str] = []
@@ -696,9 +699,21 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
                                 bench.pipeline("build", "--content", content, "--out", out_all))
             state["code_out_all"] = bench.code
             base_edit, info_edit = bench.soffice([out_all / EXAMPLE / "nota.docx"], "edit")
+            state["base_edit"] = base_edit
             rows.append(Row("edit", label, ours, base_edit, "soffice, nota.docx alone",
                             notes=[f"edited {EXAMPLE}/{w}" for w in where[:1]] + refresh + _base_notes(info_edit),
                             extra={"baseline_command": info_edit}))
+
+    if "edit-watch" not in skip:
+        label = "rebuild after 1 paragraph of 1 nota changed, in the running `pipeline watch` (save -> PDFs + manifest)"
+        with row("edit-watch", label):
+            refresh = _refresh(bench, state, content, out_all)
+            ours, watch_notes = watch_edits(bench, content, out_all, nota)
+            state["code_out_all"] = bench.code
+            if "base_edit" not in state:
+                state["base_edit"], _info = bench.soffice([out_all / EXAMPLE / "nota.docx"], "edit-watch")
+            rows.append(Row("edit-watch", label, ours, state["base_edit"], "soffice, nota.docx alone",
+                            notes=watch_notes + refresh))
 
     # ---- no-op rebuilds
     if "noop" not in skip:
@@ -730,6 +745,86 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
         "figures": figures.figures([r.summary() for r in rows]),
         "notes": bench.notes,
     }
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+def watch_edits(bench: Bench, content: Path, out: Path, nota: Path) -> tuple[list[Run], list[str]]:
+    """Edits saved while `pipeline watch` runs: seconds from the save to the moment the dossier's nota.pdf,
+    parafeerbundel.pdf and manifest.json have all been replaced (the build moves new files into place).
+
+    One untimed save first (the watcher's first rebuild after its own start); then --repeat timed saves,
+    each after a pause. CPU = the watcher's own CPU seconds (and its children's) during the save.
+    """
+    dossier = nota.parent.name
+    targets = [out / dossier / name for name in ("nota.pdf", "parafeerbundel.pdf", "manifest.json")]
+    log_path = bench.work / "watch.log"
+    with log_path.open("w") as log_file:
+        proc = subprocess.Popen(bench.pipeline("watch", "--content", content, "--out", out), cwd=bench.work,
+                                env=bench.env, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    watcher = psutil.Process(proc.pid)
+
+    def wait(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+        end = time.perf_counter() + timeout
+        while not predicate():
+            if proc.poll() is not None:
+                raise RowFailed(f"pipeline watch stopped (exit {proc.returncode}):\n{log_path.read_text()[-2000:]}")
+            if time.perf_counter() > end:
+                raise RowFailed(f"pipeline watch: timeout waiting for {what}:\n{log_path.read_text()[-2000:]}")
+            time.sleep(0.002)
+
+    def cpu() -> float:
+        with contextlib.suppress(psutil.Error):
+            t = watcher.cpu_times()
+            return t.user + t.system + t.children_user + t.children_system
+        return 0.0
+
+    runs: list[Run] = []
+    try:
+        wait(lambda: "ik kijk naar" in log_path.read_text(encoding="utf-8", errors="replace"), 600, "its first build")
+        for i in range(bench.args.repeat + 1):
+            before = [_stamp(t) for t in targets]
+            time.sleep(1.0)  # a pause between saves, as between a person's edits
+            load = os.getloadavg()[0]
+            cpu0 = cpu()
+            with Sampler(proc.pid, workdir=bench.work, since=bench.since, include_detached=True,
+                         private=not bench.args.shared_tmp, interval=bench.args.sample_interval) as sampler:
+                append_sentence(nota, 100 + i)
+                t0 = time.perf_counter()
+                wait(lambda before=before: all(_stamp(t) not in (None, b)
+                                               for t, b in zip(targets, before, strict=True)), 120, f"save {i + 1}")
+                seconds = time.perf_counter() - t0
+            run = Run(round(seconds, 3), 0, round(sampler.peak / MB, 1), round(sampler.peak_python / MB, 1),
+                      round(sampler.peak_lo / MB, 1), round(cpu() - cpu0, 2), sampler.samples, sorted(sampler.seen_lo),
+                      round(load, 2), False, "")
+            if i == 0:
+                log(f"  watch edit (untimed first save): {run.seconds:.2f} s")
+                continue
+            runs.append(run)
+            log(f"  watch edit [{i}/{bench.args.repeat}]: {run.seconds:.3f} s, cpu {run.cpu_s:.2f} s")
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGINT)  # Ctrl-C: the watcher's own way to stop
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)  # our own child's process group only
+            proc.wait()
+    tail = log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
+    notes = [f"edited {dossier}/{nota.name} {len(runs) + 1} times (the first, untimed, after the watcher's start); "
+             "timed from the save to nota.pdf, parafeerbundel.pdf and manifest.json all replaced; "
+             "CPU = the watcher's CPU seconds during the save"]
+    if any("fout" in line.lower() for line in tail):
+        notes.append("watch log ends with: " + " | ".join(tail))
+    return runs, notes
 
 
 def _refresh(bench: Bench, state: dict, content: Path, out: Path) -> list[str]:

@@ -12,11 +12,11 @@ from typing import Any, Protocol
 
 from pipeline.content import fields as F
 from pipeline.content.fields import OORDELEN, ROLLEN, WOO_GRONDEN
+from pipeline.content.parsed import load_checked
 from pipeline.content.reader import ID_RE, Reader
 from pipeline.content.registers import Organisation, Person, _read_organisaties, _read_personen
-from pipeline.content.text import check_tree
 from pipeline.content.woo import DECISION_META, Lakken, Vrijgave, Woo, WooPerson, _read_woo, moment
-from pipeline.content.yamlsource import LStr, Node, load_yaml
+from pipeline.content.yamlsource import LStr, Node
 from pipeline.errors import ContentError, Diagnostic, Loc
 
 
@@ -245,9 +245,8 @@ def dossier_of(diagnostic: Diagnostic, root: Path) -> str | None:
 
 
 def _load(r: Reader, path: Path, root: Path) -> Node | None:
-    node, diags = load_yaml(path, _rel(path, root), root)
+    node, diags = load_checked(path, _rel(path, root), root)
     r.diagnostics.extend(diags)
-    r.diagnostics.extend(check_tree(node))
     return node
 
 

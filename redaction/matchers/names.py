@@ -5,6 +5,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from redaction.matchers._text import _APOSTROPHES, _HYPHEN, PersonData, _caseless, _lit, _words
 
@@ -90,6 +91,7 @@ def _surname_start(tokens: Sequence[str]) -> int:
     return max(len(tokens) - 1, 0)
 
 
+@lru_cache(maxsize=8192)
 def _parse_name(naam: str) -> _Name:
     tokens = unicodedata.normalize("NFC", naam).replace(",", " ").split()
     while tokens and _fold(tokens[-1]) in _POSTNOMINALS:

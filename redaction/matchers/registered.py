@@ -212,7 +212,23 @@ class _Public:
     voornamen: dict[str, str]
 
 
+_PUBLICS: dict[int, tuple[tuple[PersonData, ...], _Public]] = {}
+
+
 def _public(public: Sequence[PersonData]) -> _Public:
+    """The visible people's names; per tuple of people (by identity, like _register), as every text asks again."""
+    cached = _PUBLICS.get(id(public))
+    if cached is not None and cached[0] is public:
+        return cached[1]
+    found = _public_names(public)
+    if isinstance(public, tuple):  # a list could change under us: no caching
+        if len(_PUBLICS) >= 16:
+            _PUBLICS.clear()
+        _PUBLICS[id(public)] = (public, found)
+    return found
+
+
+def _public_names(public: Sequence[PersonData]) -> _Public:
     surnames: dict[str, str] = {}
     voornamen: dict[str, str] = {}
     for p in public:
