@@ -10,6 +10,7 @@ from pipeline.content.load import Content, Dossier, Lakken, Person
 from pipeline.content.text import fold
 from pipeline.errors import Diagnostic, Loc
 from pipeline.model.document import Document, FootnoteRef, Heading, Inline, Redaction, Span, Text, block_texts, plain
+from redaction import memo
 from redaction.doubts import Doubts, allowed_at, doubt_findings, redacted_at
 from redaction.findings import Collector, Finding, diagnostics
 from redaction.grounds import LABELS
@@ -203,7 +204,8 @@ def _mark_people(text: Text, redact_ids: set[str], content: Content, data: tuple
                                          inline.person_id)
 
     def finder(joined: str, items: list[Inline]) -> list[tuple[int, int, Redaction]]:
-        found = match_people(joined, data, public)
+        found = memo.remembered(("people", joined, memo.group(data), memo.group(public)),
+                                lambda: match_people(joined, data, public))
         for d in found.doubts:
             if not allowed_at(joined, d.start, d.end, allowed):
                 span, offset = _locate(items, d.start)
@@ -280,7 +282,7 @@ def _record_kept(text: Text, public: Sequence[PersonData], result: Result) -> No
                 and any(p.id == inline.person_id for p in public)):
             result.kept.add(inline.text)
     joined = "".join(s.text for s in text if isinstance(s, Span) and s.redaction is None)
-    for hit in find_person_data(joined, public):
+    for hit in memo.remembered(("kept", joined, memo.group(tuple(public))), lambda: find_person_data(joined, public)):
         if hit.category == "naam":
             result.kept.add(joined[hit.start:hit.end])
 

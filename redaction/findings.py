@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.errors import Diagnostic, Loc
+from redaction import memo
 from redaction.matchers import PersonData
 from redaction.matchers.unregistered import Candidate, allowed_names, mailbox_owner, scan
 
@@ -49,13 +50,14 @@ class Collector:
     def __init__(self, known: Sequence[PersonData], allowed: Sequence[str], keep: Sequence[str],
                  register: Sequence[str]) -> None:
         self.known, self.allowed, self.keep, self.register = known, allowed, keep, register
+        self._memo = memo.group((memo.group(tuple(known)), tuple(allowed), tuple(keep), tuple(register)))
         self._found: list[tuple[Candidate, Occurrence]] = []
         self._public: set[str] = set()
 
     def add(self, document: str, text: str, loc_at: Callable[[int], Loc]) -> None:
         """Scan text (redacted parts blanked out); `loc_at(index)` gives a character's file position."""
-        result = scan(text, known=self.known, allowed=self.allowed, keep_names=self.keep,
-                      register_texts=self.register)
+        result = memo.remembered(("scan", text, self._memo), lambda: scan(
+            text, known=self.known, allowed=self.allowed, keep_names=self.keep, register_texts=self.register))
         self._public |= result.public
         for c in result.candidates:
             written, sentence = text[c.start : c.end], _sentence(text, c.start, c.end)
