@@ -9,7 +9,7 @@ from redaction.matchers.contact import _EMAIL, _IBAN, _is_plausible_phone, _scan
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
-from redaction.matchers.unregistered.person_names import Candidate
+from redaction.matchers.unregistered.person_names import Candidate, surname_key
 
 _SERVICE_PREFIXES = ("800", "900", "906", "909", "14")  # 0800 / 090x: free or paid service lines; 14 0xx: gemeenten
 _LOCAL_PARTS = re.compile(r"[._\-+]")
@@ -45,6 +45,29 @@ def _initials_surname(local: str) -> bool:
         if len(rest) >= 3 and local[:n].isalpha() and rest in surnames:
             return True
     return False
+
+
+def mailbox_surname(address: str) -> str | None:
+    """The surname a person's address spells: "j.peeters@…" → "peeters", "maarten.oosterhuis@…" → "oosterhuis"."""
+    parts = [p for p in _LOCAL_PARTS.split(address.split("@", 1)[0].casefold()) if p]
+    last = parts[-1] if len(parts) > 1 else ""
+    return last if len(last) >= 3 and last.isalpha() and last in _mailbox_names()[1] else None
+
+
+_CAP_TUSSEN_BEFORE = re.compile(rf"(?:{v.CAP_TUSSEN})\s+$")
+
+
+def mailbox_name_candidates(text: str, mails: list[Candidate], keep: set[str]) -> list[Candidate]:
+    """The surname of a found personal address, capitalised elsewhere in the text, is that person's name:
+    "Vragen kunt u richten aan Peeters via j.peeters@…" (a bare surname no other rule can tell from a word)."""
+    out = []
+    for surname in {s for c in mails if (s := mailbox_surname(c.key)) and s not in keep}:
+        rx = re.compile(rf"(?<![\w@.]){re.escape(surname[0].upper())}(?i:{re.escape(surname[1:])})(?![\w@])")
+        for m in rx.finditer(text):
+            tus = _CAP_TUSSEN_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            start = tus.start() if tus else m.start()
+            out.append(Candidate(start, m.end(), "naam", surname_key(text[start : m.end()])))
+    return out
 
 
 def _is_service_number(text: str, start: int, end: int, key: str) -> bool:

@@ -11,9 +11,9 @@ from redaction.matchers._text import Hit, PersonData, _caseless, _Coverage, _lit
 from redaction.matchers.contact import registered_phone_key
 from redaction.matchers.needles import Needles, literal_needle
 from redaction.matchers.registered import _register, _registered_hits
-from redaction.matchers.unregistered.contact_points import contact_candidates
+from redaction.matchers.unregistered.contact_points import contact_candidates, mailbox_name_candidates
 from redaction.matchers.unregistered.person_names import Candidate, name_candidates, surname_key
-from redaction.matchers.unregistered.public import public_after, public_surnames
+from redaction.matchers.unregistered.public import office_before, public_after, public_surnames
 
 _NEAR = 150  # a number this close after a name is that person's ("Jansen (06 …)")
 _NAME_ENTRY = re.compile(r"^[^\d@]*[A-ZÀ-Ý][^\d@]*$")
@@ -115,13 +115,17 @@ def scan(
     known_hits = _Coverage(_registered_hits(t.norm, known))
     spans, keys = _allowed_spans(t.norm, allowed)
     found = name_candidates(t.norm, set(keep), _register_spans(t.norm, register_texts))
-    found += contact_candidates(t.norm, set(register.owners.keys()), set(register.emails))
+    contacts = contact_candidates(t.norm, set(register.owners.keys()), set(register.emails))
+    found += contacts + mailbox_name_candidates(t.norm, [c for c in contacts if c.category == "email"], set(keep))
     kept = [
         c for c in found
         if not known_hits.overlaps(Hit(c.start, c.end, c.category, None)) and not _is_allowed(t.norm, c, spans, keys)
     ]
     cands = _person_keys(_resolve(kept))
-    public = public_surnames(t.norm) | {c.key for c in cands if c.category == "naam" and public_after(t.norm, c.end)}
+    public = public_surnames(t.norm) | {
+        c.key for c in cands
+        if c.category == "naam" and (public_after(t.norm, c.end) or office_before(t.norm, c.start, c.key))
+    }
     raw = []
     for c in cands:
         h = t.to_raw(Hit(c.start, c.end, c.category, None))

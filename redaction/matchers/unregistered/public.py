@@ -6,12 +6,18 @@ import re
 from redaction.matchers._text import _B, _HYPHEN
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.offices import internal_body, office_after, office_name_starts
 
 _TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE})(?!\w)")
 _OF_SALUTATION = re.compile(rf"\s+(?:van|voor)\s+(?:{v._SALUTATION})\s+")
 _OF_CLAUSE_TO_COMMA = re.compile(r"\s+(?:van|voor|der)\s+[^,.;:\n]{1,80}?,\s*")
 _JOIN = re.compile(rf"{_HYPHEN}|\s*,\s+|\s+")  # "motie-Slob", "de ombudsman, de heer Van Zutphen"
-_SKIP = re.compile(rf"(?:(?:{v._SALUTATION}|{v._TITLE})\s*)+")
+# a title ends at its dot or at the end of a word: "Ing." is one, "Inge" is a name
+_SKIP = re.compile(rf"(?:(?:{v._SALUTATION}|{v._TITLE})(?:(?<=\.)|(?!\w))\s*)+")
+# titles of bodies that civil servants chair or sit in too: "lid van de werkgroep, ...", "een ambtelijke
+# commissie onder voorzitterschap van ..." names a civil servant
+_BODY_TITLES = frozenset(["voorzitter", "voorzitterschap", "lid", "leden", "commissie", "rapport", "secretaris"])
+_CLAUSE = re.compile(r"[^,.;:\n]{0,80}")
 _NAME = re.compile(
     rf"(?:{v.INITIALS})?(?:[A-ZÀ-Ý][a-zà-ÿ]+\s+)?(?P<tus>(?:{v.CAP_TUSSEN}\s+|{v.TUSSEN}\s+)*)"
     rf"(?P<core>[A-ZÀ-Ý][\w'’]*(?:{_HYPHEN}[A-ZÀ-Ý][\w'’]*)*)"
@@ -47,6 +53,8 @@ def public_surnames(text: str) -> set[str]:
     for m in _TITLE_RX.finditer(text):
         pos = m.end()
         of = _OF_SALUTATION.match(text, pos) or _OF_CLAUSE_TO_COMMA.match(text, pos)
+        if of and internal_body(text, m.start() if m.group().casefold() in _BODY_TITLES else pos, of.group()):
+            continue  # "de voorzitter van de stuurgroep, de heer ..." is a civil servant
         if of:
             pos = of.end()
         else:
@@ -58,6 +66,18 @@ def public_surnames(text: str) -> set[str]:
     return keys
 
 
+_OFFICE_REACH = 200  # an office and its organisation stand this close before the name
+
+
+def office_before(text: str, start: int, key: str) -> bool:
+    """A public office stands before the name: "De korpschef van de Nationale Politie, de heer Henk van Essen",
+    "de Commandant der Strijdkrachten, generaal ...", "de scriptie van de heer ..."."""
+    return any(key in _names_at(text, pos) for pos in office_name_starts(text, max(0, start - _OFFICE_REACH), start))
+
+
 def public_after(text: str, end: int) -> bool:
     """A name followed by its public function or party: "Hans Alders, voorzitter van ...", "Pechtold (D66)"."""
-    return bool(v.PUBLIC_AFTER.match(text[end : end + 60]))
+    m = v.PUBLIC_AFTER.match(text[end : end + 60])
+    if m and not internal_body(text, end, _CLAUSE.match(text, end + m.end()).group()):  # type: ignore[union-attr]
+        return True
+    return office_after(text, end)

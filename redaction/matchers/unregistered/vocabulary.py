@@ -36,7 +36,12 @@ def _alternatives(words: tuple[str, ...]) -> str:
     return "|".join(out)
 
 
-_ROLE = _alternatives(_ROLE_WORDS)
+# compounds of a civil servant's role noun name one too: "beleidscoördinator", "zaakbehandelaar",
+# "programmadirecteur", "dossierjurist" (a political or public one is a PUBLIC_TITLE, never built like this)
+_ROLE_HEADS = ("coördinator", "coordinator", "medewerker", "adviseur", "behandelaar", "jurist", "analist",
+               "specialist", "ambtenaar", "onderzoeker", "controller", "manager", "directeur", "officer")
+_ROLE_COMPOUND = rf"[A-Za-zà-ÿ][a-zà-ÿ]{{2,}}?{_HYPHEN}?(?:{'|'.join(_ROLE_HEADS)})"
+_ROLE = rf"{_alternatives(_ROLE_WORDS)}|{_ROLE_COMPOUND}"
 _PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
 # after a role noun a capitalised word may name a unit instead ("medewerker Communicatie")
 UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", "zorg", "kunde", "wezen", "middelen")
@@ -61,6 +66,9 @@ NOT_SURNAME_SUFFIXES = (
     *("laan", "straat", "plein", "kade", "gracht", "singel", "dreef", "prijs", "fonds", "lezing", "museum"),
     *("stichting", "centrum", "ziekenhuis", "school", "akkoord", "regeling", "kanaal", "stadion", "arena"),
     *("kliniek", "zaal", "kazerne", "leerstoel", "beurs", "penning", "medaille", "lyceum", "gymnasium"),
+    # plural and collective nouns name a body, never one person ("Commandant Landstrijdkrachten")
+    *("krachten", "diensten", "machten", "troepen", "eenheden", "organisaties", "instellingen", "partijen"),
+    *("korps", "politie", "marine", "marechaussee", "commando"),
 )
 INSTITUTION_WORDS = frozenset(
     [
@@ -110,7 +118,7 @@ PARTIES = (
 # "de heer Pechtold (D66)"
 PUBLIC_AFTER = re.compile(
     rf"^\s*(?:,\s*(?:als\s+|in\s+(?:zijn|haar)\s+functie\s+als\s+|de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+"
-    rf"|algemeen\s+)*(?:{_PUBLIC_TITLE}|directeur\s+van)"
+    rf"|algemeen\s+)*(?:{_PUBLIC_TITLE})(?!\w)"
     rf"|\s*\((?:{'|'.join(re.escape(p) for p in PARTIES)})\))"
 )
 

@@ -1,0 +1,137 @@
+"""Public offices told by their form: the head or public face of a named organisation, an office in
+public law, the author of a published work. A person named with one is no civil servant's data.
+
+Three kinds of function word, recognised by morphology and the words around them:
+
+- always public: an office in public law or the head of an institution by definition
+  ("korpschef", "inspecteur-generaal", "Kinderombudsvrouw", "Hoge Vertegenwoordiger", "ambassadeur",
+  "fractievoorzitter"): compounds ending in -generaal, -ombudsman/-vrouw, -voorzitter count too;
+- public only as the head of a named EXTERNAL organisation ("de directeur van het RIVM, ...",
+  "de secretaris-generaal van de NAVO, ...", "de Commandant der Strijdkrachten, ..."): the same
+  word for a unit of the ministry stays a civil servant ("de directeur van de directie X", "de
+  secretaris-generaal van het ministerie", "werkgroepvoorzitter", "voorzitter van de stuurgroep");
+- the author of a published work ("de scriptie van de heer X", "het proefschrift van dr. Y").
+
+Internal role nouns (projectleider, beleidsmedewerker, jurist, coördinator, secretaris of a
+werkgroep, analist) are never here: they are how ministry prose names its civil servants.
+"""
+from __future__ import annotations
+
+import re
+
+from redaction.matchers._text import _B, _E, _HYPHEN
+
+# offices in public law and heads of institutions by definition; an -generaal, -ombudsman/-vrouw and
+# -voorzitter compound is one too (see _ALWAYS_COMPOUND), except the few below that head a ministry's unit
+_ALWAYS_WORDS = (
+    "korpschef", "hoge vertegenwoordiger", "ambassadeur", "ambassadrice", "gezant", "consul", "eurocommissaris",
+    "europees commissaris", "eu-commissaris", "commissaris van de koning", "nationale ombudsman", "landsadvocaat",
+    "nationaal rapporteur", "topman", "topvrouw", "hoofdredacteur", "rector magnificus", "fractieleider",
+    "partijleider", "lijsttrekker", "staatsraad", "raadsheer", "kamervoorzitter", "gedeputeerde", "dijkgraaf",
+    "bestuursvoorzitter", "president-directeur", "chef-staf", "chef defensiestaf",
+)
+_UNIT_GENERAAL = ("directeur", "secretaris", "thesaurier", "plaatsvervangend directeur", "plaatsvervangend secretaris")
+_INTERNAL_CHAIR = r"(?:werkgroep|stuurgroep|projectgroep|programmagroep|team|taskforce|kerngroep|regiegroep)"
+_ALWAYS_COMPOUND = (
+    rf"(?!(?i:{'|'.join(_UNIT_GENERAAL)}){_HYPHEN}generaal)[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}generaal"
+    r"|[a-zà-ÿA-ZÀ-Ý]*ombuds(?:man|vrouw)"
+    rf"|(?!(?i:{_INTERNAL_CHAIR}))[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}?voorzitter"
+)
+# public only with a named organisation that is not a unit of the ministry
+_HEAD_WORDS = (
+    "directeur", "directrice", "directeur-generaal", "secretaris-generaal", "thesaurier-generaal", "hoofd",
+    "bestuurder", "commandant", "voorzitter", "president", "topambtenaar",
+)
+# an internal body chaired or staffed by civil servants, said just before the office ("een ambtelijke werkgroep
+# onder voorzitterschap van ...") or in its of-clause
+_INTERNAL_BODY = re.compile(
+    r"(?i:werkgroep|stuurgroep|projectgroep|programmagroep|\bteam|taskforce|kerngroep|regiegroep|ambtelijk"
+    r"|interdepartementa|directie\b)"
+)
+# "van de directie X", "van het ministerie", "bij de Belastingdienst", "van de Defensie Vastgoeddienst",
+# "van Toeslagen", "van de Rijksdienst ...": a unit, an agency or a service of the state
+_INTERNAL = re.compile(
+    r"(?i:ministerie|departement|directie|directoraat|afdeling|\bteam|werkgroep|stuurgroep|projectgroep"
+    r"|programma|ambtelijk|interdepartementa|cluster|\bunit\b|\bstaf\b|sector|belastingdienst|toeslagen"
+    r"|douane|agentschap|rijks|dienst\b|diensten\b|\bdienst|kabinet\b|griffie|bureau\b|secretariaat)"
+)
+# the head of an armed force is public; the commander of a unit is a civil servant
+_FORCES = re.compile(r"(?i:\w*krachten|\w*macht|marine|marechaussee)\b")
+_RANKS = (
+    r"(?:(?:luitenant|vice|schout|brigade)[-\s]?)?(?:generaal|admiraal|commodore|kolonel|majoor)"
+    r"(?:[-\s]majoor|-bij-nacht)?"
+)
+_OF = r"\s+(?:van|der|voor|bij|in|op)\s+[^,.;:()\n]{1,80}"
+_ORG_WORD = r"[A-ZÀ-Ý][\w\-\u2010\u2011]*"
+_CAPITALISED_ORG = rf"\s+(?:{_ORG_WORD}\s+){{0,3}}{_ORG_WORD}"
+_SALUTE = (r"(?:[Mm]evrouw|[Mm]evr\.|[Mm]w\.|[Dd]e\s+[Hh]eer|[Dd]hr\.|[Hh]r\.|[Mm]r\.|[Dd]rs\.|[Dd]r\.|[Pp]rof\."
+           r"|[Ii]r\.)")
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", _HYPHEN)
+                    for w in sorted(words, key=len, reverse=True))
+
+
+_ALWAYS = rf"(?i:{_alternatives(_ALWAYS_WORDS)})|{_ALWAYS_COMPOUND}"
+_HEAD = rf"(?i:{_alternatives(_HEAD_WORDS)})"
+_OFFICE = re.compile(rf"{_B}(?:(?P<always>{_ALWAYS})|(?P<head>{_HEAD})){_E}(?P<of>{_OF}|{_CAPITALISED_ORG})?")
+# "De korpschef van de Nationale Politie, de heer ...", "de Commandant der Strijdkrachten, generaal ..."
+_APPOSITION = re.compile(rf"\s*,\s*(?:(?:{_RANKS})\s+)?(?=[A-ZÀ-Ý]|{_SALUTE})")
+# "korpschef Van Essen", "Kinderombudsvrouw mevrouw Kalverboer": an office always public may stand straight before
+_DIRECT = re.compile(rf"\s+(?=[A-ZÀ-Ý]|{_SALUTE})")
+_AUTHOR = re.compile(
+    rf"{_B}(?i:\w*scriptie|proefschrift|dissertatie|boek|essay|column|opiniestuk|oratie|biografie|roman)"
+    rf"\s+van\s+(?=(?:{_SALUTE}\s*)+|(?:[A-Z]\.\s?)+)"
+)
+_SENTENCE_BEFORE = re.compile(r"[^.;:!?\n]{0,60}$")
+
+
+def internal_body(text: str, start: int, of: str = "") -> bool:
+    """The office is in a body of civil servants: said in its of-clause or just before ("een ambtelijke
+    werkgroep onder voorzitterschap van ...", "de voorzitter van de stuurgroep")."""
+    before = _SENTENCE_BEFORE.search(text[max(0, start - 60) : start])
+    return bool(_INTERNAL_BODY.search(of) or (before and _INTERNAL_BODY.search(before.group())))
+
+
+def _public_office(m: re.Match[str], text: str) -> bool:
+    of = m.group("of") or ""
+    if internal_body(text, m.start(), of):
+        return False
+    if m.group("always"):
+        return True
+    if not of.strip() or _INTERNAL.search(of):
+        return False  # "de directeur, mevrouw X", "de directeur van de directie X": a civil servant
+    if m.group("head").casefold() == "commandant":
+        return bool(_FORCES.search(of))
+    return True
+
+
+def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Where the name of a public office holder begins: after the office and its organisation, after the comma
+    of an apposition ("De inspecteur-generaal der Mijnen, de heer ..."), after an author's work ("de scriptie
+    van de heer ..."), or straight after an office that is always public ("korpschef Van Essen")."""
+    hi = len(text) if hi is None else hi
+    starts = []
+    for m in _OFFICE.finditer(text, lo, hi):
+        if not _public_office(m, text):
+            continue
+        after = _APPOSITION.match(text, m.end())
+        of = m.group("of") or ""
+        if after:
+            starts.append(after.end())
+        elif m.group("always") and not re.match(r"\s+(?:van|der|voor|bij|in|op)\s", of):
+            direct = _DIRECT.match(text, m.end("always"))  # "korpschef Van Essen", "Kinderombudsvrouw Kalverboer"
+            if direct:
+                starts.append(direct.end())
+    starts += [m.end() for m in _AUTHOR.finditer(text, lo, hi)]
+    return starts
+
+
+def office_after(text: str, end: int) -> bool:
+    """A name followed by its public office: "Henk van Essen, korpschef van de Nationale Politie"."""
+    after = re.match(r"\s*,\s*(?:de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+)*", text[end : end + 40])
+    if not after:
+        return False
+    m = _OFFICE.match(text, end + after.end())
+    return bool(m and _public_office(m, text) and (m.group("always") or m.group("of")))
