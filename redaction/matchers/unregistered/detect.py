@@ -124,7 +124,7 @@ def scan(
     cands = _person_keys(_resolve(kept))
     public = public_surnames(t.norm) | {
         c.key for c in cands
-        if c.category == "naam" and (public_after(t.norm, c.end) or office_before(t.norm, c.start, c.key))
+        if c.category == "naam" and (public_after(t.norm, c.end) or office_before(t.norm, c.start, c.end))
     }
     raw = []
     for c in cands:

@@ -20,13 +20,15 @@ from __future__ import annotations
 import re
 
 from redaction.matchers._text import _B, _E, _HYPHEN
+from redaction.matchers.unregistered import namedata as data
 
 # offices in public law and heads of institutions by definition; an -generaal, -ombudsman/-vrouw and
 # -voorzitter compound is one too (see _ALWAYS_COMPOUND), except the few below that head a ministry's unit
 _ALWAYS_WORDS = (
     "korpschef", "hoge vertegenwoordiger", "ambassadeur", "ambassadrice", "gezant", "consul", "eurocommissaris",
     "europees commissaris", "eu-commissaris", "commissaris van de koning", "nationale ombudsman", "landsadvocaat",
-    "nationaal rapporteur", "topman", "topvrouw", "hoofdredacteur", "rector magnificus", "fractieleider",
+    "nationaal rapporteur", "nationale rapporteur", "nationaal coördinator", "nationale coördinator",
+    "topman", "topvrouw", "hoofdredacteur", "rector magnificus", "fractieleider",
     "partijleider", "lijsttrekker", "staatsraad", "raadsheer", "kamervoorzitter", "gedeputeerde", "dijkgraaf",
     "bestuursvoorzitter", "president-directeur", "chef-staf", "chef defensiestaf",
 )
@@ -34,26 +36,37 @@ _UNIT_GENERAAL = ("directeur", "secretaris", "thesaurier", "plaatsvervangend dir
 _INTERNAL_CHAIR = r"(?:werkgroep|stuurgroep|projectgroep|programmagroep|team|taskforce|kerngroep|regiegroep)"
 _ALWAYS_COMPOUND = (
     rf"(?!(?i:{'|'.join(_UNIT_GENERAAL)}){_HYPHEN}generaal)[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}generaal"
-    r"|[a-zà-ÿA-ZÀ-Ý]*ombuds(?:man|vrouw)"
+    r"|[a-zà-ÿA-ZÀ-Ý]*ombuds(?:man|vrouw)|[a-zà-ÿA-ZÀ-Ý]+commissaris"
     rf"|(?!(?i:{_INTERNAL_CHAIR}))[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}?voorzitter"
 )
 # public only with a named organisation that is not a unit of the ministry
 _HEAD_WORDS = (
     "directeur", "directrice", "directeur-generaal", "secretaris-generaal", "thesaurier-generaal", "hoofd",
-    "bestuurder", "commandant", "voorzitter", "president", "topambtenaar",
+    "bestuurder", "commandant", "topambtenaar",
 )
 # an internal body chaired or staffed by civil servants, said just before the office ("een ambtelijke werkgroep
 # onder voorzitterschap van ...") or in its of-clause
 _INTERNAL_BODY = re.compile(
-    r"(?i:werkgroep|stuurgroep|projectgroep|programmagroep|\bteam|taskforce|kerngroep|regiegroep|ambtelijk"
+    r"(?i:werkgroep|stuurgroep|projectgroep|programmagroep|\bteam|team\b|taskforce|kerngroep|regiegroep|ambtelijk"
     r"|interdepartementa|directie\b)"
 )
 # "van de directie X", "van het ministerie", "bij de Belastingdienst", "van de Defensie Vastgoeddienst",
 # "van Toeslagen", "van de Rijksdienst ...": a unit, an agency or a service of the state
 _INTERNAL = re.compile(
-    r"(?i:ministerie|departement|directie|directoraat|afdeling|\bteam|werkgroep|stuurgroep|projectgroep"
+    r"(?i:ministerie|departement|directie|directoraat|afdeling|\bteam|team\b|werkgroep|stuurgroep|projectgroep"
     r"|programma|ambtelijk|interdepartementa|cluster|\bunit\b|\bstaf\b|sector|belastingdienst|toeslagen"
-    r"|douane|agentschap|rijks|dienst\b|diensten\b|\bdienst|kabinet\b|griffie|bureau\b|secretariaat)"
+    r"|douane|agentschap|rijks(?!museum|universiteit|academie|akademie)|dienst\b|diensten\b|\bdienst|kabinet\b|griffie|\bbureau\b|secretariaat)"
+    # a ministry or a directorate-general by its abbreviation: "directeur van DGBRW", "de SG van BZK"
+    r"|\b(?:DG\w*|BZK|OCW|VWS|EZK?|IenW|IenM|SZW|JenV|VenJ|LNV|LVVN|AZ|BZ|BuZa|KGG|VRO|Fin|Def)\b"
+)
+# what marks an organisation outside the ministry, for a head that could also head a unit ("directeur",
+# "secretaris-generaal"): an abbreviation ("RIVM", "NAVO", "NZa") or the noun of an institution
+_EXTERNAL_ORG = re.compile(
+    r"\b[A-ZÀ-Ý][a-zà-ÿ]*[A-ZÀ-Ý]\w*\b|[A-ZÀ-Ý]\w*(?:bank|bureau|raad|autoriteit|instituut|universiteit"
+    r"|organisatie|fonds|stichting|vereniging|unie|politie|hogeschool|ziekenhuis|museum|centrum|academie"
+    r"|maatschappij|omroep|federatie|bond|tribunaal|hof|parlement|commissie)\b"
+    r"|\b(?:Bank|Bureau|Raad|Autoriteit|Instituut|Universiteit|Organisatie|Fonds|Stichting|Vereniging|Unie"
+    r"|Politie|Hogeschool|Ziekenhuis|Museum|Academie|Hof|Commissie|Parlement)\b"
 )
 # the head of an armed force is public; the commander of a unit is a civil servant
 _FORCES = re.compile(r"(?i:\w*krachten|\w*macht|marine|marechaussee)\b")
@@ -62,6 +75,7 @@ _RANKS = (
     r"(?:[-\s]majoor|-bij-nacht)?"
 )
 _OF = r"\s+(?:van|der|voor|bij|in|op)\s+[^,.;:()\n]{1,80}"
+_PREPOSITION = re.compile(r"\s+(?:van|der|voor|bij|in|op)\s")
 _ORG_WORD = r"[A-ZÀ-Ý][\w\-\u2010\u2011]*"
 _CAPITALISED_ORG = rf"\s+(?:{_ORG_WORD}\s+){{0,3}}{_ORG_WORD}"
 _SALUTE = (r"(?:[Mm]evrouw|[Mm]evr\.|[Mm]w\.|[Dd]e\s+[Hh]eer|[Dd]hr\.|[Hh]r\.|[Mm]r\.|[Dd]rs\.|[Dd]r\.|[Pp]rof\."
@@ -84,7 +98,13 @@ _AUTHOR = re.compile(
     rf"{_B}(?i:\w*scriptie|proefschrift|dissertatie|boek|essay|column|opiniestuk|oratie|biografie|roman)"
     rf"\s+van\s+(?=(?:{_SALUTE}\s*)+|(?:[A-Z]\.\s?)+)"
 )
+_GIVEN_IN = re.compile(r"(?<!\w)([A-ZÀ-Ý][a-zà-ÿ]+)\s+(?=[A-ZÀ-Ý]|(?:van|de|ter|ten|el)\s)")
 _SENTENCE_BEFORE = re.compile(r"[^.;:!?\n]{0,60}$")
+
+
+def internal_clause(clause: str) -> bool:
+    """ "voorzitter van de stuurgroep", "lid van het projectteam": the clause names a body of civil servants."""
+    return bool(_INTERNAL_BODY.search(clause))
 
 
 def internal_body(text: str, start: int, of: str = "") -> bool:
@@ -104,7 +124,8 @@ def _public_office(m: re.Match[str], text: str) -> bool:
         return False  # "de directeur, mevrouw X", "de directeur van de directie X": a civil servant
     if m.group("head").casefold() == "commandant":
         return bool(_FORCES.search(of))
-    return True
+    # "de directeur van het RIVM", not "de directeur Financiën" nor "de directeur van Wonen"
+    return bool(_PREPOSITION.match(of) and _EXTERNAL_ORG.search(of))
 
 
 def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
@@ -118,9 +139,13 @@ def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[in
             continue
         after = _APPOSITION.match(text, m.end())
         of = m.group("of") or ""
+        given = next((g for g in _GIVEN_IN.finditer(text, m.start("of"), m.end("of"))
+                      if g.group(1) in data.first_names()), None) if of else None
         if after:
             starts.append(after.end())
-        elif m.group("always") and not re.match(r"\s+(?:van|der|voor|bij|in|op)\s", of):
+        elif given:  # "De inspecteur-generaal van het Onderwijs Alida Oppers presenteerde ..."
+            starts.append(given.start())
+        elif m.group("always") and not _PREPOSITION.match(of):
             direct = _DIRECT.match(text, m.end("always"))  # "korpschef Van Essen", "Kinderombudsvrouw Kalverboer"
             if direct:
                 starts.append(direct.end())

@@ -77,6 +77,13 @@ def _looks_like_institution(text: str, start: int, end: int, core: str) -> bool:
         (*v.NOT_SURNAME_SUFFIXES, "weg")))
 
 
+def _names_a_unit(core: str) -> bool:
+    """ "medewerker Communicatie", "coördinator Terrorismebestrijding": a unit or a task, not a surname."""
+    folded = core.casefold()
+    return folded.endswith(v.UNIT_SUFFIXES) or (len(core) >= 10 and folded.endswith("ing")
+                                                 and core not in data.surnames())
+
+
 def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) -> bool:
     """The rules that tell a surname from an ordinary capitalised word."""
     init, tus, core = m.group("init") or "", m.group("tus") or "", m.group("core")
@@ -86,7 +93,7 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
     lower_tussen = bool(tus) and tus[0].islower() and not init
     if lower_tussen and (m.groupdict().get("role") or _fold(tus.split()[0]) in {"in", "op", "uit", "het"}):
         return False
-    if m.groupdict().get("role") and not init and core.casefold().endswith(v.UNIT_SUFFIXES):
+    if m.groupdict().get("role") and not init and _names_a_unit(core):
         return False
     if _fold(core) in keep:
         return False

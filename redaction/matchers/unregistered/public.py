@@ -6,42 +6,51 @@ import re
 from redaction.matchers._text import _B, _HYPHEN
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import vocabulary as v
-from redaction.matchers.unregistered.offices import internal_body, office_after, office_name_starts
+from redaction.matchers.unregistered.offices import internal_body, internal_clause, office_after, office_name_starts
 
 _TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE})(?!\w)")
 _OF_SALUTATION = re.compile(rf"\s+(?:van|voor)\s+(?:{v._SALUTATION})\s+")
 _OF_CLAUSE_TO_COMMA = re.compile(r"\s+(?:van|voor|der)\s+[^,.;:\n]{1,80}?,\s*")
-_JOIN = re.compile(rf"{_HYPHEN}|\s*,\s+|\s+")  # "motie-Slob", "de ombudsman, de heer Van Zutphen"
+# "motie-Slob", "de ombudsman, de heer Van Zutphen", "(voorzitter: de heer ...)"
+_JOIN = re.compile(rf"{_HYPHEN}|\s*[,:]\s+|\s+")
 # a title ends at its dot or at the end of a word: "Ing." is one, "Inge" is a name
 _SKIP = re.compile(rf"(?:(?:{v._SALUTATION}|{v._TITLE})(?:(?<=\.)|(?!\w))\s*)+")
 # titles of bodies that civil servants chair or sit in too: "lid van de werkgroep, ...", "een ambtelijke
 # commissie onder voorzitterschap van ..." names a civil servant
-_BODY_TITLES = frozenset(["voorzitter", "voorzitterschap", "lid", "leden", "commissie", "rapport", "secretaris"])
+_BODY_TITLES = frozenset(["voorzitter", "voorzitterschap", "lid", "leden", "commissie", "rapport"])
 _CLAUSE = re.compile(r"[^,.;:\n]{0,80}")
+_GAP = r"[^\S\n]+"  # one given name at most: the folded text has no line breaks ("Anne Mulder Voor toelichting")
 _NAME = re.compile(
-    rf"(?:{v.INITIALS})?(?:[A-ZÀ-Ý][a-zà-ÿ]+\s+)?(?P<tus>(?:{v.CAP_TUSSEN}\s+|{v.TUSSEN}\s+)*)"
-    rf"(?P<core>[A-ZÀ-Ý][\w'’]*(?:{_HYPHEN}[A-ZÀ-Ý][\w'’]*)*)"
+    rf"(?:{v.INITIALS})?(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:{_HYPHEN}[A-ZÀ-Ý][a-zà-ÿ]+)?{_GAP})?"
+    rf"(?P<tus>(?:{v.CAP_TUSSEN}{_GAP}|{v.TUSSEN}{_GAP})*)(?P<core>[A-ZÀ-Ý][\w'’]*(?:{_HYPHEN}[A-ZÀ-Ý][\w'’]*)*)"
 )
 _SEPARATOR = re.compile(r"\s*(?:,|/|\ben\b)\s*")
 
 
-def _names_at(text: str, pos: int) -> list[str]:
-    """The surnames of a list of names starting at pos ("Opstelten en Teeven", "Slob/De Rouwe")."""
-    keys = []
+def _name_spans(text: str, pos: int) -> list[re.Match[str]]:
+    """The names of a list starting at pos ("Opstelten en Teeven", "Slob/De Rouwe", "de heer Mark Rutte")."""
+    found = []
     skip = _SKIP.match(text, pos)
     pos = skip.end() if skip else pos
     for _ in range(8):
         m = _NAME.match(text, pos)
         if not m:
             break
-        keys.append(_fold(m.group("core").split("-")[-1]))
-        keys.append(_fold(m.group("core")))
+        found.append(m)
         sep = _SEPARATOR.match(text, m.end())
         if not sep:
             break
         pos = sep.end()
         skip = _SKIP.match(text, pos)
         pos = skip.end() if skip else pos
+    return found
+
+
+def _names_at(text: str, pos: int) -> list[str]:
+    """The folded surnames of the list of names starting at pos."""
+    keys = []
+    for m in _name_spans(text, pos):
+        keys += [_fold(m.group("core").split("-")[-1]), _fold(m.group("core"))]
     return keys
 
 
@@ -53,8 +62,9 @@ def public_surnames(text: str) -> set[str]:
     for m in _TITLE_RX.finditer(text):
         pos = m.end()
         of = _OF_SALUTATION.match(text, pos) or _OF_CLAUSE_TO_COMMA.match(text, pos)
-        if of and internal_body(text, m.start() if m.group().casefold() in _BODY_TITLES else pos, of.group()):
-            continue  # "de voorzitter van de stuurgroep, de heer ..." is a civil servant
+        body = m.group().casefold() in _BODY_TITLES
+        if (of or body) and internal_body(text, m.start() if body else pos, of.group() if of else ""):
+            continue  # "de voorzitter van de stuurgroep, de heer ...", "de ambtelijke commissie, ...": civil servants
         if of:
             pos = of.end()
         else:
@@ -69,15 +79,16 @@ def public_surnames(text: str) -> set[str]:
 _OFFICE_REACH = 200  # an office and its organisation stand this close before the name
 
 
-def office_before(text: str, start: int, key: str) -> bool:
-    """A public office stands before the name: "De korpschef van de Nationale Politie, de heer Henk van Essen",
-    "de Commandant der Strijdkrachten, generaal ...", "de scriptie van de heer ..."."""
-    return any(key in _names_at(text, pos) for pos in office_name_starts(text, max(0, start - _OFFICE_REACH), start))
+def office_before(text: str, start: int, end: int) -> bool:
+    """A public office stands before the name at start-end: "De korpschef van de Nationale Politie, de heer
+    Henk van Essen", "de Commandant der Strijdkrachten, generaal ...", "de scriptie van de heer ..."."""
+    starts = office_name_starts(text, max(0, start - _OFFICE_REACH), start + 100)  # the name itself is in reach
+    return any(m.start() < end and start < m.end() for pos in starts if pos <= start for m in _name_spans(text, pos))
 
 
 def public_after(text: str, end: int) -> bool:
     """A name followed by its public function or party: "Hans Alders, voorzitter van ...", "Pechtold (D66)"."""
     m = v.PUBLIC_AFTER.match(text[end : end + 60])
-    if m and not internal_body(text, end, _CLAUSE.match(text, end + m.end()).group()):  # type: ignore[union-attr]
+    if m and not internal_clause(_CLAUSE.match(text, end + m.end()).group()):  # type: ignore[union-attr]
         return True
     return office_after(text, end)

@@ -48,7 +48,8 @@ UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", 
 TUSSEN = r"(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Hh]et|[Tt]er|[Tt]en|[Tt]e|[Ii]n|[Oo]p|[Uu]it|[Vv]on|[Ll]a|[Ll]e|[Dd]u|['’]t)"
 CAP_TUSSEN = r"(?:Van|De|Den|Ter|Ten|Te|In\s+['’]t|Op\s+de|Uit\s+de|Van\s+de[nr]?|Van\s+het|Van\s+['’]t|Von|La|Le|Du)"
 CORE = rf"[^\W\d_]\w*(?:['’]\w+)*(?:{_HYPHEN}(?:{TUSSEN}\s+)*[^\W\d_]\w*)*"
-INITIALS = rf"(?:(?:{_INITIAL})\.\s?){{1,5}}\s*"
+# "P.J.M. (Paul) Verschoor": a given name in brackets after the initials belongs to the name
+INITIALS = rf"(?:(?:{_INITIAL})\.\s?){{1,5}}\s*(?:\([A-ZÀ-Ý][a-zà-ÿ]+\)\s+)?"
 SURNAME = rf"(?P<tus>(?:{TUSSEN}\s+){{0,3}})(?P<core>{CORE})"
 TRIGGER = rf"(?:(?P<role>{_ROLE})|{_SALUTATION}|{_TITLE})(?:\s+{_TITLE})*"
 PLURAL_TRIGGER = rf"{_B}(?:de\s+)?(?:{_PLURAL_ROLE})\s+"
