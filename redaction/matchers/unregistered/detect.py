@@ -12,7 +12,7 @@ from redaction.matchers.contact import registered_phone_key
 from redaction.matchers.needles import Needles, literal_needle
 from redaction.matchers.registered import _register, _registered_hits
 from redaction.matchers.unregistered.contact_points import contact_candidates, mailbox_name_candidates
-from redaction.matchers.unregistered.person_names import Candidate, name_candidates, surname_key
+from redaction.matchers.unregistered.person_names import Candidate, given_initial, name_candidates, surname_key
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames
 
 _NEAR = 150  # a number this close after a name is that person's ("Jansen (06 …)")
@@ -100,6 +100,19 @@ def _is_allowed(text: str, c: Candidate, spans: Sequence[Hit], keys: set[str]) -
     return c.category == "telefoon" and registered_phone_key(text[c.start : c.end]) in keys
 
 
+def _public_keys(text: str, cands: Sequence[Candidate]) -> set[str]:
+    """The surnames text shows to be public, less those a civil servant with another given name shares: with
+    "het lid Inge van Dijk" and "Lotte van Dijk" in one text, every Van Dijk stays a finding (a leak is worse)."""
+    public = public_surnames(text)
+    names = [c for c in cands if c.category == "naam"]
+    for c in names:
+        if public_after(text, c.end) or office_before(text, c.start, c.end):
+            public.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
+    shared = {c.key for c in names if c.key in public and (g := given_initial(text[c.start : c.end]))
+              and public[c.key] - {""} and g not in public[c.key]}
+    return set(public) - shared
+
+
 def scan(
     text: str,
     *,
@@ -122,10 +135,7 @@ def scan(
         if not known_hits.overlaps(Hit(c.start, c.end, c.category, None)) and not _is_allowed(t.norm, c, spans, keys)
     ]
     cands = _person_keys(_resolve(kept))
-    public = public_surnames(t.norm) | {
-        c.key for c in cands
-        if c.category == "naam" and (public_after(t.norm, c.end) or office_before(t.norm, c.start, c.end))
-    }
+    public = _public_keys(t.norm, cands)
     raw = []
     for c in cands:
         h = t.to_raw(Hit(c.start, c.end, c.category, None))

@@ -57,6 +57,18 @@ def surname_key(name: str) -> str:
     return _fold(words[-1]) if words else _fold(name)
 
 
+_NOT_GIVEN = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "in", "op", "uit", "von", "la", "le",
+                        "du", "'t", "’t", "el", "al", "ben", "ait", "aït", "abou", "abu", "bou", "ould"])
+
+
+def given_initial(name: str) -> str:
+    """The first letter of a name's given name or initials, "" for a bare surname ("Van Dijk", "El Amrani")."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w and not re.fullmatch(rf"{v._TITLE}", w)]
+    if len(words) < 2 or words[0].casefold() in _NOT_GIVEN or not words[0][:1].isupper():
+        return ""
+    return words[0][0]
+
+
 def _capitalised_word(word: str) -> bool:
     return word[:1].isupper() and not (word.isupper() and len(word) > 1) and word not in STOPWORDS
 

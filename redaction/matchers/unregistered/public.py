@@ -7,6 +7,7 @@ from redaction.matchers._text import _B, _HYPHEN
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.offices import internal_body, internal_clause, office_after, office_name_starts
+from redaction.matchers.unregistered.person_names import given_initial
 
 _TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE})(?!\w)")
 _OF_SALUTATION = re.compile(rf"\s+(?:van|voor)\s+(?:{v._SALUTATION})\s+")
@@ -46,19 +47,12 @@ def _name_spans(text: str, pos: int) -> list[re.Match[str]]:
     return found
 
 
-def _names_at(text: str, pos: int) -> list[str]:
-    """The folded surnames of the list of names starting at pos."""
-    keys = []
-    for m in _name_spans(text, pos):
-        keys += [_fold(m.group("core").split("-")[-1]), _fold(m.group("core"))]
-    return keys
-
-
-def public_surnames(text: str) -> set[str]:
+def public_surnames(text: str) -> dict[str, set[str]]:
     """Folded surnames that follow a public title anywhere in text ("minister Uitermark", "het lid Omtzigt",
     "motie-Slob", "voormalig Staatssecretaris dhr. Snel", "de voorzitter van de commissie, Anne Mulder",
-    "onder voorzitterschap van de heer Van der Steenhoven")."""
-    keys: set[str] = set()
+    "onder voorzitterschap van de heer Van der Steenhoven"), each with the initials of the given names written
+    with it ("" for none: "Inge van Dijk" gives {"dijk": {"I"}})."""
+    keys: dict[str, set[str]] = {}
     for m in _TITLE_RX.finditer(text):
         pos = m.end()
         of = _OF_SALUTATION.match(text, pos) or _OF_CLAUSE_TO_COMMA.match(text, pos)
@@ -72,7 +66,9 @@ def public_surnames(text: str) -> set[str]:
             if not join:
                 continue
             pos = join.end()
-        keys.update(_names_at(text, pos))
+        for name in _name_spans(text, pos):
+            for key in (_fold(name.group("core").split("-")[-1]), _fold(name.group("core"))):
+                keys.setdefault(key, set()).add(given_initial(name.group()))
     return keys
 
 
