@@ -1,0 +1,139 @@
+"""Public office holders by name (redaction/matchers/public_people.py) and the generator of their list."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from redaction.matchers import public_people as pp
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# own fixture rows, in the shipped file's format (the names are invented)
+_FIXTURE = """\
+# a comment line, as the shipped file's attribution header
+naam\tvoornaam\ttussenvoegsel\tachternaam\tfunctie\tvan\ttot\tbron
+Gerda van der Brink\tGerda\tvan der\tBrink\tminister\t2017-10-26\t2022-01-10\ttest
+Gerda van der Brink\tGerda\tvan der\tBrink\tTweede Kamerlid\t2012-09-20\t2017-10-26\ttest
+Gert-Jan Ouwerkerk\tGert-Jan\t\tOuwerkerk\tstaatssecretaris\t2020-01-29\t\ttest
+Zeynep Koşer-Mulder\tZeynep\t\tKoşer-Mulder\tEerste Kamerlid\t2019-06-11\t2023-06-13\ttest
+Hanna Brink\tHanna\t\tBrink\tpoliticus\t\t\ttest
+"""
+
+
+@pytest.fixture()
+def fixture_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    data = tmp_path / "publieke_personen.tsv"
+    data.write_text(_FIXTURE, encoding="utf-8")
+    monkeypatch.setattr(pp, "_DATA", data)
+    pp.holders.cache_clear()
+    yield
+    pp.holders.cache_clear()
+
+
+def _naam(found: pp.PublicOfficeHolder | None) -> str | None:
+    return found.naam if found else None
+
+
+def test_full_name_matches_with_its_offices(fixture_list: None) -> None:
+    found = pp.lookup("Gerda", None, "van der", "Brink")
+    assert found is not None and found.naam == "Gerda van der Brink"
+    assert [(o.functie, o.van, o.tot) for o in found.offices] == [
+        ("minister", "2017-10-26", "2022-01-10"),
+        ("Tweede Kamerlid", "2012-09-20", "2017-10-26"),
+    ]
+
+
+def test_initials_match(fixture_list: None) -> None:
+    assert _naam(pp.lookup(None, "G.", "van der", "Brink")) == "Gerda van der Brink"
+    assert _naam(pp.lookup(None, "G.J.", None, "Ouwerkerk")) == "Gert-Jan Ouwerkerk"
+    assert _naam(pp.lookup(None, "G.J.M.", None, "Ouwerkerk")) == "Gert-Jan Ouwerkerk"  # more initials than known
+    assert pp.lookup(None, "G.", None, "Ouwerkerk") is None  # Gert-Jan is G.J.
+    assert pp.lookup(None, "P.", "van der", "Brink") is None
+
+
+def test_tussenvoegsel_variants(fixture_list: None) -> None:
+    assert _naam(pp.lookup("Gerda", None, "Van der", "Brink")) == "Gerda van der Brink"
+    assert _naam(pp.lookup("Gerda", None, None, "Van der Brink")) == "Gerda van der Brink"
+    assert _naam(pp.lookup("Gerda", None, "van", "der Brink")) == "Gerda van der Brink"
+    assert pp.lookup("Gerda", None, "van", "Brink") is None  # another name
+    assert pp.lookup("Gerda", None, None, "Brink") is None
+    # the tussenvoegsel separates two people of one surname
+    assert _naam(pp.lookup("Hanna", None, None, "Brink")) == "Hanna Brink"
+    assert pp.lookup("Hanna", None, "van der", "Brink") is None
+
+
+def test_surname_alone_is_no_match(fixture_list: None) -> None:
+    assert pp.lookup(None, None, "van der", "Brink") is None
+    assert pp.lookup("", "", None, "Ouwerkerk") is None
+    assert pp.lookup(" ", None, None, "Ouwerkerk") is None
+
+
+def test_other_given_name_is_no_match(fixture_list: None) -> None:
+    assert pp.lookup("Gerard", None, "van der", "Brink") is None
+    assert pp.lookup("Ger", None, "van der", "Brink") is None  # a prefix of a name is another name
+    assert pp.lookup("Gert", None, None, "Ouwerkerk") is None
+    assert pp.lookup("Gerda", "P.", "van der", "Brink") is None  # given name and initials disagree
+
+
+def test_case_accents_and_hyphens_are_ignored(fixture_list: None) -> None:
+    assert _naam(pp.lookup("GERDA", None, "VAN DER", "BRINK")) == "Gerda van der Brink"
+    assert _naam(pp.lookup("Zeynep", None, None, "Koser-Mulder")) == "Zeynep Koşer-Mulder"
+    assert _naam(pp.lookup("Zeynep", None, None, "koşer mulder")) == "Zeynep Koşer-Mulder"
+    assert _naam(pp.lookup("Gert Jan", None, None, "Ouwerkerk")) == "Gert-Jan Ouwerkerk"
+    # the own part of a double surname is the name too: "Zeynep Koşer"
+    assert _naam(pp.lookup("Zeynep", None, None, "Koşer")) == "Zeynep Koşer-Mulder"
+    assert pp.lookup("Zeynep", None, None, "Mulder") is None
+
+
+def _generator():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("publieke_personen", ROOT / "tools" / "publieke_personen.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generator_splits_names_and_offices(tmp_path: Path) -> None:
+    gen = _generator()
+    assert gen.split_surname("Van der Steur") == ("van der", "Steur")
+    assert gen.split_surname("Faber-van de Klashorst") == ("", "Faber-van de Klashorst")
+    assert gen.split_surname("in 't Veld") == ("in 't", "Veld")
+    source = tmp_path / "source.tsv"
+    source.write_text(
+        "# header\n"
+        "Gerda\tVan der Brink\tmember:party.X:: minister:GOV:2017-10-26:2022-01-10 member:TK:2012-09-20:2017-10-26"
+        " head:TK:2012-09-20:2017-10-26\n"
+        "Hanna\tBrink\tmember:party.Y::\n"
+        "Guest\tSpeaker\t\n",
+        encoding="utf-8",
+    )
+    assert gen.rows(source) == [
+        (
+            "Gerda van der Brink",
+            "Gerda",
+            "van der",
+            "Brink",
+            "Tweede Kamerlid",
+            "2012-09-20",
+            "2017-10-26",
+            "ParlaMint-NL",
+        ),
+        ("Gerda van der Brink", "Gerda", "van der", "Brink", "minister", "2017-10-26", "2022-01-10", "ParlaMint-NL"),
+        ("Hanna Brink", "Hanna", "", "Brink", "politicus", "", "", "ParlaMint-NL"),
+    ]
+
+
+def test_shipped_list_is_the_generators_output_and_attributed() -> None:
+    shipped = (ROOT / "redaction" / "matchers" / "publieke_personen.tsv").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in shipped and "ParlaMint" in shipped
+    gen = _generator()
+    body = [line.split("\t") for line in shipped.splitlines() if not line.startswith("#")][1:]
+    assert [tuple(r) for r in body] == gen.rows(gen.SOURCE)
+    pp.holders.cache_clear()
+    found = pp.lookup("Sigrid", None, None, "Kaag")
+    assert found is not None and "minister" in {o.functie for o in found.offices}
+    assert pp.lookup(None, None, None, "Kaag") is None
