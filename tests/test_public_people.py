@@ -137,3 +137,33 @@ def test_shipped_list_is_the_generators_output_and_attributed() -> None:
     found = pp.lookup("Sigrid", None, None, "Kaag")
     assert found is not None and "minister" in {o.functie for o in found.offices}
     assert pp.lookup(None, None, None, "Kaag") is None
+
+
+def test_written_names(fixture_list: None) -> None:
+    assert _naam(pp.holder_named("Gerda van der Brink")) == "Gerda van der Brink"
+    assert _naam(pp.holder_named("drs. Gerda Van der Brink")) == "Gerda van der Brink"
+    assert _naam(pp.holder_named("mr. drs. Zeynep Koşer")) == "Zeynep Koşer-Mulder"
+    assert pp.holder_named("Van der Brink") is None
+    assert pp.holder_named("mevrouw Van der Brink") is None
+    assert pp.holder_named("G. van der Brink") is None  # initials only when asked for
+    assert _naam(pp.holder_named("G. van der Brink", by_initials=True)) == "Gerda van der Brink"
+    assert pp.holder_named("Lotte van der Brink") is None
+
+
+def test_detector_skips_a_holder_named_in_full_but_not_a_namesake() -> None:
+    from redaction.matchers import find_unregistered
+
+    pp.holders.cache_clear()
+
+    def found(text: str) -> list[str]:
+        return [text[h.start : h.end] for h in find_unregistered(text, known=[])]
+
+    # the shipped list: Sigrid Kaag was minister
+    assert found("Zoals Sigrid Kaag in haar brief schreef, volgt het besluit later.") == []
+    assert found("Het overleg met Sigrid Kaag en later met mevrouw Kaag verliep goed.") == []
+    # a civil servant of the same surname keeps every Kaag a finding (a leak is worse)
+    text = "Sigrid Kaag sprak met projectleider Lotte Kaag over de planning."
+    assert found(text) == ["Sigrid Kaag", "Lotte Kaag"]
+    # initials or a surname alone do not make a politician of a civil servant
+    assert found("Volgens projectleider S. Kaag is de planning haalbaar.") == ["S. Kaag"]
+    assert found("Volgens mevrouw Kaag is de planning haalbaar.") == ["Kaag"]

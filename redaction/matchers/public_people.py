@@ -9,6 +9,7 @@ politicians ("de heer Van Dijk" may be anyone).
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -115,3 +116,22 @@ def lookup(
         elif initials and _initials_match(initials, holder.voornaam):
             return holder
     return None
+
+
+_INITIALS_WORD = re.compile(r"^(?:[A-ZÀ-Ý][a-z]?\.)+$")  # "M.", "R.H.A.", "Th."
+_TITLE_WORD = re.compile(r"^(?:[a-z]{1,5}\.)+$")  # "drs.", "mr.", "prof.dr."
+
+
+def holder_named(written: str, *, by_initials: bool = False) -> PublicOfficeHolder | None:
+    """The holder a written name names: "Ard van der Steur", "drs. Sigrid Kaag"; with by_initials also
+    "R.H.A. Plasterk". A name without a given name (or initials) names nobody."""
+    words = [w for w in written.split() if not _TITLE_WORD.match(w)]
+    initials = ""
+    while words and _INITIALS_WORD.match(words[0]):
+        initials += words.pop(0)
+    if len(words) < (1 if initials else 2):
+        return None
+    first = None if initials or _fold(words[0]) in TUSSENVOEGSELS else words.pop(0)
+    if first is None and not (initials and by_initials):
+        return None
+    return lookup(first, initials or None, None, " ".join(words))

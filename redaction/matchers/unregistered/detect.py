@@ -10,6 +10,7 @@ from functools import lru_cache
 from redaction.matchers._text import Hit, PersonData, _caseless, _Coverage, _lit, _resolve, _Text
 from redaction.matchers.contact import registered_phone_key
 from redaction.matchers.needles import Needles, literal_needle
+from redaction.matchers.public_people import holder_named
 from redaction.matchers.registered import _register, _registered_hits
 from redaction.matchers.unregistered.contact_points import contact_candidates, mailbox_name_candidates
 from redaction.matchers.unregistered.person_names import Candidate, given_initial, name_candidates, surname_key
@@ -106,8 +107,9 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> set[str]:
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
     for c in names:
-        if public_after(text, c.end) or office_before(text, c.start, c.end):
-            public.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
+        written = text[c.start : c.end]  # a Kamerlid, minister or staatssecretaris by given name and surname
+        if public_after(text, c.end) or office_before(text, c.start, c.end) or holder_named(written):
+            public.setdefault(c.key, set()).add(given_initial(written))
     shared = {c.key for c in names if c.key in public and (g := given_initial(text[c.start : c.end]))
               and public[c.key] - {""} and g not in public[c.key]}
     return set(public) - shared
