@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import logging
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -22,8 +20,7 @@ from pipeline.kinds import kind as document_kind
 from pipeline.model.document import Document
 from pipeline.plan import Plan
 from pipeline.progress import Progress
-from pipeline.publication import manifest, publish
-from pipeline.publication import records as publication
+from pipeline.publication import manifest
 from pipeline.render.docx import PUBLIC, REVIEW, SIGNING, Meta, render_docx
 from pipeline.staging import Staging
 from redaction import apply as redaction
@@ -54,20 +51,24 @@ def prepare(content_dir: Path, only: list[str] | None, warnings: list[Diagnostic
     return plans
 
 
-def iter_plans(content: Content, warnings: list[Diagnostic], problems: list[Diagnostic]) -> Iterator[Plan]:
-    """Model the dossiers one by one; a dossier's content errors go to problems and it is skipped."""
+def iter_plans(content: Content, warnings: list[Diagnostic], problems: list[Diagnostic],
+               findings: bool = True) -> Iterator[Plan]:
+    """Model the dossiers one by one; a dossier's content errors go to problems and it is skipped.
+
+    findings=False (the signing build): without the scan for unregistered data, which only
+    `check` and `woo` report (redaction.apply)."""
     for dossier in content.dossiers:
         try:
             docs = build_documents(content, dossier, warnings)
         except ContentError as exc:
             problems += exc.diagnostics
             continue
-        yield redact_plan(content, dossier, docs)
+        yield redact_plan(content, dossier, docs, findings)
 
 
-def redact_plan(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Plan:
+def redact_plan(content: Content, dossier: Dossier, docs: dict[str, Document], findings: bool = True) -> Plan:
     """Decide the redactions on freshly built documents (marked in place) and add the nota's Woo section."""
-    result = redaction.apply(content, dossier, docs)
+    result = redaction.apply(content, dossier, docs, findings=findings)
     add_woo_section(docs["nota"], dossier, redaction.motivering(result, content, dossier))
     return Plan(content, dossier, docs, result)
 
@@ -200,7 +201,8 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
         raise ContentError(problems)  # the shared registers concern every dossier: nothing is built
     cache = manifest.PdfCache(out)
     with Staging(out, "build") as staging:
-        plans, pdfs = render_all(iter_plans(content, report.warnings, problems), staging, SIGNING, cache, progress)
+        plans, pdfs = render_all(iter_plans(content, report.warnings, problems, findings=False), staging, SIGNING,
+                                 cache, progress)
         if problems and not plans:
             raise ContentError(problems)  # every dossier's problems together; nothing is committed
         report.failed = problems  # the broken dossiers; the others are written
@@ -258,8 +260,9 @@ def _stage_manifest(staging: Staging, out: Path, dossier_id: str, name: str, run
 def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *, force: bool = False,
                  base_url: str | None = None, progress: Progress | None = None) -> Report:
     """`make woo`: lakvoorstel for review and, once the route is complete, the verified public version."""
+    from pipeline.publication import publish, records  # only here: a signing build does not import them (35 ms)
     report = Report()
-    base = publication.base_url(base_url)
+    base = records.base_url(base_url)
     todo, runs = _runs_to_do(content_dir, out, only, "woo", force, report, {"base_url": base})
     if not todo and runs:
         return report
@@ -314,7 +317,7 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
             report.notes += [note] if note else []
     cache.prune(out)
     if complete:
-        report.notes.append(f"DiWoo-metadata (woo/{publication.SITEMAP_NAME}) met basis-URL {base}")
+        report.notes.append(f"DiWoo-metadata (woo/{records.SITEMAP_NAME}) met basis-URL {base}")
     return report
 
 
@@ -339,62 +342,3 @@ def _stage_public_manifest(staging: Staging, out: Path, plan: Plan, run: manifes
     path.write_bytes(manifest.json_bytes(data))
     staging.keep(path, out / d.id / "woo" / manifest.MANIFEST)
     return path
-
-
-def verify(content_dir: Path, out: Path, only: list[str] | None = None) -> tuple[list[str], list[str], list[str]]:
-    """Rebuild every run a manifest records into a temporary folder and compare bytes.
-
-    Returns (problems, notes, what was checked). A problem is a file that is missing or
-    was changed after the build, or a rebuild with other bytes. A note is an input, the
-    code or LibreOffice that changed since the build: it explains a problem, and is
-    harmless when every rebuild still gives the same bytes.
-    """
-    ids = list(dict.fromkeys(only)) if only else sorted(p.parent.name for p in out.glob(f"*/{manifest.MANIFEST}"))
-    problems: list[str] = []
-    notes: list[str] = []
-    checked: list[str] = []
-    if not ids:
-        problems.append(f"{out}: geen {manifest.MANIFEST} gevonden; bouw eerst (make of make woo)")
-    code, lo = manifest.code_version(), manifest.libreoffice_version()
-    for dossier_id in ids:
-        recorded = manifest.Manifest.load(out, dossier_id)
-        if recorded is None:
-            problems.append(f"{out / dossier_id / manifest.MANIFEST}: ontbreekt of is onleesbaar")
-            continue
-        for e, what in recorded.changed_files(out):
-            problems.append(f"{out / dossier_id / e.path} {what}")
-        current_inputs = manifest.dossier_inputs(content_dir, dossier_id)
-        with tempfile.TemporaryDirectory(prefix="pipeline-verify-") as tmp:
-            rebuilt_out = Path(tmp)
-            for name, run in sorted(recorded.runs.items(), key=lambda item: _rebuild_order(out, dossier_id, item[0])):
-                now = manifest.Run(code, lo, current_inputs, run.settings)
-                notes += [f"{dossier_id} ({name}): {d}" for d in run.differences(now)]
-                if name == "build":
-                    build_signing(content_dir, rebuilt_out, [dossier_id], force=True)
-                else:
-                    build_public(content_dir, rebuilt_out, [dossier_id], force=True,
-                                 base_url=run.settings.get("base_url"))
-            rebuilt = manifest.Manifest.load(rebuilt_out, dossier_id)
-            again = {e.path: e for e in rebuilt.files} if rebuilt else {}
-            for e in sorted(recorded.files, key=lambda e: e.path):
-                other = again.get(e.path)
-                if other is None:
-                    problems.append(f"{out / dossier_id / e.path}: de herbouw maakt dit bestand niet meer")
-                elif other.sha256 != e.sha256:
-                    problems.append(f"{out / dossier_id / e.path}: de herbouw geeft andere bytes "
-                                    f"(manifest {e.sha256[:12]}…, herbouw {other.sha256[:12]}…)")
-                else:
-                    checked.append(f"{dossier_id}/{e.path}")
-    return problems, notes, checked
-
-
-def _rebuild_order(out: Path, dossier_id: str, name: str) -> int:
-    """Rebuild in the order the runs happened where it shows: woo/manifest.json names the signed
-    PDFs only when the signing build came first."""
-    if name == "build":
-        return 1
-    try:
-        public = json.loads((out / dossier_id / "woo" / manifest.MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return 0
-    return 2 if isinstance(public, dict) and "signed" in public else 0

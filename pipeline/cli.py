@@ -173,7 +173,9 @@ def _run(args: argparse.Namespace) -> int:
             print(f"{plan.dossier.id}: in orde ({', '.join(plan.docs)}){todo}")
         return 0
     if args.command == "verify":
-        problems, notes, checked = build.verify(args.content, args.out, args.dossiers)
+        from pipeline.verify import verify
+
+        problems, notes, checked = verify(args.content, args.out, args.dossiers)
         for note in notes:
             print(f"let op: {note}")
         if problems:

@@ -103,8 +103,13 @@ def _toelichtingen(result: Result, ground: str) -> list[str]:
     return list(seen)
 
 
-def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Result:
-    """Mark redactions in place on `docs` and return the log, findings and errors."""
+def apply(content: Content, dossier: Dossier, docs: dict[str, Document], *, findings: bool = True) -> Result:
+    """Mark redactions in place on `docs` and return the log, findings and errors.
+
+    findings=False leaves out the scan for unregistered personal data (result.groups and its
+    findings stay empty): the signing build shows no findings (`check` and `woo` do) and the
+    marks and the log, from which the nota's Woo section is written, do not depend on it.
+    """
     redact = redacted_people(content, dossier)
     redact_ids = {p.id for p in redact}
     # Tuples: the matchers index an immutable register once and reuse it for every text.
@@ -133,6 +138,8 @@ def apply(content: Content, dossier: Dossier, docs: dict[str, Document]) -> Resu
     # a doubt inside a lakken passage is decided by it, as a finding is
     result.findings += doubt_findings([(loc, reason) for text, loc, reason in doubts if not redacted_at(text, loc)])
     # after the passages: a finding inside a lakken passage is decided by it (content format v1.1)
+    if not findings:
+        return result
     collector = Collector(known, allowed, keep, register)
     for name, doc in docs.items():
         for _section, text in walk(doc):

@@ -47,7 +47,7 @@ def group(values: tuple[Any, ...]) -> int:
 def remembered(key: Hashable, compute: Callable[[], T]) -> T:
     """compute(), or what it returned before for the same key. Results must not be changed by callers."""
     try:
-        return _RESULTS[key]  # type: ignore[no-any-return]
+        return _RESULTS[key]
     except KeyError:
         pass
     value = compute()
