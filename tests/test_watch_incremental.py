@@ -135,3 +135,23 @@ def test_watch_rebuild_converts_only_the_edited_document_and_equals_a_clean_buil
     verify = subprocess.run([sys.executable, "-m", "pipeline", "verify", "--content", str(content), "--out", str(out)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert verify.returncode == 0, verify.stdout + verify.stderr
+
+
+def test_the_signing_build_skips_only_the_unregistered_scan(tmp_path: Path) -> None:
+    from helpers import nota_with
+
+    from pipeline.build import prepare
+    from pipeline.kinds import build_documents, read_all
+    from redaction import apply as redaction
+
+    content_dir = write_content(tmp_path / "c", {"d1/nota.yaml": nota_with(
+        "Afgestemd met projectleider Van Leeuwen (06-12345678) en met Piet van den Berg.")})
+    full = prepare(content_dir, None, [])[0].redaction
+    assert full.groups and full.log, "the fixture must hold unregistered and registered personal data"
+    content, _ = read_all(content_dir, None)
+    dossier = content.dossiers[0]
+    docs = build_documents(content, dossier, [])
+    signing = redaction.apply(content, dossier, docs, findings=False)
+    assert signing.groups == [] and not any("Van Leeuwen" in str(f) for f in signing.findings)
+    assert signing.log == full.log and signing.kept == full.kept  # what the nota's Woo section is written from
+    assert redaction.motivering(signing, content, dossier) == redaction.motivering(full, content, dossier)
