@@ -115,3 +115,23 @@ def test_a_civil_servant_sharing_a_public_surname_keeps_it_a_finding() -> None:
             "Lotte van Dijk.")
     assert _found(text) == ["Inge van Dijk", "Lotte van Dijk"]
     assert _found("Vragen van het lid Inge van Dijk. Mevrouw Van Dijk heeft ook gesproken.") == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Volgens Ter Haar van de afdeling Handhaving is dit niet nodig.", ["Ter Haar"]),
+    ("Met dank aan Jeroen en Fatma van het programmateam.", ["Jeroen", "Fatma"]),
+    ("Dit is uitgezocht door Hendrikx, medewerker van de Dienst Toeslagen.", ["Hendrikx"]),
+])
+def test_a_unit_or_a_role_after_the_name_tells_a_civil_servant(text: str, names: list[str]) -> None:
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Het advies van Deloitte, adviseur van de directie, is bijgevoegd.",
+    "Namens Defensie en Financiën van de directie Begrotingszaken kwam een reactie.",
+    "In Den Haag, Utrecht en Zwolle van de directie Regio is overleg gevoerd.",
+    "De Europese Unie, coördinator van het programma, betaalt.",
+    "Jaap Bakker, directeur van het RIVM, gaf uitleg.",  # a role noun, but the head of an outside institution
+])
+def test_organisations_and_places_before_a_unit_or_role_are_no_names(text: str) -> None:
+    assert _found(text) == []

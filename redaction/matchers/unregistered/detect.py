@@ -15,6 +15,7 @@ from redaction.matchers.registered import _register, _registered_hits
 from redaction.matchers.unregistered.contact_points import contact_candidates, mailbox_name_candidates
 from redaction.matchers.unregistered.person_names import Candidate, given_initial, name_candidates, surname_key
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames
+from redaction.matchers.unregistered.unit_context import unit_names
 
 _NEAR = 150  # a number this close after a name is that person's ("Jansen (06 …)")
 _NAME_ENTRY = re.compile(r"^[^\d@]*[A-ZÀ-Ý][^\d@]*$")
@@ -129,7 +130,7 @@ def scan(
     register = _register(known)
     known_hits = _Coverage(_registered_hits(t.norm, known))
     spans, keys = _allowed_spans(t.norm, allowed)
-    found = name_candidates(t.norm, set(keep), _register_spans(t.norm, register_texts))
+    found = name_candidates(t.norm, set(keep), _register_spans(t.norm, register_texts)) + unit_names(t.norm, set(keep))
     contacts = contact_candidates(t.norm, set(register.owners.keys()), set(register.emails))
     found += contacts + mailbox_name_candidates(t.norm, [c for c in contacts if c.category == "email"], set(keep))
     kept = [

@@ -1,0 +1,82 @@
+"""Names told by the unit a person works in or the role noun after them.
+
+"Ter Haar van de afdeling Handhaving", "Jeroen en Fatma van het programmateam", "Hendrikx,
+medewerker van de Dienst Toeslagen": ministry prose names its civil servants by their unit or
+role as often as before them. The unit or role is the anchor; the names are read backwards from it,
+so the rule costs one literal search per text.
+"""
+from __future__ import annotations
+
+import re
+
+from redaction.matchers.names import _fold
+from redaction.matchers.unregistered import namedata as data
+from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.person_names import Candidate, _looks_like_institution, surname_key
+from redaction.matchers.unregistered.stopwords import STOPWORDS
+
+_UNIT = (r"(?:directie|afdeling|programmateam|projectteam|team|directoraat|unit|cluster|werkgroep|stuurgroep"
+         r"|projectgroep|programmadirectie)")
+# "… van de afdeling X", "… bij de directie X", "… (directie X)", "…, senior medewerker van …"
+_ANCHOR = re.compile(
+    rf"\s+(?:van|bij)\s+(?:de|het)\s+{_UNIT}(?!\w)|\s+\((?:directie|afdeling)\s"
+    rf"|\s*,\s*(?:(?:de|een|onze|senior|junior|plaatsvervangend|waarnemend)\s+)*(?:{v._ROLE})(?!\w)"
+)
+_TOKEN = re.compile(r"[\w'’.\-\u2010\u2011()]+|,")
+_INITIALS_ONLY = re.compile(r"(?:(?:IJ|Th|Chr|Ch|Ph|Fr|Joh|Jac|Wm|[A-Z])\.)+|\([A-ZÀ-Ý][a-zà-ÿ]+\)")
+_TUSSEN_WORDS = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "in", "op", "uit", "'t", "’t"])
+_CAP_TUSSEN_START = re.compile(r"(?:Van|De|Den|Der|Ter|Ten|Te|In|Op|Uit)$")
+_REACH = 90
+
+
+def _names_before(text: str, end: int) -> list[tuple[int, int]]:
+    """The list of names that ends at end, read backwards word by word ("Jeroen en Fatma", "Ter Haar")."""
+    names: list[tuple[int, int]] = []
+    span: list[int] = []
+    for tok in reversed(list(_TOKEN.finditer(text, max(0, end - _REACH), end))):
+        word = tok.group()
+        if word in (",", "en"):
+            if not span or len(names) >= 4:
+                break
+            names.append((span[0], span[1]))
+            span = []
+        elif (word[:1].isupper() and (not word.endswith(".") or _INITIALS_ONLY.fullmatch(word))) or (
+                span and (word in _TUSSEN_WORDS or _INITIALS_ONLY.fullmatch(word))):
+            span = [tok.start(), span[1] if span else tok.end()]
+        else:
+            break
+    if span:
+        names.append((span[0], span[1]))
+    return names[::-1]
+
+
+def _plausible(text: str, start: int, end: int, keep: set[str]) -> bool:
+    """One name of the list: a capitalised tussenvoegsel and a word, initials, a given name and a surname, or one
+    known first name or surname; never an ordinary word, an institution or a word of the sentence."""
+    words = [w for w in text[start:end].split() if not _INITIALS_ONLY.fullmatch(w)]
+    if not words:
+        return False
+    core = words[-1]
+    if core in STOPWORDS or _fold(core) in keep or _looks_like_institution(text, start, end, core):
+        return False
+    if _INITIALS_ONLY.match(text[start:end]):
+        return True
+    if len(words) > 1 and _CAP_TUSSEN_START.match(words[0]):  # "Ter Haar van de afdeling", not "De Europese Unie"
+        return all(w.casefold() in _TUSSEN_WORDS for w in words[1:-1]) and (
+            core in data.surnames() or core.casefold() not in data.common_words())
+    if len(words) > 1:
+        return words[0] in data.first_names() or core in data.surnames()
+    return core in data.surnames() or core in data.first_names()
+
+
+def unit_names(text: str, keep: set[str]) -> list[Candidate]:
+    """The names just before a unit ("van de directie X") or a role noun after a comma ("X, jurist")."""
+    out = []
+    for anchor in _ANCHOR.finditer(text):
+        for start, end in _names_before(text, anchor.start()):
+            words = text[start:end].split()
+            while len(words) > 1 and words[0] in STOPWORDS and not _CAP_TUSSEN_START.match(words[0]):  # "Volgens"
+                start += len(words.pop(0)) + 1
+            if _plausible(text, start, end, keep):
+                out.append(Candidate(start, end, "naam", surname_key(text[start:end])))
+    return out
