@@ -135,3 +135,20 @@ def test_a_unit_or_a_role_after_the_name_tells_a_civil_servant(text: str, names:
 ])
 def test_organisations_and_places_before_a_unit_or_role_are_no_names(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "De Chef-Defensiestaf, generaal Onno de Bruin, ontving de delegatie.",
+    "De directeur van de Koninklijke Bibliotheek, Lily Verwey, ondertekende het convenant.",
+    "De hoogleraar bestuurskunde prof. dr. Mark Hovens presenteerde het advies.",
+    "Het boek van Geert Marck over Europa wordt veel gelezen.",
+    "Het gesprek met de Nationaal Coördinator Groningen, de heer Hans Alderink, vond plaats.",
+    "Het fregat voer uit; de Karel Doorman volgde later.",  # an article before a full name: a ship
+])
+def test_more_public_forms_are_no_findings(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_a_role_before_a_place_is_no_name_unless_the_place_is_a_surname_too() -> None:
+    assert _found("De coördinator Utrecht belt morgen.") == []
+    assert _found("Het overleg werd voorbereid door teamleider Dijkhuizen.") == ["Dijkhuizen"]

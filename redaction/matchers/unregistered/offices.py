@@ -30,7 +30,7 @@ _ALWAYS_WORDS = (
     "nationaal rapporteur", "nationale rapporteur", "nationaal coördinator", "nationale coördinator",
     "topman", "topvrouw", "hoofdredacteur", "rector magnificus", "fractieleider",
     "partijleider", "lijsttrekker", "staatsraad", "raadsheer", "kamervoorzitter", "gedeputeerde", "dijkgraaf",
-    "bestuursvoorzitter", "president-directeur", "chef-staf", "chef defensiestaf",
+    "bestuursvoorzitter", "president-directeur", "chef-staf", "chef defensiestaf", "chef-defensiestaf",
 )
 _UNIT_GENERAAL = ("directeur", "secretaris", "thesaurier", "plaatsvervangend directeur", "plaatsvervangend secretaris")
 _INTERNAL_CHAIR = r"(?:werkgroep|stuurgroep|projectgroep|programmagroep|team|taskforce|kerngroep|regiegroep)"
@@ -64,7 +64,8 @@ _INTERNAL = re.compile(
 _EXTERNAL_ORG = re.compile(
     r"\b[A-ZÀ-Ý][a-zà-ÿ]*[A-ZÀ-Ý]\w*\b|[A-ZÀ-Ý]\w*(?:bank|bureau|raad|autoriteit|instituut|universiteit"
     r"|organisatie|fonds|stichting|vereniging|unie|politie|hogeschool|ziekenhuis|museum|centrum|academie"
-    r"|maatschappij|omroep|federatie|bond|tribunaal|hof|parlement|commissie)\b"
+    r"|maatschappij|omroep|federatie|bond|tribunaal|hof|parlement|commissie|bibliotheek|archief|orkest"
+    r"|theater|spoorwegen|luchthaven|haven)\b|\b(?:Koninklijk|Nationa)\w*"
     r"|\b(?:Bank|Bureau|Raad|Autoriteit|Instituut|Universiteit|Organisatie|Fonds|Stichting|Vereniging|Unie"
     r"|Politie|Hogeschool|Ziekenhuis|Museum|Academie|Hof|Commissie|Parlement)\b"
 )
@@ -96,9 +97,11 @@ _APPOSITION = re.compile(rf"\s*,\s*(?:(?:{_RANKS})\s+)?(?=[A-ZÀ-Ý]|{_SALUTE})"
 _DIRECT = re.compile(rf"\s+(?=[A-ZÀ-Ý]|{_SALUTE})")
 _AUTHOR = re.compile(
     rf"{_B}(?i:\w*scriptie|proefschrift|dissertatie|boek|essay|column|opiniestuk|oratie|biografie|roman)"
-    rf"\s+van\s+(?=(?:{_SALUTE}\s*)+|(?:[A-Z]\.\s?)+)"
+    rf"\s+van\s+(?=(?:{_SALUTE}\s*)+|(?:[A-Z]\.\s?)+|[A-ZÀ-Ý][a-zà-ÿ]+\s+(?:(?:van|de|der|den|ter)\s+)*[A-ZÀ-Ý])"
 )
 _GIVEN_IN = re.compile(r"(?<!\w)([A-ZÀ-Ý][a-zà-ÿ]+)\s+(?=[A-ZÀ-Ý]|(?:van|de|ter|ten|el)\s)")
+# "hoogleraar bestuurskunde prof. dr. Mark Bovens", "lector publieke ethiek Jan de Wit"
+_CHAIR_FIELD = re.compile(rf"{_B}(?i:hoogleraar|lector|professor)(?:\s+[a-zà-ÿ]{{3,}}){{1,2}}\s+(?={_SALUTE}|[A-ZÀ-Ý])")
 _SENTENCE_BEFORE = re.compile(r"[^.;:!?\n]{0,60}$")
 
 
@@ -150,6 +153,7 @@ def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[in
             if direct:
                 starts.append(direct.end())
     starts += [m.end() for m in _AUTHOR.finditer(text, lo, hi)]
+    starts += [m.end() for m in _CHAIR_FIELD.finditer(text, lo, hi)]
     return starts
 
 

@@ -47,6 +47,7 @@ _ITEM_WORDS = re.compile(
 _NOT_INITIALS = frozenset(
     {"N.B.", "P.S.", "A.U.B.", "S.V.P.", "Z.K.H.", "H.M.", "H.K.H.", "N.V.", "B.V.", "C.V.", "V.O.F.", "U.A.", "W.A."}
 )
+_NATIONAL_OFFICE = re.compile(r"(?i:nationa(?:al|le)|landelijke?|europe(?:es|se))\s+$")
 _NEXT_WORD = re.compile(r"(?:\s+|-)(\w+)")
 _TITLE_OR_INITIAL = re.compile(rf"^(?:{v._TITLE}|(?:(?:{_INITIAL})\.)+)$")
 
@@ -96,6 +97,10 @@ def _names_a_unit(core: str) -> bool:
                                                  and core not in data.surnames())
 
 
+def _a_place(core: str, tus: str) -> bool:
+    return not tus and core.casefold() in data.places() and core not in data.surnames()
+
+
 def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) -> bool:
     """The rules that tell a surname from an ordinary capitalised word."""
     init, tus, core = m.group("init") or "", m.group("tus") or "", m.group("core")
@@ -105,8 +110,8 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
     lower_tussen = bool(tus) and tus[0].islower() and not init
     if lower_tussen and (m.groupdict().get("role") or _fold(tus.split()[0]) in {"in", "op", "uit", "het"}):
         return False
-    if m.groupdict().get("role") and not init and _names_a_unit(core):
-        return False
+    if m.groupdict().get("role") and not init and (_names_a_unit(core) or _a_place(core, tus)):
+        return False  # "medewerker Communicatie", "coördinator Groningen" (but "teamleider Dijkhuizen")
     if _fold(core) in keep:
         return False
     if via_initials:
@@ -147,6 +152,8 @@ def _trigger_names(text: str, keep: set[str], register: Sequence[tuple[int, int]
             # "Afdelingshoofd Toetsing" printed from the register is a functie, not a name
             if m.group("trig") == m.group("role") and _inside(register, m.start(), end):
                 continue
+            if m.group("role") and _NATIONAL_OFFICE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "de Nationaal Coördinator Groningen" is an office, what follows its area
             out.append(Candidate(m.start("name"), end, "naam", surname_key(text[m.start("name") : end])))
     for m in _AFTER_INITIALS.finditer(text):
         if _is_name(text, m, keep, True):

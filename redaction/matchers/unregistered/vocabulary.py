@@ -84,7 +84,9 @@ INSTITUTION_WORDS = frozenset(
 INSTITUTION_BEFORE = re.compile(
     r"(?:(?i:stichting|fonds|vereniging|genootschap|instituut|prijs|leerstoel|school|college|ziekenhuis|museum"
     r"|centrum|kazerne|schip|fregat|fregatten|onderzeeboot|korvet|patrouilleschip|straat|laan|plein)"
-    r"|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Zr\.?Ms|Hr\.?Ms|[Kk]oning(?:in)?|[Pp]rins(?:es)?|Sint|St\.|(?<!\w)[Hh]et)\s*$"
+    r"|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Zr\.?Ms|Hr\.?Ms|[Kk]oning(?:in)?|[Pp]rins(?:es)?|Sint|St\.|(?<!\w)[Hh]et"
+    # "de Karel Doorman volgde": an article before a full name makes it a ship, a building or a prize
+    r"|(?<!\w)de)\s*$"
 )
 # "Jan Modaal", "Jan Publiek" and "Jan Soldaat" are nobody
 NOT_SURNAMES = frozenset(["Modaal", "Publiek", "Soldaat"])
