@@ -152,3 +152,19 @@ def test_more_public_forms_are_no_findings(text: str) -> None:
 def test_a_role_before_a_place_is_no_name_unless_the_place_is_a_surname_too() -> None:
     assert _found("De coördinator Utrecht belt morgen.") == []
     assert _found("Het overleg werd voorbereid door teamleider Dijkhuizen.") == ["Dijkhuizen"]
+
+
+def test_a_spokesperson_of_an_outside_institution_is_public_of_the_minister_not() -> None:
+    assert _found("De woordvoerder van het RIVM, de heer Harald Wessel, gaf uitleg.") == []
+    assert _found("Volgens woordvoerder Kim Hofman is dat zo.") == ["Kim Hofman"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # the name in apposition belongs to the person before the office, not to the office holder
+    ("De woordvoerder van de minister, mevrouw Kim Hofman, reageerde.", ["Kim Hofman"]),
+    ("De secretaresse van de minister van Financiën, mevrouw Sara Bos, belde.", ["Sara Bos"]),
+    # a thing before the office leaves the apposition to the office holder
+    ("De brief van de minister, mevrouw Van Huffelen, is bijgevoegd.", []),
+])
+def test_a_role_noun_before_a_public_office_takes_the_apposition(text: str, found: list[str]) -> None:
+    assert _found(text) == found

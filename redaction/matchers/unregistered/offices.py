@@ -42,7 +42,7 @@ _ALWAYS_COMPOUND = (
 # public only with a named organisation that is not a unit of the ministry
 _HEAD_WORDS = (
     "directeur", "directrice", "directeur-generaal", "secretaris-generaal", "thesaurier-generaal", "hoofd",
-    "bestuurder", "commandant", "topambtenaar",
+    "bestuurder", "commandant", "topambtenaar", "woordvoerder", "woordvoerster",
 )
 # an internal body chaired or staffed by civil servants, said just before the office ("een ambtelijke werkgroep
 # onder voorzitterschap van ...") or in its of-clause

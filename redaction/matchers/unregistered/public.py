@@ -19,6 +19,12 @@ _SKIP = re.compile(rf"(?:(?:{v._SALUTATION}|{v._TITLE})(?:(?<=\.)|(?!\w))\s*)+")
 # titles of bodies that civil servants chair or sit in too: "lid van de werkgroep, ...", "een ambtelijke
 # commissie onder voorzitterschap van ..." names a civil servant
 _BODY_TITLES = frozenset(["voorzitter", "voorzitterschap", "lid", "leden", "commissie", "rapport"])
+# a person's role noun before the title: the name in apposition is that person's ("de woordvoerder van de
+# minister, mevrouw X", "de secretaresse van de voorzitter, ..."); a public office there keeps it public
+_PERSON_OF = re.compile(
+    rf"(?<!\w)(?:{v._ROLE}|secretaresse|assistente?|woordvoerster|chauffeur|adjudant)\s+(?:van|voor)\s+"
+    rf"(?:de|het|der)\s+(?:[\w-]+\s+)?$"
+)
 _CLAUSE = re.compile(r"[^,.;:\n]{0,80}")
 _GAP = r"[^\S\n]+"  # one given name at most: the folded text has no line breaks ("Anne Mulder Voor toelichting")
 _NAME = re.compile(
@@ -59,13 +65,12 @@ def public_surnames(text: str) -> dict[str, set[str]]:
         body = m.group().casefold() in _BODY_TITLES
         if (of or body) and internal_body(text, m.start() if body else pos, of.group() if of else ""):
             continue  # "de voorzitter van de stuurgroep, de heer ...", "de ambtelijke commissie, ...": civil servants
-        if of:
-            pos = of.end()
-        else:
-            join = _JOIN.match(text, pos)
-            if not join:
-                continue
-            pos = join.end()
+        join = of or _JOIN.match(text, pos)
+        if not join:
+            continue
+        if "," in join.group() and _PERSON_OF.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "de woordvoerder van de minister, mevrouw X": X is the spokeswoman, not the minister
+        pos = join.end()
         for name in _name_spans(text, pos):
             for key in (_fold(name.group("core").split("-")[-1]), _fold(name.group("core"))):
                 keys.setdefault(key, set()).add(given_initial(name.group()))
