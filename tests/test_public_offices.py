@@ -168,3 +168,17 @@ def test_a_spokesperson_of_an_outside_institution_is_public_of_the_minister_not(
 ])
 def test_a_role_noun_before_a_public_office_takes_the_apposition(text: str, found: list[str]) -> None:
     assert _found(text) == found
+
+
+def test_every_office_word_is_found_by_the_fast_hint() -> None:
+    """The offices are only tried where the literal hint occurs: every word the rules know must hold one."""
+    import re
+
+    from redaction.matchers.unregistered import offices
+
+    words = [*offices._ALWAYS_WORDS, *offices._HEAD_WORDS, "inspecteur-generaal", "kinderombudsvrouw",
+             "hoofdcommissaris", "vicevoorzitter", "scriptie", "proefschrift", "dissertatie", "boek", "essay",
+             "column", "opiniestuk", "oratie", "biografie", "roman", "hoogleraar", "lector", "professor"]
+    for word in words:
+        for form in (word, word.capitalize(), word.title()):
+            assert re.search(offices._HINT, form), form

@@ -13,6 +13,7 @@ from redaction.matchers.needles import Needles, literal_needle
 from redaction.matchers.public_people import holder_named
 from redaction.matchers.registered import _register, _registered_hits
 from redaction.matchers.unregistered.contact_points import contact_candidates, mailbox_name_candidates
+from redaction.matchers.unregistered.offices import office_name_starts
 from redaction.matchers.unregistered.person_names import Candidate, given_initial, name_candidates, surname_key
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames
 from redaction.matchers.unregistered.unit_context import unit_names
@@ -107,9 +108,10 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> set[str]:
     "het lid Inge van Dijk" and "Lotte van Dijk" in one text, every Van Dijk stays a finding (a leak is worse)."""
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
+    offices = office_name_starts(text) if names else []
     for c in names:
         written = text[c.start : c.end]  # a Kamerlid, minister or staatssecretaris by given name and surname
-        if public_after(text, c.end) or office_before(text, c.start, c.end) or holder_named(written):
+        if public_after(text, c.end) or office_before(text, c.start, c.end, offices) or holder_named(written):
             public.setdefault(c.key, set()).add(given_initial(written))
     shared = {c.key for c in names if c.key in public and (g := given_initial(text[c.start : c.end]))
               and public[c.key] - {""} and g not in public[c.key]}

@@ -1,12 +1,14 @@
 """Surnames a text shows to be public by function: politicians, chairs, mayors, the ombudsman."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from redaction.matchers._text import _B, _HYPHEN
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import vocabulary as v
-from redaction.matchers.unregistered.offices import internal_body, internal_clause, office_after, office_name_starts
+from redaction.matchers.unregistered.offices import internal_body, internal_clause, office_after
 from redaction.matchers.unregistered.person_names import given_initial
 
 _TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE})(?!\w)")
@@ -80,11 +82,12 @@ def public_surnames(text: str) -> dict[str, set[str]]:
 _OFFICE_REACH = 200  # an office and its organisation stand this close before the name
 
 
-def office_before(text: str, start: int, end: int) -> bool:
+def office_before(text: str, start: int, end: int, starts: Sequence[int]) -> bool:
     """A public office stands before the name at start-end: "De korpschef van de Nationale Politie, de heer
-    Henk van Essen", "de Commandant der Strijdkrachten, generaal ...", "de scriptie van de heer ..."."""
-    starts = office_name_starts(text, max(0, start - _OFFICE_REACH), start + 100)  # the name itself is in reach
-    return any(m.start() < end and start < m.end() for pos in starts if pos <= start for m in _name_spans(text, pos))
+    Henk van Essen", "de Commandant der Strijdkrachten, generaal ...", "de scriptie van de heer ...";
+    `starts` are office_name_starts(text), found once per text."""
+    near = starts[bisect.bisect_left(starts, start - _OFFICE_REACH) : bisect.bisect_right(starts, start)]
+    return any(m.start() < end and start < m.end() for pos in near for m in _name_spans(text, pos))
 
 
 def public_after(text: str, end: int) -> bool:
