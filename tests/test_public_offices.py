@@ -182,3 +182,9 @@ def test_every_office_word_is_found_by_the_fast_hint() -> None:
     for word in words:
         for form in (word, word.capitalize(), word.title()):
             assert re.search(offices._HINT, form), form
+
+
+def test_a_person_a_firm_is_named_after_is_its_public_face() -> None:
+    text = "De brief van de heer Hoogewerf over de motie is besproken; Groep Hoogewerf vraagt om een reactie."
+    assert _found(text) == []
+    assert _found("De brief van de heer Hoogewerf over de motie is besproken.") == ["Hoogewerf"]

@@ -55,6 +55,13 @@ def _name_spans(text: str, pos: int) -> list[re.Match[str]]:
     return found
 
 
+# a firm or group named after a person: that person appears in the text as its public face
+_FIRM = re.compile(
+    rf"(?<!\w)(?:Groep|Adviesbureau|Advocatenkantoor|Accountantskantoor|Holding|Maatschap|Firma|Familiebedrijf"
+    rf"|Handelsonderneming)\s+(?:{v.CAP_TUSSEN}\s+)?(?P<core>[A-ZÀ-Ý][\w'’]+)(?!\w)"
+)
+
+
 def public_surnames(text: str) -> dict[str, set[str]]:
     """Folded surnames that follow a public title anywhere in text ("minister Uitermark", "het lid Omtzigt",
     "motie-Slob", "voormalig Staatssecretaris dhr. Snel", "de voorzitter van de commissie, Anne Mulder",
@@ -76,6 +83,8 @@ def public_surnames(text: str) -> dict[str, set[str]]:
         for name in _name_spans(text, pos):
             for key in (_fold(name.group("core").split("-")[-1]), _fold(name.group("core"))):
                 keys.setdefault(key, set()).add(given_initial(name.group()))
+    for firm in _FIRM.finditer(text):  # "de brief van de heer Spaargaren" next to "de Groep Spaargaren"
+        keys.setdefault(_fold(firm.group("core")), set()).add("")
     return keys
 
 
