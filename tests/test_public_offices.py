@@ -188,3 +188,15 @@ def test_a_person_a_firm_is_named_after_is_its_public_face() -> None:
     text = "De brief van de heer Hoogewerf over de motie is besproken; Groep Hoogewerf vraagt om een reactie."
     assert _found(text) == []
     assert _found("De brief van de heer Hoogewerf over de motie is besproken.") == ["Hoogewerf"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Het rapport van mevrouw Jansen van de directie Wonen is bijgevoegd.", ["Jansen"]),
+    ("Het lid Jansen van de werkgroep vroeg het woord.", ["Jansen"]),
+    ("Commissie-Bos: mevrouw Ilse Bos (directie Wonen) leidde het overleg.", ["Ilse Bos"]),
+    # without the unit the same forms stay public
+    ("Het rapport van mevrouw Jansen is bijgevoegd.", []),
+    ("Het lid Jansen van de Tweede Kamer vroeg het woord.", []),
+])
+def test_a_mention_plainly_a_civil_servants_keeps_the_surname_a_finding(text: str, found: list[str]) -> None:
+    assert _found(text) == found

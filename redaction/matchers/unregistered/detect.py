@@ -16,7 +16,7 @@ from redaction.matchers.unregistered.contact_points import contact_candidates, m
 from redaction.matchers.unregistered.offices import office_name_starts
 from redaction.matchers.unregistered.person_names import Candidate, given_initial, name_candidates, surname_key
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames
-from redaction.matchers.unregistered.unit_context import unit_names
+from redaction.matchers.unregistered.unit_context import civil_servant_mention, unit_names
 
 _NEAR = 150  # a number this close after a name is that person's ("Jansen (06 …)")
 _NAME_ENTRY = re.compile(r"^[^\d@]*[A-ZÀ-Ý][^\d@]*$")
@@ -105,7 +105,8 @@ def _is_allowed(text: str, c: Candidate, spans: Sequence[Hit], keys: set[str]) -
 
 def _public_keys(text: str, cands: Sequence[Candidate]) -> set[str]:
     """The surnames text shows to be public, less those a civil servant with another given name shares: with
-    "het lid Inge van Dijk" and "Lotte van Dijk" in one text, every Van Dijk stays a finding (a leak is worse)."""
+    "het lid Inge van Dijk" and "Lotte van Dijk" in one text, every Van Dijk stays a finding (a leak is worse);
+    so does a surname one mention of which is plainly a civil servant's ("Jansen van de directie Wonen")."""
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
     offices = office_name_starts(text) if names else []
@@ -115,7 +116,8 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> set[str]:
             public.setdefault(c.key, set()).add(given_initial(written))
     shared = {c.key for c in names if c.key in public and (g := given_initial(text[c.start : c.end]))
               and public[c.key] - {""} and g not in public[c.key]}
-    return set(public) - shared
+    civil = {c.key for c in names if c.key in public and civil_servant_mention(text, c.start, c.end)}
+    return set(public) - shared - civil
 
 
 def scan(

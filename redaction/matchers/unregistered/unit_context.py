@@ -22,6 +22,28 @@ _ANCHOR = re.compile(
     rf"\s+(?:van|bij)\s+(?:de|het)\s+{_UNIT}(?!\w)|\s+\((?:directie|afdeling)\s"
     rf"|\s*,\s*(?:(?:de|een|onze|senior|junior|plaatsvervangend|waarnemend)\s+)*(?:{v._ROLE})(?!\w)"
 )
+# what marks one mention as a civil servant's, whatever a title elsewhere says: the unit right after the name,
+# or a role noun of the ministry's own work right before it
+_UNIT_RIGHT_AFTER = re.compile(rf"\s+(?:van|bij)\s+(?:de|het)\s+{_UNIT}(?!\w)|\s*\((?:directie|afdeling)\s")
+_CIVIL_ROLE_BEFORE = re.compile(
+    r"(?<!\w)(?i:collega|afdelingshoofd|teamleider|\w*medewerker|\w*adviseur|contactpersoon|\w*behandelaar"
+    r"|projectleider|programmamanager|projectmanager|\w*coördinator|\w*coordinator|\w*jurist|\w*analist"
+    r"|raadadviseur|ambtenaar|controller|accountmanager|trainee|leidinggevende|notulist|stagiair)"
+    rf"\s+(?:(?:{v._TITLE})\s*)*(?:(?:{v.INITIALS}))?$"
+)
+
+
+def civil_servant_mention(text: str, start: int, end: int) -> bool:
+    """ "Jansen van de directie Wonen", "Ilse Bos (directie Wonen)", "projectleider Bos": this mention is a civil
+    servant's, so its surname is no public person's in this text ("het rapport van mevrouw Jansen van de directie
+    Wonen" is hers, "Commissie-Bos" next to "Ilse Bos (directie Wonen)" does not clear her)."""
+    if _UNIT_RIGHT_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 40) : start]
+    return bool(_CIVIL_ROLE_BEFORE.search(before)) and not _NATIONAL.search(before)
+
+
+_NATIONAL = re.compile(r"(?i:nationa(?:al|le)|landelijke?|europe(?:es|se))\s+\w+\s+$")
 _TOKEN = re.compile(r"[\w'’.\-\u2010\u2011()]+|,")
 _INITIALS_ONLY = re.compile(r"(?:(?:IJ|Th|Chr|Ch|Ph|Fr|Joh|Jac|Wm|[A-Z])\.)+|\([A-ZÀ-Ý][a-zà-ÿ]+\)")
 _TUSSEN_WORDS = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "in", "op", "uit", "'t", "’t"])
