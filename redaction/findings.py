@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pipeline.errors import Diagnostic, Loc
 from redaction import memo
 from redaction.matchers import PersonData
-from redaction.matchers.unregistered import Candidate, allowed_names, mailbox_owner, scan
+from redaction.matchers.unregistered import Candidate, allowed_names, given_initial, mailbox_owner, scan
 
 PLACES_SHOWN = 6
 
@@ -53,12 +53,16 @@ class Collector:
         self._memo = memo.group((memo.group(tuple(known)), tuple(allowed), tuple(keep), tuple(register)))
         self._found: list[tuple[Candidate, Occurrence]] = []
         self._public: set[str] = set()
+        self._private: set[str] = set()
+        self._given: set[tuple[str, str]] = set()
 
     def add(self, document: str, text: str, loc_at: Callable[[int], Loc]) -> None:
         """Scan text (redacted parts blanked out); `loc_at(index)` gives a character's file position."""
         result = memo.remembered(("scan", text, self._memo), lambda: scan(
             text, known=self.known, allowed=self.allowed, keep_names=self.keep, register_texts=self.register))
         self._public |= result.public
+        self._private |= result.private
+        self._given |= result.public_given
         for c in result.candidates:
             written, sentence = text[c.start : c.end], _sentence(text, c.start, c.end)
             occ = Occurrence(document, loc_at(c.start), written, c.category, sentence)
@@ -67,7 +71,7 @@ class Collector:
     def findings(self) -> list[Finding]:
         """One finding per person; people the dossier shows to be public and allowed persons are none."""
         name_keys = sorted({c.key for c, _ in self._found if c.category == "naam"})
-        skip = self._public | allowed_names(self.allowed)
+        skip = (self._public - self._private - self._other_given()) | allowed_names(self.allowed)
         groups: dict[str, Finding] = {}
         for c, occ in self._found:
             key = c.key
@@ -76,6 +80,16 @@ class Collector:
             if key not in skip:
                 groups.setdefault(key, Finding(key)).occurrences.append(occ)
         return list(groups.values())
+
+
+    def _other_given(self) -> set[str]:
+        """Public surnames a name elsewhere in the dossier shares with another given name: "het lid Inge van Dijk"
+        in the Kamerbrief does not clear "Lotte van Dijk" in the nota."""
+        given: dict[str, set[str]] = {}
+        for key, initial in self._given:
+            given.setdefault(key, set()).add(initial)
+        return {c.key for c, occ in self._found if c.category == "naam" and c.key in given
+                and (g := given_initial(occ.text)) and given[c.key] - {""} and g not in given[c.key]}
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")

@@ -200,3 +200,27 @@ def test_a_person_a_firm_is_named_after_is_its_public_face() -> None:
 ])
 def test_a_mention_plainly_a_civil_servants_keeps_the_surname_a_finding(text: str, found: list[str]) -> None:
     assert _found(text) == found
+
+
+def _dossier_findings(*texts: str) -> list[str]:
+    from pipeline.errors import Loc
+    from redaction.findings import Collector
+
+    collector = Collector([], [], [], [])
+    for i, text in enumerate(texts):
+        collector.add(f"doc{i}", text, lambda _index, i=i: Loc(f"d/doc{i}.yaml"))
+    return sorted(f.label for f in collector.findings())
+
+
+def test_across_the_dossier_a_public_surname_does_not_clear_a_civil_servant_of_another_given_name() -> None:
+    kamerbrief = "Met dank aan het lid Inge van Dijk voor haar vragen."
+    nota = "De nota is geschreven door Lotte van Dijk."
+    assert _dossier_findings(kamerbrief, nota) == ["Lotte van Dijk"]
+    assert _dossier_findings(kamerbrief, "Mevrouw Inge van Dijk stelde de vragen.") == []
+
+
+def test_across_the_dossier_a_civil_servants_mention_keeps_the_surname_a_finding() -> None:
+    kamerbrief = "Het rapport van mevrouw Jansen is bijgevoegd."
+    nota = "Mevrouw Jansen van de directie Wonen schreef de nota."
+    assert _dossier_findings(kamerbrief, nota) == ["Jansen"]
+    assert _dossier_findings(kamerbrief) == []

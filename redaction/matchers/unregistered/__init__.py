@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from redaction.matchers.unregistered.detect import Scan, allowed_names, find_unregistered, mailbox_owner, scan
 from redaction.matchers.unregistered.namedata import first_names, surnames
-from redaction.matchers.unregistered.person_names import Candidate, surname_key
+from redaction.matchers.unregistered.person_names import Candidate, given_initial, surname_key
 
-__all__ = ["Candidate", "Scan", "allowed_names", "find_unregistered", "first_names", "mailbox_owner", "scan",
-           "surname_key", "surnames"]
+__all__ = ["Candidate", "Scan", "allowed_names", "find_unregistered", "first_names", "given_initial", "mailbox_owner",
+           "scan", "surname_key", "surnames"]

@@ -28,6 +28,10 @@ class Scan:
 
     candidates: tuple[Candidate, ...]
     public: frozenset[str]
+    # surnames this text shows to be a civil servant's, or shared with a public person of another given name:
+    # no other text of the dossier makes them public
+    private: frozenset[str] = frozenset()
+    public_given: frozenset[tuple[str, str]] = frozenset()  # (surname, initial of the given name or "")
 
 
 def _letters(text: str) -> str:
@@ -103,10 +107,11 @@ def _is_allowed(text: str, c: Candidate, spans: Sequence[Hit], keys: set[str]) -
     return c.category == "telefoon" and registered_phone_key(text[c.start : c.end]) in keys
 
 
-def _public_keys(text: str, cands: Sequence[Candidate]) -> set[str]:
+def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[str], set[tuple[str, str]]]:
     """The surnames text shows to be public, less those a civil servant with another given name shares: with
     "het lid Inge van Dijk" and "Lotte van Dijk" in one text, every Van Dijk stays a finding (a leak is worse);
-    so does a surname one mention of which is plainly a civil servant's ("Jansen van de directie Wonen")."""
+    so does a surname one mention of which is plainly a civil servant's ("Jansen van de directie Wonen").
+    Also those kept private, and the given names written with each public surname."""
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
     offices = office_name_starts(text) if names else []
@@ -116,8 +121,9 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> set[str]:
             public.setdefault(c.key, set()).add(given_initial(written))
     shared = {c.key for c in names if c.key in public and (g := given_initial(text[c.start : c.end]))
               and public[c.key] - {""} and g not in public[c.key]}
-    civil = {c.key for c in names if c.key in public and civil_servant_mention(text, c.start, c.end)}
-    return set(public) - shared - civil
+    civil = {c.key for c in names if civil_servant_mention(text, c.start, c.end)}
+    given = {(key, g) for key, initials in public.items() for g in initials}
+    return set(public) - shared - civil, shared | civil, given
 
 
 def scan(
@@ -142,12 +148,12 @@ def scan(
         if not known_hits.overlaps(Hit(c.start, c.end, c.category, None)) and not _is_allowed(t.norm, c, spans, keys)
     ]
     cands = _person_keys(_resolve(kept))
-    public = _public_keys(t.norm, cands)
+    public, private, given = _public_keys(t.norm, cands)
     raw = []
     for c in cands:
         h = t.to_raw(Hit(c.start, c.end, c.category, None))
         raw.append(replace(c, start=h.start, end=h.end))
-    return Scan(tuple(raw), frozenset(public))
+    return Scan(tuple(raw), frozenset(public), frozenset(private), frozenset(given))
 
 
 def find_unregistered(

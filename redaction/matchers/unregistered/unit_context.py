@@ -43,6 +43,7 @@ def civil_servant_mention(text: str, start: int, end: int) -> bool:
     return bool(_CIVIL_ROLE_BEFORE.search(before)) and not _NATIONAL.search(before)
 
 
+_SALUTE_WORD = re.compile(rf"(?:{v._SALUTATION}|{v._TITLE})")
 _NATIONAL = re.compile(r"(?i:nationa(?:al|le)|landelijke?|europe(?:es|se))\s+\w+\s+$")
 _TOKEN = re.compile(r"[\w'’.\-\u2010\u2011()]+|,")
 _INITIALS_ONLY = re.compile(r"(?:(?:IJ|Th|Chr|Ch|Ph|Fr|Joh|Jac|Wm|[A-Z])\.)+|\([A-ZÀ-Ý][a-zà-ÿ]+\)")
@@ -97,7 +98,8 @@ def unit_names(text: str, keep: set[str]) -> list[Candidate]:
     for anchor in _ANCHOR.finditer(text):
         for start, end in _names_before(text, anchor.start()):
             words = text[start:end].split()
-            while len(words) > 1 and words[0] in STOPWORDS and not _CAP_TUSSEN_START.match(words[0]):  # "Volgens"
+            while len(words) > 1 and (words[0] in STOPWORDS and not _CAP_TUSSEN_START.match(words[0])
+                                      or _SALUTE_WORD.fullmatch(words[0])):  # "Volgens", "Mevrouw", "Drs."
                 start += len(words.pop(0)) + 1
             if _plausible(text, start, end, keep):
                 out.append(Candidate(start, end, "naam", surname_key(text[start:end])))
