@@ -198,7 +198,7 @@ def test_check_pdf_passes_ordinary_text(tmp_path):
 def test_check_pdf_catches_a_name_in_capitals_in_the_text_layer(tmp_path, line, form):
     path = _pdf(tmp_path / "lek.pdf", ["Het Visserijfonds.", line])
     problems = gate.check_pdf(path, _all_forbidden(), [])
-    assert any(f"'{form}' staat in de tekstlaag (pdftotext, pypdf)" in p for p in problems), problems
+    assert any(f"'{form}' staat in de tekstlaag (pdftotext, pdfium)" in p for p in problems), problems
 
 
 def test_check_pdf_catches_capitals_in_the_docinfo(tmp_path):

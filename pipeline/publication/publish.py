@@ -6,20 +6,18 @@ import csv
 import dataclasses
 import hashlib
 import io
-import multiprocessing
-import os
 import re
 import shutil
 import threading
 import zipfile
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pikepdf
 
 from pipeline.checks import gate
-from pipeline.errors import ContentError, Diagnostic, VerificationError
+from pipeline.errors import ContentError, Diagnostic, RenderError, VerificationError
 from pipeline.model.document import Span
 from pipeline.publication import lists
 from pipeline.publication import records as publication
@@ -259,7 +257,9 @@ class Gate:
     """The gate's reading of the public PDFs, started as each one is finished.
 
     A public PDF is final once converted and finished; its check (both text readers, every
-    page once) runs in a worker process while LibreOffice converts the next documents.
+    page once) runs in a thread of this process while LibreOffice converts the next documents:
+    pdftotext is a process of its own and PDFium releases the GIL while it reads, so the threads
+    cost no second Python (no start, no imports) and share what they load (the installed fonts).
     verify() collects the results, and checks again any PDF whose bytes changed since.
     """
 
@@ -267,29 +267,32 @@ class Gate:
         self._plans = {p.dossier.id: p for p in plans}
         self._forbidden: dict[str, list[gate.Forbidden]] = {}
         self._futures: dict[tuple[str, str], Future[tuple[str, list[str]]]] = {}
-        self._pool: ProcessPoolExecutor | None = None
-        self._workers = max(1, min(2, os.cpu_count() or 1))
+        self._pool: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
-        """Start the worker processes now (Python and the gate's imports), while the DOCX render."""
+        """Start the reading threads now (kept for the callers; threads start in no time)."""
         with self._lock:
-            pool = self._start()
-        for _ in range(self._workers):
-            pool.submit(gate.warm_up)
+            self._start()
 
-    def _start(self) -> ProcessPoolExecutor:
+    def _start(self) -> ThreadPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=multiprocessing.get_context("spawn"))
+            # two: one reads (PDFium, pdftotext: no GIL) while the other matches (Python)
+            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="gate")
         return self._pool
+
+    def forbidden(self, plan: Plan) -> list[gate.Forbidden]:
+        """forbidden_for(plan), computed once per dossier and run."""
+        dossier_id = plan.dossier.id
+        with self._lock:
+            if dossier_id not in self._forbidden:
+                self._forbidden[dossier_id] = forbidden_for(plan)
+            return self._forbidden[dossier_id]
 
     def job(self, key: tuple[str, str], path: Path) -> tuple[str, Path, list[gate.Forbidden], list[str]]:
         dossier_id, kind = key
         plan = self._plans[dossier_id]
-        with self._lock:
-            if dossier_id not in self._forbidden:
-                self._forbidden[dossier_id] = forbidden_for(plan)
-        return dossier_id, path, self._forbidden[dossier_id], _kept_in(plan, kind)
+        return dossier_id, path, self.forbidden(plan), _kept_in(plan, kind)
 
     def submit(self, key: tuple[str, str], path: Path) -> None:
         """Start checking one finished public PDF (called from the conversion threads)."""
@@ -311,9 +314,9 @@ class Gate:
         return gate.check_pdf_job(self.job(key, path))[1]
 
     def close(self) -> None:
-        """Stop the workers; they exit on their own while the build writes its manifests."""
+        """Stop the threads (after the running checks; those not begun are cancelled)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
 
@@ -332,7 +335,7 @@ def verify(plans: list[Plan], public: dict[tuple[str, str], Path], others: dict[
             if not running.started(key):  # not begun during the conversion: start it now
                 running.submit(key, public[key])
         for plan in plans:
-            forbidden = forbidden_for(plan)
+            forbidden = running.forbidden(plan)
             for path in others.get(plan.dossier.id, []):
                 found = (lists.check_xlsx(path, forbidden) if path.suffix == ".xlsx"
                          else gate.check_text(path, forbidden))
@@ -357,7 +360,7 @@ def check_files(plan: Plan, files: list[Path]) -> list[str]:
             continue
         try:
             problems += [f"{path.parent / p}" for p in gate.check_file(path, forbidden)]
-        except (pikepdf.PdfError, zipfile.BadZipFile) as exc:
+        except (pikepdf.PdfError, zipfile.BadZipFile, RenderError) as exc:
             problems.append(f"{path}: niet te lezen ({exc}); wat de controle niet kan lezen, is niet in orde")
     return problems
 

@@ -12,7 +12,17 @@ from pathlib import Path
 import pikepdf
 
 from pipeline.checks.gate import glyphs, objects
-from pipeline.checks.gate.forms import REVIEW_MARKERS, Forbidden, _pattern, anchor, fold_accents, matcher, normalise
+from pipeline.checks.gate.forms import (
+    REVIEW_MARKERS,
+    Forbidden,
+    _pattern,
+    anchor,
+    exact_anchor,
+    fold_accents,
+    matcher,
+    normalise,
+    searchable,
+)
 from pipeline.errors import VerificationError
 from pipeline.finish import pdf
 
@@ -35,14 +45,15 @@ def explain(f: Forbidden) -> str:
 
 
 def text_layers(path: Path, pages: int = 1) -> dict[str, str]:
-    """The two independent text layers: poppler's pdftotext (a process of its own) and pypdf.
+    """The two independent text layers: poppler's pdftotext (a process of its own) and PDFium.
 
-    Each reader reads every page once; pdftotext runs while pypdf reads in this process.
+    Two PDF engines that share no code (poppler, C++ of xpdf's line; PDFium, Chrome's). Each reads
+    every page once; pdftotext runs while PDFium reads in this process.
     """
     timeout = 60 + SECONDS_PER_PAGE * pages
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdftotext") as pool:
         poppler = pool.submit(pdf.extract_text, path, timeout=timeout)
-        second = normalise(pdf.extract_text_pypdf(path))
+        second = normalise(pdf.extract_text_pdfium(path))
         try:
             layer = poppler.result()
         except pdf.PopplerTimeout:
@@ -53,24 +64,27 @@ def text_layers(path: Path, pages: int = 1) -> dict[str, str]:
             "niet gecontroleerd en er is niets naar woo/ geschreven. Splits het document (een stuk van meer "
             "dan 1.000 pagina's hoort als losse bijlagen in het dossier) of probeer het op een rustiger "
             "moment opnieuw.")
-    return {"pdftotext": normalise(layer), "pypdf": second}
+    return {"pdftotext": normalise(layer), "pdfium": second}
 
 
 def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str]) -> list[str]:
     """Problems found in one public PDF; empty means it passed."""
     problems: list[str] = []
-    checks = [(f, matcher(f), _pattern(f), anchor(f)) for f in forbidden]
+    # (form, its matcher, its exact pattern, the anchor of each): a text without the anchor cannot match
+    checks = [(f, matcher(f), _pattern(f), anchor(f), exact_anchor(f)) for f in forbidden]
     data = path.read_bytes()
     with pikepdf.open(path) as doc:
         layers = text_layers(path, len(doc.pages))
         glyph_layer = normalise(" ".join(text for _, text in glyphs.glyph_text(doc)))
         strings = [(where, normalise(text), readable) for where, text, readable in objects.object_strings(doc)]
         embedded = objects.embedded_files(doc)
-    for f, found, _, _ in checks:
-        readers = [name for name, text in layers.items() if found(text)]
+    searchable_layers = {name: searchable(text) for name, text in layers.items()}
+    searchable_glyphs = searchable(glyph_layer) if glyph_layer else ""
+    for f, found, _, needle, _ in checks:
+        readers = [name for name, text in layers.items() if needle in searchable_layers[name] and found(text)]
         if readers:
             problems.append(f"{path.name}: {f.describe()} staat in de tekstlaag ({', '.join(readers)}){explain(f)}")
-        if glyph_layer and found(glyph_layer) and not any(found(t) for t in layers.values()):
+        elif glyph_layer and needle in searchable_glyphs and found(glyph_layer):
             problems.append(f"{path.name}: {f.describe()} staat op de pagina (de glyphs), terwijl de tekstlaag "
                             f"iets anders zegt: een ToUnicode-tabel verbergt het{explain(f)}")
     compact = {name: re.sub(r"\s+", "", text) for name, text in layers.items()}
@@ -79,13 +93,13 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
         if not all(want in text for text in compact.values()):
             problems.append(f"{path.name}: de naam '{name}' (politicus, blijft zichtbaar) ontbreekt in de tekstlaag")
     for where, norm, readable in strings:
-        folded = fold_accents(norm).casefold()
-        for f, found, exact, needle in checks:
-            if needle not in folded:
-                continue
-            if not readable and len(f.text.strip()) < _MIN_BINARY:
-                continue  # "PO" or "JdV" in a font program or an ICC profile is bytes, not a paraaf
-            if found(norm) if readable else exact.search(norm):
+        folded = searchable(norm) if readable else fold_accents(norm).casefold()
+        for f, found, exact, needle, literal in checks:
+            if readable:
+                if needle in folded and found(norm):
+                    problems.append(f"{path.name}: {f.describe()} staat in {where}{explain(f)}")
+            elif len(f.text.strip()) >= _MIN_BINARY and literal in folded and exact.search(norm):
+                # ("PO" or "JdV" in a font program or an ICC profile is bytes, not a paraaf)
                 problems.append(f"{path.name}: {f.describe()} staat in {where}{explain(f)}")
         for marker in REVIEW_MARKERS:
             if marker in norm:
@@ -126,7 +140,7 @@ def _trailing(name: str, data: bytes, checks: list) -> list[str]:
     for enc, text in objects.readable_bytes(tail):
         norm = normalise(text)
         problems += [f"{name}: {f.describe()} staat na de laatste %%EOF ({enc}){explain(f)}"
-                     for f, found, _, _ in checks if found(norm)]
+                     for f, found, *_ in checks if found(norm)]
     return problems
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -66,6 +67,7 @@ def normalise(text: str) -> str:
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
+@functools.lru_cache(maxsize=64)  # every form of a dossier is matched against the same few long texts
 def fold_accents(text: str) -> str:
     """Letters without their diacritics ("Öztürk" -> "Ozturk"), as slugs, URLs and file names write them."""
     if text.isascii():
@@ -73,16 +75,29 @@ def fold_accents(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
-def variants(text: str) -> list[str]:
+_AT = re.compile(r"\s*(?:\[at\]|\(at\)|\{at\}|\s@\s|@)\s*", re.IGNORECASE)
+_DOT = re.compile(r"\s*(?:\[dot\]|\(dot\)|\{dot\})\s*", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)  # (the texts are immutable, the result a tuple)
+def variants(text: str) -> tuple[str, ...]:
     """The text, and its percent-decoded and e-mail-unmasked readings ("%40", "[at]", " @ ")."""
     out = [text]
     if "%" in text:
         out.append(normalise(unquote(text)))
-    unmasked = re.sub(r"\s*(?:\[at\]|\(at\)|\{at\}|\s@\s|@)\s*", "@", text, flags=re.IGNORECASE)
-    unmasked = re.sub(r"\s*(?:\[dot\]|\(dot\)|\{dot\})\s*", ".", unmasked, flags=re.IGNORECASE)
+    unmasked = _DOT.sub(".", _AT.sub("@", text))
     if unmasked != text:
         out.append(unmasked)
-    return out
+    return tuple(out)
+
+
+def searchable(text: str) -> str:
+    """Every reading of text (variants) without accents and casefolded: where an anchor() is looked for.
+
+    A form that matches any reading of text has its anchor in this, so a form whose anchor is
+    not in it cannot match text and its patterns need not run.
+    """
+    return "\n".join(fold_accents(v).casefold() for v in variants(text))
 
 
 def _pattern(f: Forbidden) -> re.Pattern[str]:
@@ -262,3 +277,9 @@ def anchor(f: Forbidden) -> str:
     """
     runs = re.findall(r"[^\W\d_]+", fold_accents(normalise(f.text)))
     return max(runs, key=len, default="").casefold()
+
+
+def exact_anchor(f: Forbidden) -> str:
+    """anchor(f) for its exact pattern (_pattern, in streams that are not text): for a form without
+    letters (a phone number) its longest run of digits, which that pattern matches as written."""
+    return anchor(f) or max(re.findall(r"\d+", normalise(f.text)), key=len, default="")

@@ -1,6 +1,6 @@
 """Text as the glyphs show it: shown strings decoded by the font's encoding, not by its ToUnicode map.
 
-Both text layers of the gate (pdftotext, pypdf) trust a font's /ToUnicode map. A map that
+Both text layers of the gate (pdftotext, PDFium) trust a font's /ToUnicode map. A map that
 sends the glyphs of "Ouwehand" to "Xxxxxxxx" hides the name from both while every reader
 sees it on the page. For a simple font with an encoding (a named base encoding and its
 /Differences, the glyph names of the Adobe Glyph List) the code itself says which glyph is

@@ -15,12 +15,16 @@ import io
 import logging
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pikepdf
 
 Key = tuple[object, ...]
 logging.getLogger("fontTools").setLevel(logging.ERROR)  # subsets have a zero 'modified' date; that is no news
+# fontTools expands glyphs lazily and is not made for threads; the gate reads PDFs in threads that
+# share the installed fonts below, so one code table is made at a time (it is Python: no loss).
+_FONTS = threading.Lock()
 
 
 def _key(glyf: object, name: str) -> Key | None:
@@ -86,6 +90,11 @@ def code_table(font: pikepdf.Object, claimed: dict[int, str] | None = None) -> d
     font's outline for that character is confirmed at the cost of one glyph; only the other
     glyphs are looked up among all the installed font's outlines.
     """
+    with _FONTS:
+        return _code_table(font, claimed)
+
+
+def _code_table(font: pikepdf.Object, claimed: dict[int, str] | None) -> dict[int, str] | None:
     if font.get("/Subtype") != "/TrueType" or "/Encoding" in font:
         return None
     descriptor = font.get("/FontDescriptor")

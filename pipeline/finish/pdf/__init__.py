@@ -7,11 +7,14 @@ from pipeline.finish.pdf.finalize import POPPLER_ADVICE, finalize_pdf, flatten_t
 from pipeline.finish.pdf.inspect import (
     PdfFacts,
     PopplerTimeout,
+    extract_pages_pdfium,
     extract_text,
+    extract_text_pdfium,
     extract_text_pypdf,
     inspect_pdf,
     revision_count,
 )
 
-__all__ = ["POPPLER_ADVICE", "PdfFacts", "PopplerTimeout", "bundle", "extract_text", "extract_text_pypdf",
+__all__ = ["POPPLER_ADVICE", "PdfFacts", "PopplerTimeout", "bundle", "extract_pages_pdfium", "extract_text",
+           "extract_text_pdfium", "extract_text_pypdf",
            "finalize_pdf", "flatten_tree", "inspect_pdf", "revision_count", "save_temp"]
