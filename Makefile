@@ -10,6 +10,9 @@ define pipeline
 	@$(PY) -m pipeline $(1) || { code=$$?; $(PY) -m pipeline.errors $$code; exit $$code; }
 endef
 
+HERE := $(dir $(abspath $(firstword $(MAKEFILE_LIST))))
+COMPILED := $(HERE)pipeline/__pycache__/.compiled
+
 .DEFAULT_GOAL := all
 .PHONY: all help setup system venv venv-dev lock build check woo verify validate bench lo-stop lint test test-fast templates clean nieuw watch schemas review
 
@@ -32,7 +35,15 @@ system: ## LibreOffice, poppler and fonts through apt-get when missing
 	  echo "  sudo apt-get install -y --no-install-recommends $(APT_PACKAGES)"; exit 1; \
 	fi
 
-venv: $(VENV)/.installed ## the .venv with the runtime packages (requirements.lock, hash-checked)
+venv: $(VENV)/.installed $(COMPILED) ## the .venv with the runtime packages (requirements.lock, hash-checked)
+
+# Our own modules as bytecode, as pip does for an installed package: where PYTHONDONTWRITEBYTECODE
+# is set, every `python -m pipeline` would otherwise compile its ~120 modules again (0.1-0.15 s CPU
+# of each start, measured on 2 shared cores). Redone when a source file is newer than the stamp;
+# a stale .pyc is never used (Python checks each source's time and size).
+$(COMPILED): $(shell find $(HERE)pipeline $(HERE)redaction -name '*.py' 2>/dev/null)
+	@$(PY) -m compileall -q -j 0 $(HERE)pipeline $(HERE)redaction >/dev/null
+	@touch $@
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
