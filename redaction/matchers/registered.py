@@ -37,11 +37,29 @@ class Matches:
     doubts: list[Doubt]
 
 
+class _Lazy:
+    """A pattern compiled at its first use. Only texts holding an entry's anchor run its pattern (_raw_hits),
+    so a build of one dossier compiles the patterns of the people it names, not of the whole register
+    (re.compile of a hundred people's name forms cost a fresh process more than matching them)."""
+
+    __slots__ = ("_rx", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._rx: re.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.source)
+        return rx.finditer(text)
+
+
 @dataclass(frozen=True)
 class _Person:
-    """One person's compiled patterns, each with a word every match must contain."""
+    """One person's patterns, each with a word every match must contain."""
 
-    entries: tuple[tuple[str, re.Pattern[str], str, str], ...]  # (casefolded anchor, regex, category, form)
+    entries: tuple[tuple[str, _Lazy, str, str], ...]  # (casefolded anchor, regex, category, form)
     keys: TokenKeys
     naam: str
     core: str  # surname without tussenvoegsel
@@ -75,7 +93,7 @@ def _person(p: PersonData) -> _Person:
         rxs.append((_anchor(paraaf), _LB + _lit(paraaf) + _LE, "paraaf", "paraaf"))
     word_like = paraaf.isupper() or paraaf.istitle()
     return _Person(
-        tuple((a, re.compile(rx), cat, form) for a, rx, cat, form in rxs),
+        tuple((a, _Lazy(rx), cat, form) for a, rx, cat, form in rxs),
         token_keys(p),
         p.naam,
         n.core,
@@ -90,7 +108,7 @@ def _person(p: PersonData) -> _Person:
 class _Register:
     """What the matchers need of a list of people, worked out once: patterns, phone keys, e-mails."""
 
-    entries: tuple[tuple[str, re.Pattern[str], str, str], ...]  # (anchor, regex, category, person id)
+    entries: tuple[tuple[str, _Lazy, str, str], ...]  # (anchor, regex, category, person id)
     forms: tuple[str, ...]  # per entry: "" (full form), "achternaam", "voornaam", "paraaf"
     owners: dict[str, str]  # phone key -> the first person with that number
     emails: frozenset[str]
