@@ -18,6 +18,7 @@ from redaction.matchers.unregistered.person_names import Candidate, given_initia
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames
 from redaction.matchers.unregistered.unit_context import civil_servant_mention, unit_names
 
+_OFFICE_REACH = 200  # an office and its organisation stand this close before the name (public.office_before)
 _NEAR = 150  # a number this close after a name is that person's ("Jansen (06 …)")
 _NAME_ENTRY = re.compile(r"^[^\d@]*[A-ZÀ-Ý][^\d@]*$")
 
@@ -107,6 +108,18 @@ def _is_allowed(text: str, c: Candidate, spans: Sequence[Hit], keys: set[str]) -
     return c.category == "telefoon" and registered_phone_key(text[c.start : c.end]) in keys
 
 
+def _office_starts_near(text: str, names: Sequence[Candidate]) -> list[int]:
+    """office_name_starts in the stretches of text before the names only (an office stands within reach)."""
+    spans: list[list[int]] = []
+    for c in sorted(names, key=lambda c: c.start):
+        lo, hi = max(0, c.start - _OFFICE_REACH), c.end + 100
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return sorted({pos for lo, hi in spans for pos in office_name_starts(text, lo, min(hi, len(text)))})
+
+
 def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[str], set[tuple[str, str]]]:
     """The surnames text shows to be public, less those a civil servant with another given name shares: with
     "het lid Inge van Dijk" and "Lotte van Dijk" in one text, every Van Dijk stays a finding (a leak is worse);
@@ -114,7 +127,7 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     Also those kept private, and the given names written with each public surname."""
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
-    offices = office_name_starts(text) if names else []
+    offices = _office_starts_near(text, names)
     for c in names:
         written = text[c.start : c.end]  # a Kamerlid, minister or staatssecretaris by given name and surname
         if public_after(text, c.end) or office_before(text, c.start, c.end, offices) or holder_named(written):

@@ -62,9 +62,12 @@ _NOT_GIVEN = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "i
                         "du", "'t", "’t", "el", "al", "ben", "ait", "aït", "abou", "abu", "bou", "ould"])
 
 
+_TITLE_WORD = re.compile(v._TITLE)
+
+
 def given_initial(name: str) -> str:
     """The first letter of a name's given name or initials, "" for a bare surname ("Van Dijk", "El Amrani")."""
-    words = [w for w in re.split(r"\s+", name.strip()) if w and not re.fullmatch(rf"{v._TITLE}", w)]
+    words = [w for w in name.split() if not _TITLE_WORD.fullmatch(w)]
     if len(words) < 2 or words[0].casefold() in _NOT_GIVEN or not words[0][:1].isupper():
         return ""
     return words[0][0]

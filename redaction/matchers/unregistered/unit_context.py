@@ -18,9 +18,9 @@ from redaction.matchers.unregistered.stopwords import STOPWORDS
 _UNIT = (r"(?:directie|afdeling|programmateam|projectteam|team|directoraat|unit|cluster|werkgroep|stuurgroep"
          r"|projectgroep|programmadirectie)")
 # "… van de afdeling X", "… bij de directie X", "… (directie X)", "…, senior medewerker van …"
-_ANCHOR = re.compile(
-    rf"\s+(?:van|bij)\s+(?:de|het)\s+{_UNIT}(?!\w)|\s+\((?:directie|afdeling)\s"
-    rf"|\s*,\s*(?:(?:de|een|onze|senior|junior|plaatsvervangend|waarnemend)\s+)*(?:{v._ROLE})(?!\w)"
+_UNIT_ANCHOR = re.compile(rf"\s(?:van|bij)\s+(?:de|het)\s+{_UNIT}(?!\w)|\s\((?:directie|afdeling)\s")
+_ROLE_ANCHOR = re.compile(  # a literal comma first: the role alternation is tried only there
+    rf",\s*(?:(?:de|een|onze|senior|junior|plaatsvervangend|waarnemend)\s+)*(?:{v._ROLE})(?!\w)"
 )
 # what marks one mention as a civil servant's, whatever a title elsewhere says: the unit right after the name,
 # or a role noun of the ministry's own work right before it
@@ -95,8 +95,9 @@ def _plausible(text: str, start: int, end: int, keep: set[str]) -> bool:
 def unit_names(text: str, keep: set[str]) -> list[Candidate]:
     """The names just before a unit ("van de directie X") or a role noun after a comma ("X, jurist")."""
     out = []
-    for anchor in _ANCHOR.finditer(text):
-        for start, end in _names_before(text, anchor.start()):
+    anchors = sorted([m.start() for rx in (_UNIT_ANCHOR, _ROLE_ANCHOR) for m in rx.finditer(text)])
+    for at in anchors:
+        for start, end in _names_before(text, at):
             words = text[start:end].split()
             while len(words) > 1 and (words[0] in STOPWORDS and not _CAP_TUSSEN_START.match(words[0])
                                       or _SALUTE_WORD.fullmatch(words[0])):  # "Volgens", "Mevrouw", "Drs."
