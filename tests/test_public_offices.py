@@ -224,3 +224,12 @@ def test_across_the_dossier_a_civil_servants_mention_keeps_the_surname_a_finding
     nota = "Mevrouw Jansen van de directie Wonen schreef de nota."
     assert _dossier_findings(kamerbrief, nota) == ["Jansen"]
     assert _dossier_findings(kamerbrief) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Het proefschrift van Jan Bakker, beleidsmedewerker bij de directie Wonen, is bijgevoegd.", ["Jan Bakker"]),
+    ("Het rapport van mevrouw Kuiper (teamleider) is bijgevoegd.", ["Kuiper"]),
+    ("Het boek van Geert Marck, hoogleraar, is bijgevoegd.", []),
+])
+def test_a_ministry_role_after_the_name_outweighs_a_public_form_before_it(text: str, found: list[str]) -> None:
+    assert _found(text) == found

@@ -25,11 +25,15 @@ _ROLE_ANCHOR = re.compile(  # a literal comma first: the role alternation is tri
 # what marks one mention as a civil servant's, whatever a title elsewhere says: the unit right after the name,
 # or a role noun of the ministry's own work right before it
 _UNIT_RIGHT_AFTER = re.compile(rf"\s+(?:van|bij)\s+(?:de|het)\s+{_UNIT}(?!\w)|\s*\((?:directie|afdeling)\s")
-_CIVIL_ROLE_BEFORE = re.compile(
-    r"(?<!\w)(?i:collega|afdelingshoofd|teamleider|\w*medewerker|\w*adviseur|contactpersoon|\w*behandelaar"
+_CIVIL_ROLES = (
+    r"(?i:collega|afdelingshoofd|teamleider|\w*medewerker|\w*adviseur|contactpersoon|\w*behandelaar"
     r"|projectleider|programmamanager|projectmanager|\w*coördinator|\w*coordinator|\w*jurist|\w*analist"
     r"|raadadviseur|ambtenaar|controller|accountmanager|trainee|leidinggevende|notulist|stagiair)"
-    rf"\s+(?:(?:{v._TITLE})\s*)*(?:(?:{v.INITIALS}))?$"
+)
+_CIVIL_ROLE_BEFORE = re.compile(rf"(?<!\w){_CIVIL_ROLES}\s+(?:(?:{v._TITLE})\s*)*(?:(?:{v.INITIALS}))?$")
+# "Jan Bakker, beleidsmedewerker bij ...", "mevrouw Kuiper (teamleider)"
+_CIVIL_ROLE_AFTER = re.compile(
+    rf"\s*[,(]\s*(?:(?:de|een|onze|senior|junior|plaatsvervangend|waarnemend)\s+)*{_CIVIL_ROLES}(?!\w)"
 )
 
 
@@ -37,7 +41,7 @@ def civil_servant_mention(text: str, start: int, end: int) -> bool:
     """ "Jansen van de directie Wonen", "Ilse Bos (directie Wonen)", "projectleider Bos": this mention is a civil
     servant's, so its surname is no public person's in this text ("het rapport van mevrouw Jansen van de directie
     Wonen" is hers, "Commissie-Bos" next to "Ilse Bos (directie Wonen)" does not clear her)."""
-    if _UNIT_RIGHT_AFTER.match(text, end):
+    if _UNIT_RIGHT_AFTER.match(text, end) or _CIVIL_ROLE_AFTER.match(text, end):
         return True
     before = text[max(0, start - 40) : start]
     return bool(_CIVIL_ROLE_BEFORE.search(before)) and not _NATIONAL.search(before)
@@ -100,7 +104,8 @@ def unit_names(text: str, keep: set[str]) -> list[Candidate]:
         for start, end in _names_before(text, at):
             words = text[start:end].split()
             while len(words) > 1 and (words[0] in STOPWORDS and not _CAP_TUSSEN_START.match(words[0])
-                                      or _SALUTE_WORD.fullmatch(words[0])):  # "Volgens", "Mevrouw", "Drs."
+                                      or _SALUTE_WORD.fullmatch(words[0])  # "Volgens", "Mevrouw", "Drs."
+                                      or words[0] in _TUSSEN_WORDS and words[1] in data.first_names()):  # "van Jan"
                 start += len(words.pop(0)) + 1
             if _plausible(text, start, end, keep):
                 out.append(Candidate(start, end, "naam", surname_key(text[start:end])))
