@@ -186,7 +186,9 @@ def find_unregistered(
     data are deduce's lists. Names of institutions, streets, prizes and ships, offices'
     mailboxes (info@, postbus@) and service numbers (0800, "BelastingTelefoon ...") are no
     personal data. A surname the text shows to be public ("minister Uitermark", "de heer
-    Remkes, voorzitter van ...") is no finding anywhere in it. Data of `known` people,
+    Remkes, voorzitter van ...", "De korpschef van de Nationale Politie, de heer ...", see
+    offices.py) is no finding anywhere in it, unless a mention of it is plainly a civil servant's
+    ("Jansen van de directie Wonen") or carries another given name than the public person's. Data of `known` people,
     surnames in `keep_names`, texts in `allowed` and the persons `allowed` names are skipped.
     """
     result = scan(text, known=known, allowed=allowed, keep_names=keep_names, register_texts=register_texts)
