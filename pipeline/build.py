@@ -94,8 +94,9 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
 
     Returns the plans and (staged PDF, build key) per (dossier, kind). A DOCX that renders
     to the same bytes as before (same content, template and code) reuses its earlier PDF.
-    With the warm LibreOffice, each dossier's documents go to it as soon as they are
-    rendered, so LibreOffice converts while we model and render the next dossier.
+    With the warm LibreOffice, each document goes to it as soon as it is rendered, and is
+    finished (metadata, repair) as soon as it comes back, so LibreOffice converts while we
+    render the next document and finish the previous one.
     finished((dossier, kind), pdf) is called, from the conversion threads, as each PDF is final
     (finished, or from the cache): the woo build starts its gate there. With defer, the jobs for
     a cold batch are left in it, for one batch with another mode's (_convert).
@@ -112,7 +113,6 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     try:
         for plan in plans:
             done_plans.append(plan)
-            jobs = []
             for kind, doc in plan.docs.items():
                 path = staging.path(f"{mode}/{plan.dossier.id}__{kind}.docx")
                 meta = plan.meta(kind, mode)
@@ -126,21 +126,21 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
                 key = manifest.build_key(data, mode, _meta_json(meta), code, lo)
                 target = outdir / f"{path.stem}.pdf"
                 hit = cache.get(key)
+                if progress:
+                    progress.add(0 if hit else 1, 1 if hit else 0)
                 if hit:
                     shutil.copyfile(hit, target)
                     if finished:
                         finished((plan.dossier.id, kind), target)
                 else:
-                    jobs.append(_Job(plan, kind, path, target, key, meta, finished))
+                    job = _Job(plan, kind, path, target, key, meta, finished)
+                    if streaming is None:
+                        streaming = libreoffice.uses_server()
+                    if streaming:
+                        futures.append(pool.submit(_convert, [job], outdir, cache, progress))
+                    else:
+                        waiting.append(job)
                 staged[(plan.dossier.id, kind)] = (target, key)
-            if progress:
-                progress.add(len(jobs), len(plan.docs) - len(jobs))
-            if jobs and streaming is None:
-                streaming = libreoffice.uses_server()
-            if jobs and streaming:
-                futures.append(pool.submit(_convert, jobs, outdir, cache, progress))
-            else:
-                waiting += jobs
         if waiting and defer is None:
             _convert(waiting, outdir, cache, progress)  # one cold LibreOffice batch for all of them
         for future in futures:
