@@ -233,3 +233,13 @@ def test_across_the_dossier_a_civil_servants_mention_keeps_the_surname_a_finding
 ])
 def test_a_ministry_role_after_the_name_outweighs_a_public_form_before_it(text: str, found: list[str]) -> None:
     assert _found(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("De heer Bakker (burgemeester van Zwolle) opende de bijeenkomst.", []),
+    ("Mevrouw Smit (voorzitter van de VNG) sprak.", []),
+    ("Mevrouw Smit (voorzitter van de werkgroep) sprak.", ["Smit"]),
+    ("Henk Vos (korpschef van de Nationale Politie) sprak.", []),
+])
+def test_a_public_office_in_brackets_after_the_name(text: str, found: list[str]) -> None:
+    assert _found(text) == found

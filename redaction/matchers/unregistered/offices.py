@@ -184,10 +184,13 @@ def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[in
     return sorted(set(starts))
 
 
+_AFTER_NAME = re.compile(r"\s*[,(]\s*(?:de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+|destijds\s+)*")
+
+
 def office_after(text: str, end: int) -> bool:
-    """A name followed by its public office: "Henk van Essen, korpschef van de Nationale Politie"."""
-    after = re.match(r"\s*,\s*(?:de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+)*", text[end : end + 40])
-    if not after:
-        return False
-    m = _OFFICE.match(text, end + after.end())
+    """A name followed by its public office: "Henk van Essen, korpschef van de Nationale Politie", "Bakker
+    (burgemeester van Zwolle)". A scholar is no office: "prof. dr. Van Leeuwen van de Universiteit Utrecht"
+    stays a finding (personal data, if no civil servant's)."""
+    after = _AFTER_NAME.match(text, end, min(len(text), end + 40))
+    m = _OFFICE.match(text, after.end()) if after else None
     return bool(m and _public_office(m, text) and (m.group("always") or m.group("of")))

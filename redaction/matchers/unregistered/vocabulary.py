@@ -122,7 +122,8 @@ PARTIES = (
 PUBLIC_AFTER = re.compile(
     rf"^\s*(?:,\s*(?:als\s+|in\s+(?:zijn|haar)\s+functie\s+als\s+|de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+"
     rf"|algemeen\s+)*(?:{_PUBLIC_TITLE})(?!\w)"
-    rf"|\s*\((?:{'|'.join(re.escape(p) for p in PARTIES)})\))"
+    rf"|\s*\((?:{'|'.join(re.escape(p) for p in PARTIES)})\)"
+    rf"|\s*\(\s*(?:oud-|voormalig\s+|toenmalig\s+)?(?:{_PUBLIC_TITLE})(?!\w))"  # "Bakker (burgemeester van Zwolle)"
 )
 
 # e-mail local parts of mailboxes that belong to an office, not to a person
