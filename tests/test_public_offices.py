@@ -155,7 +155,8 @@ def test_a_role_before_a_place_is_no_name_unless_the_place_is_a_surname_too() ->
 
 
 def test_a_spokesperson_of_an_outside_institution_is_public_of_the_minister_not() -> None:
-    assert _found("De woordvoerder van het RIVM, de heer Harald Wessel, gaf uitleg.") == []
+    assert _found("De woordvoerder van De Nederlandsche Bank, de heer Harald Wessel, gaf uitleg.") == []
+    assert _found("De woordvoerder van het RIVM, de heer Harald Wessel, gaf uitleg.") == ["Harald Wessel"]
     assert _found("Volgens woordvoerder Kim Hofman is dat zo.") == ["Kim Hofman"]
 
 
@@ -242,4 +243,14 @@ def test_a_ministry_role_after_the_name_outweighs_a_public_form_before_it(text: 
     ("Henk Vos (korpschef van de Nationale Politie) sprak.", []),
 ])
 def test_a_public_office_in_brackets_after_the_name(text: str, found: list[str]) -> None:
+    assert _found(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("De directeur van de DJZ, mevrouw Anna Kok, adviseerde.", ["Anna Kok"]),  # a directie by its abbreviation
+    ("Het hoofd van de FEZ, de heer Tim de Wit, tekende.", ["Tim de Wit"]),
+    ("Het hoofd van de AIVD, de heer Erik Akerboom, sprak.", ["Erik Akerboom"]),  # a head of staff: only by name
+    ("De directeur-generaal van het IMF, mevrouw Kristalina Georgieva, sprak.", []),
+])
+def test_an_abbreviation_of_a_ministry_unit_is_no_outside_organisation(text: str, found: list[str]) -> None:
     assert _found(text) == found

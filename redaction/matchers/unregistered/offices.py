@@ -25,8 +25,9 @@ from redaction.matchers.unregistered import namedata as data
 # offices in public law and heads of institutions by definition; an -generaal, -ombudsman/-vrouw and
 # -voorzitter compound is one too (see _ALWAYS_COMPOUND), except the few below that head a ministry's unit
 _ALWAYS_WORDS = (
-    "korpschef", "hoge vertegenwoordiger", "ambassadeur", "ambassadrice", "gezant", "consul", "eurocommissaris",
+    "korpschef", "hoge vertegenwoordiger", "ambassadeur", "ambassadrice", "gezant", "eurocommissaris",
     "europees commissaris", "eu-commissaris", "commissaris van de koning", "nationale ombudsman", "landsadvocaat",
+    # (a consul without "-generaal" is often a career official of the ministry: no office here)
     "nationaal rapporteur", "nationale rapporteur", "nationaal coördinator", "nationale coördinator",
     "topman", "topvrouw", "hoofdredacteur", "rector magnificus", "fractieleider",
     "partijleider", "lijsttrekker", "staatsraad", "raadsheer", "kamervoorzitter", "gedeputeerde", "dijkgraaf",
@@ -44,6 +45,7 @@ _HEAD_WORDS = (
     "directeur", "directrice", "directeur-generaal", "secretaris-generaal", "thesaurier-generaal", "hoofd",
     "bestuurder", "commandant", "topambtenaar", "woordvoerder", "woordvoerster",
 )
+_STAFF_HEADS = frozenset(["hoofd", "woordvoerder", "woordvoerster", "bestuurder", "topambtenaar"])
 # an internal body chaired or staffed by civil servants, said just before the office ("een ambtelijke werkgroep
 # onder voorzitterschap van ...") or in its of-clause
 _INTERNAL_BODY = re.compile(
@@ -61,8 +63,13 @@ _INTERNAL = re.compile(
 )
 # what marks an organisation outside the ministry, for a head that could also head a unit ("directeur",
 # "secretaris-generaal"): an abbreviation ("RIVM", "NAVO", "NZa") or the noun of an institution
+# an abbreviation names an outside organisation too ("NAVO", "IMF", "NZa"), unless it is a ministry unit's:
+# those start with D (directie, directoraat-generaal: "DJZ", "DGBRW") or are a service's ("FEZ", "ICT", "HRM")
+_EXTERNAL_ABBREVIATION = re.compile(
+    r"\b(?!D|FEZ\b|ICT\b|HRM?\b|CIO\b|CDO\b|CISO\b|MT\b|BOA\b|P&O\b)[A-ZÀ-Ý][a-zà-ÿ]*[A-ZÀ-Ý]\w*\b"
+)
 _EXTERNAL_ORG = re.compile(
-    r"\b[A-ZÀ-Ý][a-zà-ÿ]*[A-ZÀ-Ý]\w*\b|[A-ZÀ-Ý]\w*(?:bank|bureau|raad|autoriteit|instituut|universiteit"
+    r"[A-ZÀ-Ý]\w*(?:bank|bureau|raad|autoriteit|instituut|universiteit"
     r"|organisatie|fonds|stichting|vereniging|unie|politie|hogeschool|ziekenhuis|museum|centrum|academie"
     r"|maatschappij|omroep|federatie|bond|tribunaal|hof|parlement|commissie|bibliotheek|archief|orkest"
     r"|theater|spoorwegen|luchthaven|haven)\b|\b(?:Koninklijk|Nationa)\w*"
@@ -128,7 +135,11 @@ def _public_office(m: re.Match[str], text: str) -> bool:
     if m.group("head").casefold() == "commandant":
         return bool(_FORCES.search(of))
     # "de directeur van het RIVM", not "de directeur Financiën" nor "de directeur van Wonen"
-    return bool(_PREPOSITION.match(of) and _EXTERNAL_ORG.search(of))
+    if not _PREPOSITION.match(of):
+        return False
+    if m.group("head").casefold() in _STAFF_HEADS:  # "het hoofd van de AIVD" may be a unit's: a named institution only
+        return bool(_EXTERNAL_ORG.search(of))
+    return bool(_EXTERNAL_ORG.search(of) or _EXTERNAL_ABBREVIATION.search(of))
 
 
 # a piece of every office, work and chair word above, case-sensitive and literal: one fast pass finds where
