@@ -7,11 +7,16 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pipeline.errors import Diagnostic, Loc
 from redaction import memo
 from redaction.matchers import PersonData
-from redaction.matchers.unregistered import Candidate, allowed_names, given_initial, mailbox_owner, scan
+
+if TYPE_CHECKING:
+    from redaction.matchers.unregistered import Candidate
+# The detector (redaction.matchers.unregistered) loads its name lists and patterns when imported (tens of
+# ms): it is imported where a scan runs, so the signing build, which runs none, does not pay for it.
 
 PLACES_SHOWN = 6
 
@@ -58,6 +63,8 @@ class Collector:
 
     def add(self, document: str, text: str, loc_at: Callable[[int], Loc]) -> None:
         """Scan text (redacted parts blanked out); `loc_at(index)` gives a character's file position."""
+        from redaction.matchers.unregistered import scan
+
         result = memo.remembered(("scan", text, self._memo), lambda: scan(
             text, known=self.known, allowed=self.allowed, keep_names=self.keep, register_texts=self.register))
         self._public |= result.public
@@ -70,6 +77,8 @@ class Collector:
 
     def findings(self) -> list[Finding]:
         """One finding per person; people the dossier shows to be public and allowed persons are none."""
+        from redaction.matchers.unregistered import allowed_names, mailbox_owner
+
         name_keys = sorted({c.key for c, _ in self._found if c.category == "naam"})
         skip = (self._public - self._private - self._other_given()) | allowed_names(self.allowed)
         groups: dict[str, Finding] = {}
@@ -85,6 +94,8 @@ class Collector:
     def _other_given(self) -> set[str]:
         """Public surnames a name elsewhere in the dossier shares with another given name: "het lid Inge van Dijk"
         in the Kamerbrief does not clear "Lotte van Dijk" in the nota."""
+        from redaction.matchers.unregistered import given_initial
+
         given: dict[str, set[str]] = {}
         for key, initial in self._given:
             given.setdefault(key, set()).add(initial)
