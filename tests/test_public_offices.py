@@ -254,3 +254,18 @@ def test_a_public_office_in_brackets_after_the_name(text: str, found: list[str])
 ])
 def test_an_abbreviation_of_a_ministry_unit_is_no_outside_organisation(text: str, found: list[str]) -> None:
     assert _found(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a military rank names a civil servant; only the office (Commandant der Strijdkrachten) makes one public
+    ("Het bezoek werd begeleid door luitenant-generaal Jan Smit.", ["Jan Smit"]),
+    ("De luitenant-generaal, de heer Smit, sprak.", ["Smit"]),
+    ("Volgens vice-admiraal Tas is dat zo.", ["Tas"]),
+    ("De Commandant der Strijdkrachten, generaal Onno de Wit, opende.", []),
+    # compounds of internal bodies are no public office
+    ("Projectcommissaris Van Dam leidde het.", ["Van Dam"]),
+    # "Staten-Generaal" holds no rank
+    ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal Werkgevers kunnen bellen.", []),
+])
+def test_ranks_and_internal_compounds(text: str, found: list[str]) -> None:
+    assert _found(text) == found

@@ -33,11 +33,13 @@ _ALWAYS_WORDS = (
     "partijleider", "lijsttrekker", "staatsraad", "raadsheer", "kamervoorzitter", "gedeputeerde", "dijkgraaf",
     "bestuursvoorzitter", "president-directeur", "chef-staf", "chef defensiestaf", "chef-defensiestaf",
 )
-_UNIT_GENERAAL = ("directeur", "secretaris", "thesaurier", "plaatsvervangend directeur", "plaatsvervangend secretaris")
-_INTERNAL_CHAIR = r"(?:werkgroep|stuurgroep|projectgroep|programmagroep|team|taskforce|kerngroep|regiegroep)"
+# a -generaal that heads a ministry's unit, or a military rank (an officer is a civil servant)
+_UNIT_GENERAAL = ("directeur", "secretaris", "thesaurier", "plaatsvervangend directeur", "plaatsvervangend secretaris",
+                  "luitenant", "brigade", "majoor", "kolonel")
+_INTERNAL_CHAIR = r"(?:werkgroep|stuurgroep|\w*groep|team|taskforce|project|programma)"
 _ALWAYS_COMPOUND = (
     rf"(?!(?i:{'|'.join(_UNIT_GENERAAL)}){_HYPHEN}generaal)[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}generaal"
-    r"|[a-zà-ÿA-ZÀ-Ý]*ombuds(?:man|vrouw)|[a-zà-ÿA-ZÀ-Ý]+commissaris"
+    r"|[a-zà-ÿA-ZÀ-Ý]*ombuds(?:man|vrouw)|(?!(?i:project|programma))[a-zà-ÿA-ZÀ-Ý]+commissaris"
     rf"|(?!(?i:{_INTERNAL_CHAIR}))[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}?voorzitter"
 )
 # public only with a named organisation that is not a unit of the ministry

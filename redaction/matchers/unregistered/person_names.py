@@ -23,7 +23,7 @@ class Candidate:
 
 
 _AFTER_TRIGGER = re.compile(
-    rf"(?<!\w)(?P<trig>{v.TRIGGER})\s+(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}"
+    rf"(?<![\w\-\u2010\u2011])(?P<trig>{v.TRIGGER})\s+(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}"
 )
 _AFTER_INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?P<init>{v.INITIALS}){v.SURNAME}){_E}")
 _LIST_NEXT = re.compile(rf"\s*(?:,|\ben\b)\s*(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}")

@@ -21,6 +21,7 @@ _UNIT = (r"(?:directie|afdeling|programmateam|projectteam|team|directoraat|unit|
 _UNIT_ANCHOR = re.compile(rf"\s(?:van|bij)\s+(?:de|het)\s+{_UNIT}(?!\w)|\s\((?:directie|afdeling)\s")
 _ROLE_ANCHOR = re.compile(  # a literal comma first: the role alternation is tried only there
     rf",\s*(?:(?:de|een|onze|senior|junior|plaatsvervangend|waarnemend)\s+)*(?:{v._ROLE})(?!\w)"
+    rf"(?!\s+(?:(?:{v._TITLE})\s*)*[A-ZÀ-Ý])"  # ", generaal Onno ...": the rank is the next name's
 )
 # what marks one mention as a civil servant's, whatever a title elsewhere says: the unit right after the name,
 # or a role noun of the ministry's own work right before it

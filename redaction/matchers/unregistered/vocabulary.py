@@ -21,6 +21,10 @@ _ROLE_WORDS = (
     "onderzoeker", "inspecteur", "controller", "accountmanager", "senior beleidsmedewerker", "trainee",
     "leidinggevende", "kapitein", "luitenant", "majoor", "kolonel", "commandant", "kapitein-luitenant ter zee",
     "sergeant",
+    # military ranks: an officer is a civil servant (the Commander of the armed forces is public by office)
+    "generaal", "luitenant-generaal", "brigade-generaal", "brigadegeneraal", "generaal-majoor", "admiraal",
+    "vice-admiraal", "luitenant-admiraal", "schout-bij-nacht", "commodore", "luitenant-kolonel", "kapitein-luitenant",
+    "luitenant ter zee", "adjudant", "korporaal", "wachtmeester", "opperwachtmeester",
 )
 _PLURAL_ROLE_WORDS = ("collega's", "collega’s", "medewerkers", "beleidsmedewerkers", "juristen", "adviseurs",
                       "ambtenaren", "projectleiders", "analisten")
