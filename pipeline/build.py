@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -260,7 +260,7 @@ def _stage_manifest(staging: Staging, out: Path, dossier_id: str, name: str, run
 def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *, force: bool = False,
                  base_url: str | None = None, progress: Progress | None = None) -> Report:
     """`make woo`: lakvoorstel for review and, once the route is complete, the verified public version."""
-    from pipeline.publication import publish, records  # only here: a signing build does not import them (35 ms)
+    from pipeline.publication import lists, publish, records  # only here: a signing build does not import them (35 ms)
     report = Report()
     base = records.base_url(base_url)
     todo, runs = _runs_to_do(content_dir, out, only, "woo", force, report, {"base_url": base})
@@ -274,10 +274,21 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
     gate = publish.Gate(complete)  # reads each public PDF back while LibreOffice converts the next ones
     if complete:
         gate.warm_up()
-    with Staging(out, "woo") as staging, contextlib.closing(gate):
+    # What waits for no PDF (the lists, the gate's forms) and what a finished lakvoorstel PDF needs
+    # (its marker, its page texts) is done in one more thread, while LibreOffice converts.
+    side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="woo-side")
+    made = {p.dossier.id: side.submit(lists.public_lists, p, base) for p in complete}
+    for plan in complete:
+        side.submit(gate.forbidden, plan)
+    texts: dict[tuple[str, str], Future[list[str]]] = {}
+
+    def review_ready(key: tuple[str, str], path: Path) -> None:
+        texts[key] = side.submit(publish.review_ready, path)
+
+    with Staging(out, "woo") as staging, contextlib.closing(gate), _shutdown(side):
         cold: list[_Job] = []  # without a warm LibreOffice: review and public in one cold batch
         _, public = render_all(complete, staging, PUBLIC, cache, progress, gate.submit, cold)
-        _, review = render_all(plans, staging, REVIEW, cache, progress, None, cold)
+        _, review = render_all(plans, staging, REVIEW, cache, progress, review_ready, cold)
         if cold:
             _convert(cold, staging.path("batch/pdf/.keep").parent, cache, progress)
         review_pdfs = {k: path for k, (path, _) in review.items()}
@@ -285,9 +296,10 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
         others: dict[str, list[Path]] = {}
         for plan in plans:
             d = plan.dossier
-            publish.stage_review(plan, review_pdfs, staging, out)
+            read = {kind: texts[(d.id, kind)].result() for kind in plan.docs if (d.id, kind) in texts}
+            publish.stage_review(plan, review_pdfs, staging, out, read)
             if plan in complete:
-                others[d.id] = publish.stage_public(plan, public_pdfs, staging, out, base)
+                others[d.id] = publish.stage_public(plan, public_pdfs, staging, out, base, made[d.id].result())
                 others[d.id].append(_stage_public_manifest(staging, out, plan, runs[d.id]))
             elif not d.route_complete:
                 report.notes.append(f"{d.id}: alleen een lakvoorstel; de route is niet compleet "
@@ -319,6 +331,14 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
     if complete:
         report.notes.append(f"DiWoo-metadata (woo/{records.SITEMAP_NAME}) met basis-URL {base}")
     return report
+
+
+@contextlib.contextmanager
+def _shutdown(pool: ThreadPoolExecutor) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _stage_public_manifest(staging: Staging, out: Path, plan: Plan, run: manifest.Run) -> Path:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import bisect
+import csv
 import datetime as dt
 import html
 import io
 import os
 import re
+import sys
 import tempfile
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +28,31 @@ if TYPE_CHECKING:
 
 INVENTORY_COLUMNS = ["ID", "Document", "Datum", "Beoordeling", "Beoordelingsgrond", "Toelichting", "Bestand"]
 INVENTORY_TEXT_COLUMNS = ("ID", "Bestand")  # identifiers: text in Excel, so 0045821 keeps its zeros
+
+
+def csv_bytes(rows: list[list[str]], header: list[str]) -> bytes:
+    """A semicolon CSV as Excel on a ministry laptop opens it: UTF-8 with a BOM, CRLF."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8-sig")
+
+
+@dataclass(frozen=True)
+class PublicLists:
+    """The public files of a dossier that are no PDF; they need the plan only, not LibreOffice."""
+
+    inventory_csv: bytes
+    inventory_xlsx: bytes
+    sitemap: bytes
+
+
+def public_lists(plan: Plan, base_url: str) -> PublicLists:
+    """Made while LibreOffice converts (build_public), staged once the PDFs are there."""
+    rows = inventory_rows(plan)
+    return PublicLists(csv_bytes(rows, INVENTORY_COLUMNS), inventory_xlsx(rows, INVENTORY_COLUMNS, plan.dossier.datum),
+                       publication.sitemap(plan, base_url))
 
 
 def inventory_rows(plan: Plan) -> list[list[str]]:
@@ -44,6 +72,7 @@ def inventory_rows(plan: Plan) -> list[list[str]]:
 
 def inventory_xlsx(rows: list[list[str]], header: list[str], when: dt.date) -> bytes:
     """The inventory as an Excel workbook: identifiers typed as text; the same bytes for the same rows."""
+    _import_openpyxl()
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -69,6 +98,18 @@ def inventory_xlsx(rows: list[list[str]], header: list[str], when: dt.date) -> b
     buf = io.BytesIO()
     wb.save(buf)
     return _stable_zip(buf.getvalue(), f"{moment:%Y-%m-%dT%H:%M:%S}Z")
+
+
+def _import_openpyxl() -> None:
+    """openpyxl without numpy: it imports numpy (0.16 s, half its import) only to recognise numpy's
+    number types in cells, and we write text. When numpy is loaded already, it is left alone."""
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` raises ImportError
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
 
 
 def _stable_zip(data: bytes, modified: str) -> bytes:
@@ -98,10 +139,16 @@ def check_xlsx(path: Path, forbidden: list[gate.Forbidden]) -> list[str]:
         return gate.check_text(flat, forbidden)
 
 
-def redaction_pages(plan: Plan, pdfs: dict[str, Path]) -> list[str]:
-    """The page of the lakvoorstel each log entry landed on ('' where the text cannot be found back)."""
-    with ThreadPoolExecutor(max_workers=max(1, min(len(pdfs), os.cpu_count() or 1))) as pool:  # pdftotext each
-        pages_of: dict[str, list[str]] = dict(zip(pdfs, pool.map(_page_texts, pdfs.values()), strict=True))
+def redaction_pages(plan: Plan, pdfs: dict[str, Path], texts: dict[str, list[str]] | None = None) -> list[str]:
+    """The page of the lakvoorstel each log entry landed on ('' where the text cannot be found back).
+
+    texts: the page texts (page_texts) of the documents already read, e.g. as each PDF was finished.
+    """
+    todo = {kind: path for kind, path in pdfs.items() if texts is None or kind not in texts}
+    pages_of: dict[str, list[str]] = {k: v for k, v in (texts or {}).items() if k in pdfs}
+    if todo:
+        with ThreadPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1))) as pool:
+            pages_of.update(zip(todo, pool.map(page_texts, todo.values()), strict=True))
     seen: dict[tuple[str, str], int] = {}
     out = []
     for entry in plan.redaction.log:
@@ -112,7 +159,7 @@ def redaction_pages(plan: Plan, pdfs: dict[str, Path]) -> list[str]:
     return out
 
 
-def _page_texts(path: Path) -> list[str]:
+def page_texts(path: Path) -> list[str]:
     """Each page's text as pdftotext reads it (pdf.extract_text: 0.004 s a page), white space collapsed."""
     try:
         text = pdf.extract_text(path)

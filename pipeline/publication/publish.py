@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import hashlib
-import io
 import re
 import shutil
 import threading
@@ -138,27 +136,31 @@ def raw_public_texts(plan: Plan) -> list[Diagnostic]:
     return out
 
 
-def _csv(rows: list[list[str]], header: list[str]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8-sig")  # BOM: Excel on a ministry laptop opens it as UTF-8
+def stage_review(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging, out: Path,
+                 texts: dict[str, list[str]] | None = None) -> None:
+    """Stage the lakvoorstel PDFs (marked) and the lakverslag with the page of each redaction.
 
-
-def stage_review(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging, out: Path) -> None:
+    texts: per document the page texts of a PDF that review_ready() already marked and read.
+    """
     d = plan.dossier
     target = out / d.id / "lakvoorstel"
     for kind in plan.docs:
         path = pdfs[(d.id, kind)]
-        _mark_review(path)
+        if texts is None or kind not in texts:
+            _mark_review(path)
         staging.keep(path, target / f"{kind}.pdf")
-    pages = lists.redaction_pages(plan, {kind: pdfs[(d.id, kind)] for kind in plan.docs})
+    pages = lists.redaction_pages(plan, {kind: pdfs[(d.id, kind)] for kind in plan.docs}, texts)
     rows = [[e.document, page, e.section, e.ground, e.category, e.text, str(e.loc)]
             for e, page in zip(plan.redaction.log, pages, strict=True)]
     log_path = staging.path(f"review/{d.id}__lakverslag.csv")
-    log_path.write_bytes(_csv(rows, LOG_COLUMNS))
+    log_path.write_bytes(lists.csv_bytes(rows, LOG_COLUMNS))
     staging.keep(log_path, target / "lakverslag.csv")
+
+
+def review_ready(path: Path) -> list[str]:
+    """A finished lakvoorstel PDF marked, and its page texts for the lakverslag (see stage_review)."""
+    _mark_review(path)
+    return lists.page_texts(path)
 
 
 def _mark_review(path: Path) -> None:
@@ -171,23 +173,24 @@ def _mark_review(path: Path) -> None:
 
 
 def stage_public(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging, out: Path,
-                 base_url: str) -> list[Path]:
-    """Stage the public PDFs, the inventarislijst and the DiWoo sitemap; return the staged non-PDF files."""
+                 base_url: str, made: lists.PublicLists | None = None) -> list[Path]:
+    """Stage the public PDFs, the inventarislijst and the DiWoo sitemap; return the staged non-PDF files.
+
+    made: the lists made beforehand (lists.public_lists), while LibreOffice converted.
+    """
     d = plan.dossier
     target = out / d.id / "woo"
     for kind in plan.docs:
         staging.keep(pdfs[(d.id, kind)], target / f"{kind}.pdf")
-    rows = lists.inventory_rows(plan)
-    inv = staging.path(f"public/{d.id}__inventarislijst.csv")
-    inv.write_bytes(_csv(rows, lists.INVENTORY_COLUMNS))
-    staging.keep(inv, target / "inventarislijst.csv")
-    xlsx = staging.path(f"public/{d.id}__inventarislijst.xlsx")
-    xlsx.write_bytes(lists.inventory_xlsx(rows, lists.INVENTORY_COLUMNS, d.datum))
-    staging.keep(xlsx, target / "inventarislijst.xlsx")
-    sitemap = staging.path(f"public/{d.id}__{publication.SITEMAP_NAME}")
-    sitemap.write_bytes(publication.sitemap(plan, base_url))
-    staging.keep(sitemap, target / publication.SITEMAP_NAME)
-    return [inv, xlsx, sitemap]
+    made = made or lists.public_lists(plan, base_url)
+    staged = []
+    for name, data in (("inventarislijst.csv", made.inventory_csv), ("inventarislijst.xlsx", made.inventory_xlsx),
+                       (publication.SITEMAP_NAME, made.sitemap)):
+        path = staging.path(f"public/{d.id}__{name}")
+        path.write_bytes(data)
+        staging.keep(path, target / name)
+        staged.append(path)
+    return staged
 
 
 def forbidden_for(plan: Plan, *, everyone: bool = False) -> list[gate.Forbidden]:
@@ -225,27 +228,29 @@ def forbidden_for(plan: Plan, *, everyone: bool = False) -> list[gate.Forbidden]
     return sorted((_with_misses(f, texts) for f in out), key=lambda f: (f.what, f.text, f.rule))
 
 
-def _unredacted_texts(plan: Plan) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Per model Text, what the public version prints of it and (span text, loc) of each printed span."""
+def _unredacted_texts(plan: Plan) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Per model Text, what the public version prints of it (normalised, and gate.searchable for the
+    forms' anchors) and (span text, loc) of each printed span."""
     out = []
     for doc in plan.docs.values():
         for _section, text in walk(doc):
             spans = [(s.text, str(s.loc)) for s in text if isinstance(s, Span) and s.redaction is None and s.text]
             if spans:
-                out.append((gate.normalise("".join(t for t, _ in spans)), spans))
+                joined = gate.normalise("".join(t for t, _ in spans))
+                out.append((joined, gate.searchable(joined), spans))
     return out
 
 
-def _with_misses(f: gate.Forbidden, texts: list[tuple[str, list[tuple[str, str]]]]) -> gate.Forbidden:
+def _with_misses(f: gate.Forbidden, texts: list[tuple[str, str, list[tuple[str, str]]]]) -> gate.Forbidden:
     """f with, first among its sources, the content lines whose printed text still holds it (a missed form).
 
     That is the line to change when the gate stops: the redaction log only knows where the
     form was taken out, not where it was missed.
     """
-    found = gate.matcher(f)
+    found, needle = gate.matcher(f), gate.anchor(f)
     missed = []
-    for joined, spans in texts:
-        if found(joined):
+    for joined, searchable, spans in texts:
+        if needle in searchable and found(joined):
             own = [loc for t, loc in spans if found(gate.normalise(t))]
             missed.append(f"{(own or [spans[0][1]])[0]} (niet gelakt)")
     if not missed:

@@ -23,10 +23,11 @@ from pipeline.checks.gate.forms import (
     digits,
     matcher,
     normalise,
+    searchable,
     variants,
 )
 
 __all__ = ["EMAIL", "NAME", "PARAAF", "PHONE", "REVIEW_MARKERS", "Forbidden", "anchor", "check_docx", "check_file",
            "check_pdf", "check_pdf_job", "check_text",
-           "digits", "explain", "matcher", "normalise", "text_layers", "variants",
+           "digits", "explain", "matcher", "normalise", "searchable", "text_layers", "variants",
            "warm_up"]

@@ -154,8 +154,10 @@ def _check_texts(name: str, texts: list[tuple[str, str]], forbidden: Iterable[Fo
     fs = list(forbidden)
     for where, raw in texts:
         text = normalise(raw)
+        folded = searchable(text)
         at = f" ({where})" if where else ""
-        problems += [f"{name}: {f.describe()} staat erin{at}{explain(f)}" for f in fs if matcher(f)(text)]
+        problems += [f"{name}: {f.describe()} staat erin{at}{explain(f)}" for f in fs
+                     if anchor(f) in folded and matcher(f)(text)]
         problems += [f"{name}: lakvoorstel-markering '{m}' staat erin{at}" for m in REVIEW_MARKERS if m in text]
     return sorted(set(problems))
 

@@ -27,7 +27,22 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)  # subsets have a zero 'm
 _FONTS = threading.Lock()
 
 
+# Outline keys of simple glyphs by their bytes: a glyph is copied into every subset of a font as it
+# is, so each letter is decompiled once per run, not once per PDF. (A composite glyph names its parts
+# by glyph index, which differs per subset: it is decompiled every time.)
+_SIMPLE: dict[bytes, Key | None] = {}
+
+
 def _key(glyf: object, name: str) -> Key | None:
+    raw = getattr(getattr(glyf, "glyphs", {}).get(name), "data", None)  # before glyf[name] expands it
+    if isinstance(raw, bytes) and len(raw) >= 10 and int.from_bytes(raw[:2], "big", signed=True) >= 0:
+        if raw not in _SIMPLE:
+            _SIMPLE[raw] = _outline_key(glyf, name)
+        return _SIMPLE[raw]
+    return _outline_key(glyf, name)
+
+
+def _outline_key(glyf: object, name: str) -> Key | None:
     try:
         coords, ends, flags = glyf[name].getCoordinates(glyf)  # type: ignore[index]
     except (KeyError, AttributeError, TypeError, ValueError):
