@@ -111,7 +111,6 @@ _AUTHOR = re.compile(
 _GIVEN_IN = re.compile(r"(?<!\w)([A-ZÀ-Ý][a-zà-ÿ]+)\s+(?=[A-ZÀ-Ý]|(?:van|de|ter|ten|el)\s)")
 # "hoogleraar bestuurskunde prof. dr. Mark Bovens", "lector publieke ethiek Jan de Wit"
 _CHAIR_FIELD = re.compile(rf"{_B}(?i:hoogleraar|lector|professor)(?:\s+[a-zà-ÿ]{{3,}}){{1,2}}\s+(?={_SALUTE}|[A-ZÀ-Ý])")
-_SENTENCE_BEFORE = re.compile(r"[^.;:!?\n]{0,60}$")
 
 
 def internal_clause(clause: str) -> bool:
@@ -122,8 +121,9 @@ def internal_clause(clause: str) -> bool:
 def internal_body(text: str, start: int, of: str = "") -> bool:
     """The office is in a body of civil servants: said in its of-clause or just before ("een ambtelijke
     werkgroep onder voorzitterschap van ...", "de voorzitter van de stuurgroep")."""
-    before = _SENTENCE_BEFORE.search(text[max(0, start - 60) : start])
-    return bool(_INTERNAL_BODY.search(of) or (before and _INTERNAL_BODY.search(before.group())))
+    before = text[max(0, start - 60) : start]
+    before = before[max(before.rfind(c) for c in ".;:!?\n") + 1 :]  # this sentence only
+    return bool(_INTERNAL_BODY.search(of) or _INTERNAL_BODY.search(before))
 
 
 def _public_office(m: re.Match[str], text: str) -> bool:

@@ -207,7 +207,9 @@ def _given_names(text: str, keep: set[str]) -> list[Candidate]:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t")
+    before = text[max(0, start - 40) : start].rstrip(" \t")  # a window: the whole text before is O(n) a call
+    if not before and start > 40:
+        before = text[:start].rstrip(" \t")
     return not before or before[-1] in ".!?:;\n\u2022-–*" or before.endswith("\n")
 
 

@@ -71,16 +71,16 @@ def public_surnames(text: str) -> dict[str, set[str]]:
     for m in _TITLE_RX.finditer(text):
         pos = m.end()
         of = _OF_SALUTATION.match(text, pos) or _OF_CLAUSE_TO_COMMA.match(text, pos)
+        join = of or _JOIN.match(text, pos)
+        names = _name_spans(text, join.end()) if join else []
+        if not names:
+            continue  # most titles name nobody: the checks below only where they do
         body = m.group().casefold() in _BODY_TITLES
         if (of or body) and internal_body(text, m.start() if body else pos, of.group() if of else ""):
             continue  # "de voorzitter van de stuurgroep, de heer ...", "de ambtelijke commissie, ...": civil servants
-        join = of or _JOIN.match(text, pos)
-        if not join:
-            continue
-        if "," in join.group() and _PERSON_OF.search(text, max(0, m.start() - 60), m.start()):
+        if "," in join.group() and _PERSON_OF.search(text, max(0, m.start() - 60), m.start()):  # type: ignore[union-attr]
             continue  # "de woordvoerder van de minister, mevrouw X": X is the spokeswoman, not the minister
-        pos = join.end()
-        for name in _name_spans(text, pos):
+        for name in names:
             for key in (_fold(name.group("core").split("-")[-1]), _fold(name.group("core"))):
                 keys.setdefault(key, set()).add(given_initial(name.group()))
     for firm in _FIRM.finditer(text):  # "de brief van de heer Spaargaren" next to "de Groep Spaargaren"

@@ -31,7 +31,8 @@ _CIVIL_ROLES = (
     r"|projectleider|programmamanager|projectmanager|\w*coördinator|\w*coordinator|\w*jurist|\w*analist"
     r"|raadadviseur|ambtenaar|controller|accountmanager|trainee|leidinggevende|notulist|stagiair)"
 )
-_CIVIL_ROLE_BEFORE = re.compile(rf"(?<!\w){_CIVIL_ROLES}\s+(?:(?:{v._TITLE})\s*)*(?:(?:{v.INITIALS}))?$")
+_CIVIL_ROLE_WORD = re.compile(_CIVIL_ROLES)
+_TITLE_OR_INITIALS = re.compile(rf"(?:{v._TITLE}|(?:(?:IJ|Th|Chr|Ch|Ph|Fr|Joh|Jac|Wm|[A-Z])\.)+)")
 # "Jan Bakker, beleidsmedewerker bij ...", "mevrouw Kuiper (teamleider)"
 _CIVIL_ROLE_AFTER = re.compile(
     rf"\s*[,(]\s*(?:(?:de|een|onze|senior|junior|plaatsvervangend|waarnemend)\s+)*{_CIVIL_ROLES}(?!\w)"
@@ -45,7 +46,10 @@ def civil_servant_mention(text: str, start: int, end: int) -> bool:
     if _UNIT_RIGHT_AFTER.match(text, end) or _CIVIL_ROLE_AFTER.match(text, end):
         return True
     before = text[max(0, start - 40) : start]
-    return bool(_CIVIL_ROLE_BEFORE.search(before)) and not _NATIONAL.search(before)
+    words = before.split()
+    while words and _TITLE_OR_INITIALS.fullmatch(words[-1]):  # "projectleider drs. M. Bos"
+        words.pop()
+    return bool(words and _CIVIL_ROLE_WORD.fullmatch(words[-1])) and not _NATIONAL.search(before)
 
 
 _SALUTE_WORD = re.compile(rf"(?:{v._SALUTATION}|{v._TITLE})")
