@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import logging
 import shutil
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -89,6 +90,7 @@ class _Job:
 
 def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manifest.PdfCache,
                progress: Progress | None = None, finished: Finished | None = None, defer: list[_Job] | None = None,
+               plan_done: Callable[[Plan, dict[str, Path]], None] | None = None,
                ) -> tuple[list[Plan], dict[tuple[str, str], tuple[Path, str]]]:
     """Render every document to DOCX in staging; convert only those whose PDF is not in the cache.
 
@@ -98,8 +100,10 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     finished (metadata, repair) as soon as it comes back, so LibreOffice converts while we
     render the next document and finish the previous one.
     finished((dossier, kind), pdf) is called, from the conversion threads, as each PDF is final
-    (finished, or from the cache): the woo build starts its gate there. With defer, the jobs for
-    a cold batch are left in it, for one batch with another mode's (_convert).
+    (finished, or from the cache): the woo build starts its gate there. plan_done(plan, {kind: pdf})
+    likewise once all of a dossier's PDFs are final: the signing build makes its parafeerbundel
+    there, while LibreOffice converts the next dossier. With defer, the jobs for a cold batch are
+    left in it, for one batch with another mode's (_convert).
     """
     code, lo = manifest.code_version(), manifest.libreoffice_version()
     rendered = manifest.DocxCache(staging.out)
@@ -110,9 +114,24 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     streaming: bool | None = None  # decided at the first conversion: is there a warm LibreOffice?
     pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="convert")
     futures = []
+    lock = threading.Lock()
     try:
         for plan in plans:
             done_plans.append(plan)
+            pending, targets = [len(plan.docs)], dict[str, Path]()  # documents not final yet; their PDFs
+
+            def final(key: tuple[str, str], path: Path, plan: Plan = plan, pending: list[int] = pending,
+                      targets: dict[str, Path] = targets) -> None:
+                if finished:
+                    finished(key, path)
+                if plan_done:
+                    with lock:
+                        pending[0] -= 1
+                        last = pending[0] == 0
+                    if last:
+                        plan_done(plan, targets)
+
+            on_final = final if finished or plan_done else None
             for kind, doc in plan.docs.items():
                 path = staging.path(f"{mode}/{plan.dossier.id}__{kind}.docx")
                 meta = plan.meta(kind, mode)
@@ -124,16 +143,16 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
                     rendered.put(plan.dossier.id, mode, kind, rkey, data)
                 path.write_bytes(data)
                 key = manifest.build_key(data, mode, _meta_json(meta), code, lo)
-                target = outdir / f"{path.stem}.pdf"
+                target = targets[kind] = outdir / f"{path.stem}.pdf"
                 hit = cache.get(key)
                 if progress:
                     progress.add(0 if hit else 1, 1 if hit else 0)
                 if hit:
                     shutil.copyfile(hit, target)
-                    if finished:
-                        finished((plan.dossier.id, kind), target)
+                    if on_final:
+                        on_final((plan.dossier.id, kind), target)
                 else:
-                    job = _Job(plan, kind, path, target, key, meta, finished)
+                    job = _Job(plan, kind, path, target, key, meta, on_final)
                     if streaming is None:
                         streaming = libreoffice.uses_server()
                     if streaming:
@@ -201,8 +220,13 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
         raise ContentError(problems)  # the shared registers concern every dossier: nothing is built
     cache = manifest.PdfCache(out)
     with Staging(out, "build") as staging:
+        bundles: dict[str, Path] = {}
+
+        def bundle(plan: Plan, parts: dict[str, Path]) -> None:
+            bundles[plan.dossier.id] = _bundle(plan, parts, staging)
+
         plans, pdfs = render_all(iter_plans(content, report.warnings, problems, findings=False), staging, SIGNING,
-                                 cache, progress)
+                                 cache, progress, plan_done=bundle)
         if problems and not plans:
             raise ContentError(problems)  # every dossier's problems together; nothing is committed
         report.failed = problems  # the broken dossiers; the others are written
@@ -220,21 +244,25 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
                 staged_pdf, key = pdfs[(d.id, kind)]
                 keep(staged_pdf, f"{kind}.pdf", inputs, key)
                 keep(staging.path(f"{SIGNING}/{d.id}__{kind}.docx"), f"{kind}.docx", inputs)
-            parts = [(document_kind("nota").label, pdfs[(d.id, "nota")][0])]
-            parts += [(f"Bijlage {i}: {document_kind(b).label}", pdfs[(d.id, b)][0])
-                      for i, b in enumerate(d.bijlagen(), 1)]
-            bundle = staging.path(f"{SIGNING}/{d.id}__parafeerbundel.pdf")
-            meta = plan.meta("nota")
-            pdf.bundle(parts, bundle, title=f"Parafeerbundel: {meta.title}", author=meta.author,
-                       creation_date=_noon(d.datum))
+            bundled = bundles.get(d.id) or _bundle(plan, {k: pdfs[(d.id, k)][0] for k in plan.docs}, staging)
             parts_sha = {e.path: e.sha256 for e in entries}  # the PDFs just recorded, not hashed again
-            keep(bundle, "parafeerbundel.pdf", {f"{k}.pdf": parts_sha[f"{k}.pdf"] for k in ["nota", *d.bijlagen()]})
+            keep(bundled, "parafeerbundel.pdf", {f"{k}.pdf": parts_sha[f"{k}.pdf"] for k in ["nota", *d.bijlagen()]})
             _stage_manifest(staging, out, d.id, "build", runs[d.id], entries)
             if not d.route_complete:
                 report.notes.append(f"{d.id}: de parafenroute is nog niet compleet.")
         report.written = staging.commit()
     cache.prune(out)
     return report
+
+
+def _bundle(plan: Plan, pdfs: dict[str, Path], staging: Staging) -> Path:
+    """The parafeerbundel of one dossier from its final PDFs: nota first, then the bijlagen in their order."""
+    d, meta = plan.dossier, plan.meta("nota")
+    parts = [(document_kind("nota").label, pdfs["nota"])]
+    parts += [(f"Bijlage {i}: {document_kind(b).label}", pdfs[b]) for i, b in enumerate(d.bijlagen(), 1)]
+    path = staging.path(f"{SIGNING}/{d.id}__parafeerbundel.pdf")
+    pdf.bundle(parts, path, title=f"Parafeerbundel: {meta.title}", author=meta.author, creation_date=_noon(d.datum))
+    return path
 
 
 def build_dossier(content_dir: Path, dossier_id: str, out: Path, mode: str = "build", *,

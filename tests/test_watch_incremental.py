@@ -4,6 +4,7 @@ converted, and what it leaves on disk is byte for byte what a clean build of the
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,38 @@ def test_the_signing_build_skips_only_the_unregistered_scan(tmp_path: Path) -> N
     assert signing.groups == [] and not any("Van Leeuwen" in str(f) for f in signing.findings)
     assert signing.log == full.log and signing.kept == full.kept  # what the nota's Woo section is written from
     assert redaction.motivering(signing, content, dossier) == redaction.motivering(full, content, dossier)
+
+
+@pytest.mark.soffice
+@pytest.mark.parametrize("mode", ["batch", "server"])
+def test_a_dossier_is_handed_on_once_all_its_pdfs_are_final(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           mode: str) -> None:
+    """render_all's plan_done (where the signing build makes the parafeerbundel while LibreOffice converts the
+    next dossier): once per dossier, after every one of its PDFs is finished, also when some come from the cache."""
+    from pipeline.build import iter_plans, render_all
+    from pipeline.kinds import read_all
+    from pipeline.publication import manifest
+    from pipeline.render.docx import SIGNING
+    from pipeline.staging import Staging
+
+    monkeypatch.setenv("PIPELINE_LO", mode)
+    content_dir = write_content(tmp_path / "c", {"d1/nota.yaml": NOTA_WITH_BIJLAGEN, "d1/kamerbrief.yaml":
+                                                 KAMERBRIEF_YAML, "d1/rapportage.yaml": RAPPORTAGE_YAML})
+    shutil.copytree(content_dir / "d1", content_dir / "d2")
+    out = tmp_path / "out"
+    for round_ in range(2):  # the second round: every PDF from the cache
+        seen: list[tuple[str, list[str]]] = []
+        at_hand_on: dict[Path, bytes] = {}
+
+        def done(plan, pdfs, seen=seen, at_hand_on=at_hand_on) -> None:  # type: ignore[no-untyped-def]
+            at_hand_on.update({path: path.read_bytes() for path in pdfs.values()})
+            seen.append((plan.dossier.id, sorted(pdfs)))
+
+        content, _ = read_all(content_dir, None)
+        cache = manifest.PdfCache(out)
+        with Staging(out, "build") as staging:
+            _, staged = render_all(iter_plans(content, [], [], findings=False), staging, SIGNING, cache,
+                                   plan_done=done)
+            assert sorted(seen) == [(d, ["kamerbrief", "nota", "rapportage"]) for d in ("d1", "d2")], round_
+            # handed on finished: not one byte changes after (metadata and repairs were already done)
+            assert {path: path.read_bytes() for path, _ in staged.values()} == at_hand_on
