@@ -60,13 +60,16 @@ _CAP_TUSSEN_BEFORE = re.compile(rf"(?:{v.CAP_TUSSEN})\s+$")
 def mailbox_name_candidates(text: str, mails: list[Candidate], keep: set[str]) -> list[Candidate]:
     """The surname of a found personal address, capitalised elsewhere in the text, is that person's name:
     "Vragen kunt u richten aan Peeters via j.peeters@…" (a bare surname no other rule can tell from a word)."""
+    surnames = sorted({s for c in mails if (s := mailbox_surname(c.key)) and s not in keep}, key=len, reverse=True)
+    if not surnames:
+        return []
+    # one case-sensitive pass for all of them, capitalised as a name is written ("Peeters", "Oosterhuis")
+    rx = re.compile(rf"(?<![\w@.])(?:{'|'.join(re.escape(s.capitalize()) for s in surnames)})(?![\w@])")
     out = []
-    for surname in {s for c in mails if (s := mailbox_surname(c.key)) and s not in keep}:
-        rx = re.compile(rf"(?<![\w@.]){re.escape(surname[0].upper())}(?i:{re.escape(surname[1:])})(?![\w@])")
-        for m in rx.finditer(text):
-            tus = _CAP_TUSSEN_BEFORE.search(text, max(0, m.start() - 12), m.start())
-            start = tus.start() if tus else m.start()
-            out.append(Candidate(start, m.end(), "naam", surname_key(text[start : m.end()])))
+    for m in rx.finditer(text):
+        tus = _CAP_TUSSEN_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        start = tus.start() if tus else m.start()
+        out.append(Candidate(start, m.end(), "naam", surname_key(text[start : m.end()])))
     return out
 
 
