@@ -91,6 +91,7 @@ class _Job:
 def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manifest.PdfCache,
                progress: Progress | None = None, finished: Finished | None = None, defer: list[_Job] | None = None,
                plan_done: Callable[[Plan, dict[str, Path]], None] | None = None,
+               converting: tuple[ThreadPoolExecutor, list[Future[None]]] | None = None,
                ) -> tuple[list[Plan], dict[tuple[str, str], tuple[Path, str]]]:
     """Render every document to DOCX in staging; convert only those whose PDF is not in the cache.
 
@@ -103,7 +104,9 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     (finished, or from the cache): the woo build starts its gate there. plan_done(plan, {kind: pdf})
     likewise once all of a dossier's PDFs are final: the signing build makes its parafeerbundel
     there, while LibreOffice converts the next dossier. With defer, the jobs for a cold batch are
-    left in it, for one batch with another mode's (_convert).
+    left in it, for one batch with another mode's (_convert). With converting (a pool and a list),
+    the warm LibreOffice's conversions run in that pool and their futures go to the list, not
+    awaited here: the woo build renders its review versions while the public ones convert.
     """
     code, lo = manifest.code_version(), manifest.libreoffice_version()
     rendered = manifest.DocxCache(staging.out)
@@ -112,8 +115,7 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     outdir = staging.path(f"{mode}/pdf/.keep").parent
     waiting: list[_Job] = [] if defer is None else defer
     streaming: bool | None = None  # decided at the first conversion: is there a warm LibreOffice?
-    pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="convert")
-    futures = []
+    pool, futures = converting or (ThreadPoolExecutor(max_workers=4, thread_name_prefix="convert"), [])
     lock = threading.Lock()
     try:
         for plan in plans:
@@ -162,10 +164,12 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
                 staged[(plan.dossier.id, kind)] = (target, key)
         if waiting and defer is None:
             _convert(waiting, outdir, cache, progress)  # one cold LibreOffice batch for all of them
-        for future in futures:
-            future.result()  # a ConversionError surfaces here
+        if converting is None:
+            for future in futures:
+                future.result()  # a ConversionError surfaces here
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if converting is None:
+            pool.shutdown(wait=True, cancel_futures=True)
     return done_plans, staged
 
 
@@ -305,20 +309,27 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
     # What waits for no PDF (the lists, the gate's forms) and what a finished lakvoorstel PDF needs
     # (its marker, its page texts) is done in one more thread, while LibreOffice converts.
     side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="woo-side")
-    made = {p.dossier.id: side.submit(lists.public_lists, p, base) for p in complete}
-    for plan in complete:
-        side.submit(gate.forbidden, plan)
     texts: dict[tuple[str, str], Future[list[str]]] = {}
 
     def review_ready(key: tuple[str, str], path: Path) -> None:
         texts[key] = side.submit(publish.review_ready, path)
 
-    with Staging(out, "woo") as staging, contextlib.closing(gate), _shutdown(side):
+    converting: tuple[ThreadPoolExecutor, list[Future[None]]] = (
+        ThreadPoolExecutor(max_workers=4, thread_name_prefix="convert"), [])
+    with Staging(out, "woo") as staging, contextlib.closing(gate), contextlib.ExitStack() as pools:
+        pools.callback(side.shutdown, wait=True, cancel_futures=True)  # (last: the conversions call it)
+        pools.callback(converting[0].shutdown, wait=True, cancel_futures=True)
         cold: list[_Job] = []  # without a warm LibreOffice: review and public in one cold batch
-        _, public = render_all(complete, staging, PUBLIC, cache, progress, gate.submit, cold)
-        _, review = render_all(plans, staging, REVIEW, cache, progress, review_ready, cold)
+        _, public = render_all(complete, staging, PUBLIC, cache, progress, gate.submit, cold, converting=converting)
+        _, review = render_all(plans, staging, REVIEW, cache, progress, review_ready, cold, converting=converting)
+        # only now, not to slow down the rendering that LibreOffice waits for
+        made = {p.dossier.id: side.submit(lists.public_lists, p, base) for p in complete}
+        for plan in complete:
+            side.submit(gate.forbidden, plan)
         if cold:
             _convert(cold, staging.path("batch/pdf/.keep").parent, cache, progress)
+        for future in converting[1]:
+            future.result()  # a ConversionError surfaces here
         review_pdfs = {k: path for k, (path, _) in review.items()}
         public_pdfs = {k: path for k, (path, _) in public.items()}
         others: dict[str, list[Path]] = {}
@@ -359,14 +370,6 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
     if complete:
         report.notes.append(f"DiWoo-metadata (woo/{records.SITEMAP_NAME}) met basis-URL {base}")
     return report
-
-
-@contextlib.contextmanager
-def _shutdown(pool: ThreadPoolExecutor) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _stage_public_manifest(staging: Staging, out: Path, plan: Plan, run: manifest.Run) -> Path:
