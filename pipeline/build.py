@@ -22,6 +22,7 @@ from pipeline.model.document import Document
 from pipeline.plan import Plan
 from pipeline.progress import Progress
 from pipeline.publication import manifest
+from pipeline.render import fonts
 from pipeline.render.docx import PUBLIC, REVIEW, SIGNING, Meta, render_docx
 from pipeline.staging import Staging
 from redaction import apply as redaction
@@ -304,8 +305,6 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
     cache = manifest.PdfCache(out)
     complete = [p for p in plans if p.dossier.route_complete and not publish.release_missing(p)]
     gate = publish.Gate(complete)  # reads each public PDF back while LibreOffice converts the next ones
-    if complete:
-        gate.warm_up()
     # What waits for no PDF (the lists, the gate's forms) and what a finished lakvoorstel PDF needs
     # (its marker, its page texts) is done in one more thread, while LibreOffice converts.
     side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="woo-side")
@@ -326,6 +325,8 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
         made = {p.dossier.id: side.submit(lists.public_lists, p, base) for p in complete}
         for plan in complete:
             side.submit(gate.forbidden, plan)
+        if complete:
+            gate.warm_up(fonts.template_fonts(sorted(TEMPLATES.glob("*.docx"))))
         if cold:
             _convert(cold, staging.path("batch/pdf/.keep").parent, cache, progress)
         for future in converting[1]:

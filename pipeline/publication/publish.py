@@ -8,6 +8,7 @@ import re
 import shutil
 import threading
 import zipfile
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -275,10 +276,12 @@ class Gate:
         self._pool: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
 
-    def warm_up(self) -> None:
-        """Start the reading threads now (kept for the callers; threads start in no time)."""
+    def warm_up(self, families: Iterable[str] = ()) -> None:
+        """Start the reading threads, and load what the first check needs (see gate.warm_up)."""
         with self._lock:
-            self._start()
+            pool = self._start()
+        if families:
+            pool.submit(gate.warm_up, list(families))
 
     def _start(self) -> ThreadPoolExecutor:
         if self._pool is None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pikepdf
 
-from pipeline.checks.gate import glyphs, objects
+from pipeline.checks.gate import glyphs, objects, outlines
 from pipeline.checks.gate.forms import (
     REVIEW_MARKERS,
     Forbidden,
@@ -117,8 +117,12 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
     return sorted(set(problems))
 
 
-def warm_up() -> None:
-    """Nothing: a gate worker process that ran it has started and imported the gate."""
+def warm_up(families: Iterable[str] = ()) -> None:
+    """Load ahead what the first check loads (PDFium, fontTools, the installed fonts of these font
+    families), in a thread that has nothing else to do while LibreOffice converts."""
+    import pypdfium2  # noqa: F401
+
+    outlines.load_installed(families)
 
 
 def check_pdf_job(job: tuple[str, Path, list[Forbidden], list[str]]) -> tuple[str, list[str]]:

@@ -16,6 +16,7 @@ import logging
 import shutil
 import subprocess
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 import pikepdf
@@ -72,6 +73,17 @@ def _installed_font(postscript_name: str) -> tuple[object, dict[int, str]] | Non
         return font["glyf"], font.getBestCmap() or {}
     except Exception:  # noqa: BLE001 - an unreadable installed font only means: unknown
         return None
+
+
+def load_installed(families: Iterable[str]) -> None:
+    """Load the installed fonts of these families (every style fontconfig has), as code_table will."""
+    exe = shutil.which("fc-list")
+    for family in families if exe else []:
+        proc = subprocess.run([exe, "-f", "%{postscriptname}\\n", f":family={family}"], capture_output=True,
+                              text=True, timeout=30, check=False)
+        for name in sorted(set(proc.stdout.split())):
+            with _FONTS:
+                _installed_font(name)
 
 
 @functools.lru_cache(maxsize=8192)
