@@ -126,7 +126,7 @@ def warm_up(families: Iterable[str] = ()) -> None:
 
 
 def check_pdf_job(job: tuple[str, Path, list[Forbidden], list[str]]) -> tuple[str, list[str]]:
-    """check_pdf of one (dossier, PDF, forbidden, required) job: what a worker process of the gate runs.
+    """check_pdf of one (dossier, PDF, forbidden, required) job: what a reading thread of the gate runs.
 
     Returns the SHA-256 of the file as it was before the check (a caller that finds other bytes
     later checks again) and the problems, prefixed with the dossier.
