@@ -78,7 +78,9 @@ def _installed_font(postscript_name: str) -> tuple[object, dict[int, str]] | Non
 def load_installed(families: Iterable[str]) -> None:
     """Load the installed fonts of these families (every style fontconfig has), as code_table will."""
     exe = shutil.which("fc-list")
-    for family in families if exe else []:
+    if exe is None:
+        return  # code_table will find no installed font either: nothing to load
+    for family in families:
         proc = subprocess.run([exe, "-f", "%{postscriptname}\\n", f":family={family}"], capture_output=True,
                               text=True, timeout=30, check=False)
         for name in sorted(set(proc.stdout.split())):
