@@ -177,6 +177,17 @@ def _listed_names(text: str, keep: set[str]) -> list[Candidate]:
     return out
 
 
+_HYPHEN_SPLIT = re.compile(f"[{re.escape(_HYPHENS)}]")
+
+
+def _known_surname(core: str, known: frozenset[str]) -> bool:
+    """A surname of the list, or a double surname of capitalised parts one of which is ("Oudejans-Brink")."""
+    if core in known:
+        return True
+    parts = _HYPHEN_SPLIT.split(core)
+    return len(parts) > 1 and all(_capitalised_word(p) for p in parts) and any(p in known for p in parts)
+
+
 def _given_names(text: str, keep: set[str]) -> list[Candidate]:
     """A Dutch first name and a known surname: "Jan de Boer", "Fatima El Amrani", "Joost Verhoeven"."""
     out = []
@@ -198,7 +209,7 @@ def _given_names(text: str, keep: set[str]) -> list[Candidate]:
             if more and _capitalised_word(more.group("core")):
                 core, end = more.group("core"), more.end()
                 tus = text[m.end() : more.start("core")]
-        if core not in known_surnames and not tus.strip():
+        if not _known_surname(core, known_surnames) and not tus.strip():
             continue  # "Willem Alexander" is one person's two given names; unknown words are no surname
         if _fold(core) in keep or _looks_like_institution(text, m.start("given"), end, core):
             continue
@@ -219,7 +230,7 @@ def _tussen_names(text: str, keep: set[str]) -> list[Candidate]:
     known = data.surnames()
     for m in _CAP_TUSSEN.finditer(text):
         tus, core = m.group("tus"), m.group("core")
-        if _sentence_start(text, m.start()) or core not in known or not _capitalised_word(core):
+        if _sentence_start(text, m.start()) or not _known_surname(core, known) or not _capitalised_word(core):
             continue
         if f"{tus} {core}".casefold() in data.places() or _fold(core) in keep:
             continue  # "Den Haag", "De Bilt"

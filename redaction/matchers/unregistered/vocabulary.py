@@ -45,7 +45,10 @@ def _alternatives(words: tuple[str, ...]) -> str:
 _ROLE_HEADS = ("coördinator", "coordinator", "medewerker", "adviseur", "behandelaar", "jurist", "analist",
                "specialist", "ambtenaar", "onderzoeker", "controller", "manager", "directeur", "officer")
 _ROLE_COMPOUND = rf"[A-Za-zà-ÿ][a-zà-ÿ]{{2,}}?{_HYPHEN}?(?:{'|'.join(_ROLE_HEADS)})"
-_ROLE = rf"{_alternatives(_ROLE_WORDS)}|{_ROLE_COMPOUND}"
+# an abbreviation and a hyphen before a civil servant's role noun name one too: "EU-coördinator", "ICT-adviseur",
+# "HR-medewerker", "BIZA-jurist" (public offices built so, "EU-commissaris", "VN-gezant", have no role noun)
+_ABBREVIATED_ROLE = rf"[A-Z][A-Z&]{{1,5}}{_HYPHEN}(?:{_alternatives(_ROLE_WORDS)}|{'|'.join(_ROLE_HEADS)})"
+_ROLE = rf"{_ABBREVIATED_ROLE}|{_alternatives(_ROLE_WORDS)}|{_ROLE_COMPOUND}"
 _PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
 # after a role noun a capitalised word may name a unit instead ("medewerker Communicatie")
 UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", "zorg", "kunde", "wezen", "middelen")
