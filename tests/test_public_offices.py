@@ -185,18 +185,20 @@ def test_every_office_word_is_found_by_the_fast_hint() -> None:
             assert re.search(offices._HINT, form), form
 
 
-def test_a_person_a_firm_is_named_after_is_its_public_face() -> None:
+def test_a_firm_named_like_a_person_makes_no_one_public() -> None:
+    # (a rule that made the surname public fired on one text only and could hide a civil servant of that name)
     text = "De brief van de heer Hoogewerf over de motie is besproken; Groep Hoogewerf vraagt om een reactie."
-    assert _found(text) == []
-    assert _found("De brief van de heer Hoogewerf over de motie is besproken.") == ["Hoogewerf"]
+    assert _found(text) == ["Hoogewerf"]
 
 
 @pytest.mark.parametrize(("text", "found"), [
     ("Het rapport van mevrouw Jansen van de directie Wonen is bijgevoegd.", ["Jansen"]),
     ("Het lid Jansen van de werkgroep vroeg het woord.", ["Jansen"]),
     ("Commissie-Bos: mevrouw Ilse Bos (directie Wonen) leidde het overleg.", ["Ilse Bos"]),
-    # without the unit the same forms stay public
-    ("Het rapport van mevrouw Jansen is bijgevoegd.", []),
+    # without the unit the same forms stay public; a report's author is no public office (a civil servant writes
+    # reports too)
+    ("Het rapport van mevrouw Jansen is bijgevoegd.", ["Jansen"]),
+    ("Het lid Jansen stelde vragen.", []),
     ("Het lid Jansen van de Tweede Kamer vroeg het woord.", []),
 ])
 def test_a_mention_plainly_a_civil_servants_keeps_the_surname_a_finding(text: str, found: list[str]) -> None:
@@ -221,7 +223,7 @@ def test_across_the_dossier_a_public_surname_does_not_clear_a_civil_servant_of_a
 
 
 def test_across_the_dossier_a_civil_servants_mention_keeps_the_surname_a_finding() -> None:
-    kamerbrief = "Het rapport van mevrouw Jansen is bijgevoegd."
+    kamerbrief = "Het lid Jansen stelde vragen."
     nota = "Mevrouw Jansen van de directie Wonen schreef de nota."
     assert _dossier_findings(kamerbrief, nota) == ["Jansen"]
     assert _dossier_findings(kamerbrief) == []

@@ -11,7 +11,8 @@ from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.person_names import Candidate, surname_key
 
-_SERVICE_PREFIXES = ("800", "900", "906", "909", "14")  # 0800 / 090x: free or paid service lines; 14 0xx: gemeenten
+# 0800 / 090x: free or paid service lines; 14 0xx: gemeenten; +800 / +808: international freephone (ITU UIFN)
+_SERVICE_PREFIXES = ("800", "900", "906", "909", "14", "+800", "+808")
 _LOCAL_PARTS = re.compile(r"[._\-+]")
 
 
@@ -96,3 +97,35 @@ def contact_candidates(text: str, known_keys: set[str], known_emails: set[str]) 
         if not _is_service_number(text, ph.start, ph.end, ph.key):
             out.append(Candidate(ph.start, ph.end, "telefoon", ph.key))
     return out
+
+
+# an organisation by its article or abbreviation as the clause's addressee: "terecht bij de IND via", "bij het
+# Voedingscentrum, telefoon", "Farmatec van het CIBG, telefoon" (a person takes no article: "bij mevrouw Smit")
+_ORGANISATION_OWNER = re.compile(
+    r"(?<!\w)(?:bij|van|met|aan|via|naar|tot)\s+(?:(?:de|het)\s+(?!heer\b)[A-ZÀ-Ý]|[A-Z]{2,}\b)"
+)
+# what makes the number a person's, whatever organisation the clause names
+_PERSON_WORD = re.compile(
+    rf"(?<![\w\-\u2010\u2011])(?:hij|zij|ze|haar|zijn|hem|bereikbaar|rechtstreeks|direct|mobiel|privé|{v._SALUTATION}"
+    rf"|{v._ROLE})(?!\w)"
+)
+_CLAUSE_END = re.compile(r"[.;:!?\n](?:\s|$)|\s{2,}")  # the matching form has a paragraph break as spaces
+
+
+def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> bool:
+    """A landline or a one-word mailbox a sentence gives as an organisation's, with no person in it before:
+    "Telers kunnen terecht bij het Klantcontactcentrum van RVO via 088 042 42 42", "bij de Raad voor Rechtsbijstand
+    via piket@rvr.org". A mobile number, or an address of initials or given name and surname, is always a person's;
+    so is what follows a name, a salutation, a role noun or "bereikbaar" ("jurist X van de Dienst Y, bereikbaar op")."""
+    if c.category == "telefoon" and c.key.startswith(("6", "+316")):
+        return False
+    if c.category == "email" and _LOCAL_PARTS.search(c.key.split("@", 1)[0]):
+        return False
+    start = c.start
+    lo = max(0, start - 160)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    lo = ends[-1] if ends else lo
+    if any(lo <= s < start for s in name_starts):
+        return False
+    before = text[lo:start]
+    return bool(_ORGANISATION_OWNER.search(before)) and not _PERSON_WORD.search(before)

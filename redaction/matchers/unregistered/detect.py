@@ -12,7 +12,11 @@ from redaction.matchers.contact import registered_phone_key
 from redaction.matchers.needles import Needles, literal_needle
 from redaction.matchers.public_people import holder_named
 from redaction.matchers.registered import _register, _registered_hits
-from redaction.matchers.unregistered.contact_points import contact_candidates, mailbox_name_candidates
+from redaction.matchers.unregistered.contact_points import (
+    contact_candidates,
+    mailbox_name_candidates,
+    organisation_contact,
+)
 from redaction.matchers.unregistered.offices import office_name_starts
 from redaction.matchers.unregistered.person_names import Candidate, given_initial, name_candidates, surname_key
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames
@@ -160,7 +164,10 @@ def scan(
         c for c in found
         if not known_hits.overlaps(Hit(c.start, c.end, c.category, None)) and not _is_allowed(t.norm, c, spans, keys)
     ]
-    cands = _person_keys(_resolve(kept))
+    resolved = _resolve(kept)
+    name_starts = sorted(c.start for c in resolved if c.category in ("naam", "email"))
+    resolved = [c for c in resolved if c.category == "naam" or not organisation_contact(t.norm, c, name_starts)]
+    cands = _person_keys(resolved)
     public, private, given = _public_keys(t.norm, cands)
     raw = []
     for c in cands:

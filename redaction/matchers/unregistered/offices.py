@@ -26,17 +26,22 @@ from redaction.matchers.unregistered import namedata as data
 # -voorzitter compound is one too (see _ALWAYS_COMPOUND), except the few below that head a ministry's unit
 _ALWAYS_WORDS = (
     "korpschef", "hoge vertegenwoordiger", "ambassadeur", "ambassadrice", "gezant", "eurocommissaris",
-    "europees commissaris", "eu-commissaris", "commissaris van de koning", "nationale ombudsman", "landsadvocaat",
+    "europees commissaris", "europese commissaris", "eu-commissaris", "commissaris van de koning",
+    "nationale ombudsman", "landsadvocaat",
     # (a consul without "-generaal" is often a career official of the ministry: no office here)
     "nationaal rapporteur", "nationale rapporteur", "nationaal coördinator", "nationale coördinator",
     "topman", "topvrouw", "hoofdredacteur", "rector magnificus", "fractieleider",
     "partijleider", "lijsttrekker", "staatsraad", "raadsheer", "kamervoorzitter", "gedeputeerde", "dijkgraaf",
-    "bestuursvoorzitter", "president-directeur", "chef-staf", "chef defensiestaf", "chef-defensiestaf",
+    "bestuursvoorzitter", "president-directeur", "chef defensiestaf", "chef-defensiestaf",
+    "rijksvertegenwoordiger", "gezaghebber",  # offices in public law for the Caribbean Netherlands
 )
 # a -generaal that heads a ministry's unit, or a military rank (an officer is a civil servant)
+# and the bodies named so ("het directoraat-generaal, de heer ..." is a unit's civil servant)
 _UNIT_GENERAAL = ("directeur", "secretaris", "thesaurier", "plaatsvervangend directeur", "plaatsvervangend secretaris",
-                  "luitenant", "brigade", "majoor", "kolonel")
-_INTERNAL_CHAIR = r"(?:werkgroep|stuurgroep|\w*groep|team|taskforce|project|programma)"
+                  "luitenant", "brigade", "majoor", "kolonel", "directoraat", "staten")
+# (the chair of a staff council, a management team or a meeting is a civil servant: "OR-voorzitter", "dagvoorzitter")
+_INTERNAL_CHAIR = (r"(?:werkgroep|stuurgroep|\w*groep|team|taskforce|project|programma|or\b|mt\b|ondernemingsraad|dag"
+                   r"|sessie|gespreks|overleg|vergader|klankbord|begeleidings)")
 _ALWAYS_COMPOUND = (
     rf"(?!(?i:{'|'.join(_UNIT_GENERAAL)}){_HYPHEN}generaal)[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}generaal"
     r"|[a-zà-ÿA-ZÀ-Ý]*ombuds(?:man|vrouw)|(?!(?i:project|programma))[a-zà-ÿA-ZÀ-Ý]+commissaris"
@@ -45,14 +50,18 @@ _ALWAYS_COMPOUND = (
 # public only with a named organisation that is not a unit of the ministry
 _HEAD_WORDS = (
     "directeur", "directrice", "directeur-generaal", "secretaris-generaal", "thesaurier-generaal", "hoofd",
-    "bestuurder", "commandant", "topambtenaar", "woordvoerder", "woordvoerster",
+    "bestuurder", "commandant", "topambtenaar", "woordvoerder", "woordvoerster", "chef-staf", "chef staf",
 )
-_STAFF_HEADS = frozenset(["hoofd", "woordvoerder", "woordvoerster", "bestuurder", "topambtenaar"])
+# (a chef-staf heads the staff of a DG or a military unit as often as of an outside organisation)
+_STAFF_HEADS = frozenset(["hoofd", "woordvoerder", "woordvoerster", "bestuurder", "topambtenaar", "chef staf"])
 # an internal body chaired or staffed by civil servants, said just before the office ("een ambtelijke werkgroep
 # onder voorzitterschap van ...") or in its of-clause
 _INTERNAL_BODY = re.compile(
     r"(?i:werkgroep|stuurgroep|projectgroep|programmagroep|\bteam|team\b|taskforce|kerngroep|regiegroep|ambtelijk"
-    r"|interdepartementa|directie\b)"
+    r"|interdepartementa|directie\b|ondernemingsraad|medezeggenschap|bestuursraad|directieraad|managementraad"
+    r"|departementsleiding|klankbordgroep|begeleidingsgroep|begeleidingscommissie)"
+    # a ministry's staff council and management team: "de voorzitter van de OR", "lid van het MT"
+    r"|\b(?:OR|MT)\b"
 )
 # "van de directie X", "van het ministerie", "bij de Belastingdienst", "van de Defensie Vastgoeddienst",
 # "van Toeslagen", "van de Rijksdienst ...": a unit, an agency or a service of the state
@@ -77,6 +86,9 @@ _EXTERNAL_ORG = re.compile(
     r"|theater|spoorwegen|luchthaven|haven)\b|\b(?:Koninklijk|Nationa)\w*"
     r"|\b(?:Bank|Bureau|Raad|Autoriteit|Instituut|Universiteit|Organisatie|Fonds|Stichting|Vereniging|Unie"
     r"|Politie|Hogeschool|Ziekenhuis|Museum|Academie|Hof|Commissie|Parlement)\b"
+    # an organisation named in English is an international one, never a unit of a Dutch ministry
+    r"|\b(?:Authority|Agency|Office|Institute|Council|Commission|Court|Organi[sz]ation|Foundation|University"
+    r"|Board|Association|Union|Cent(?:re|er)|Programme|Fund|Forum)\b"
 )
 # the head of an armed force is public; the commander of a unit is a civil servant
 _FORCES = re.compile(r"(?i:\w*krachten|\w*macht|marine|marechaussee)\b")
@@ -126,9 +138,14 @@ def internal_body(text: str, start: int, of: str = "") -> bool:
     return bool(_INTERNAL_BODY.search(of) or _INTERNAL_BODY.search(before))
 
 
+# a deputy holds no office of his own: "de plaatsvervangend ambassadeur" is a career official ("waarnemend" is acting
+# in the office itself)
+_DEPUTY = re.compile(r"(?i:plaatsvervangende?|adjunct|loco)[\s\-\u2010\u2011]+$")
+
+
 def _public_office(m: re.Match[str], text: str) -> bool:
     of = m.group("of") or ""
-    if internal_body(text, m.start(), of):
+    if internal_body(text, m.start(), of) or _DEPUTY.search(text, max(0, m.start() - 20), m.start()):
         return False
     if m.group("always"):
         return True
@@ -139,7 +156,8 @@ def _public_office(m: re.Match[str], text: str) -> bool:
     # "de directeur van het RIVM", not "de directeur Financiën" nor "de directeur van Wonen"
     if not _PREPOSITION.match(of):
         return False
-    if m.group("head").casefold() in _STAFF_HEADS:  # "het hoofd van de AIVD" may be a unit's: a named institution only
+    # "het hoofd van de AIVD" may be a unit's: a named institution only
+    if re.sub(r"[\W_]+", " ", m.group("head").casefold()) in _STAFF_HEADS:
         return bool(_EXTERNAL_ORG.search(of))
     return bool(_EXTERNAL_ORG.search(of) or _EXTERNAL_ABBREVIATION.search(of))
 
@@ -150,7 +168,7 @@ _HINT = re.compile(
     r"orpschef|eneraal|mbuds|oorzitter|ommissaris|irect|ecretaris|oofd|estuurder|ommandant|oordvoer|ertegenwoordiger"
     r"|mbassad|ezant|onsul|andsadvocaat|apporteur|oördinator|opman|opvrouw|edacteur|agnificus|eider|ijsttrekker"
     r"|taatsraad|aadsheer|edeputeerde|ijkgraaf|hef|mbtenaar|criptie|roefschrift|issertatie|oek|ssay|olumn"
-    r"|piniestuk|ratie|iografie|oman|oogleraar|ector|rofessor"
+    r"|piniestuk|ratie|iografie|oman|oogleraar|ector|rofessor|ezaghebber"
 )
 _WORD_BEFORE = re.compile(r"[\w\-\u2010\u2011]*$")
 _PREVIOUS_WORD = re.compile(r"[\w\-\u2010\u2011]+\s+$")

@@ -100,6 +100,15 @@ def _names_a_unit(core: str) -> bool:
                                                  and core not in data.surnames())
 
 
+# a unit is named by a list of its fields: "directeur Klimaat, Lucht en Geluid", "afdeling Bestuur, Democratie en
+# Financiën"; one person after a singular role noun is never a list of three
+_FIELD_LIST = re.compile(r",\s*[A-ZÀ-Ý][a-zà-ÿ]+(?:,\s*[A-ZÀ-Ý][a-zà-ÿ]+)*\s+en\s+[A-ZÀ-Ý][a-zà-ÿ]+")
+
+
+def _a_unit_list(text: str, m: re.Match[str]) -> bool:
+    return m.group("core") not in data.surnames() and bool(_FIELD_LIST.match(text, m.end("name")))
+
+
 def _a_place(core: str, tus: str) -> bool:
     return not tus and core.casefold() in data.places() and core not in data.surnames()
 
@@ -113,7 +122,7 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
     lower_tussen = bool(tus) and tus[0].islower() and not init
     if lower_tussen and (m.groupdict().get("role") or _fold(tus.split()[0]) in {"in", "op", "uit", "het"}):
         return False
-    if m.groupdict().get("role") and not init and (_names_a_unit(core) or _a_place(core, tus)):
+    if m.groupdict().get("role") and not init and (_names_a_unit(core) or _a_place(core, tus) or _a_unit_list(text, m)):
         return False  # "medewerker Communicatie", "coördinator Groningen" (but "teamleider Dijkhuizen")
     if _fold(core) in keep:
         return False

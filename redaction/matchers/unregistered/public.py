@@ -55,11 +55,19 @@ def _name_spans(text: str, pos: int) -> list[re.Match[str]]:
     return found
 
 
-# a firm or group named after a person: that person appears in the text as its public face
-_FIRM = re.compile(
-    rf"(?<!\w)(?:Groep|Adviesbureau|Advocatenkantoor|Accountantskantoor|Holding|Maatschap|Firma|Familiebedrijf"
-    rf"|Handelsonderneming)\s+(?:{v.CAP_TUSSEN}\s+)?(?P<core>[A-ZÀ-Ý][\w'’]+)(?!\w)"
-)
+# a title after a hyphen is a compound's: "OR-voorzitter", "MT-lid", "werkgroep-voorzitter" name a civil servant (the
+# public compounds, "Kamer-voorzitter", are offices.py's); only these prefixes keep the title's own meaning
+_TITLE_PREFIX = re.compile(rf"(\w+){_HYPHEN}$")
+_KEEPS_TITLE = frozenset(["oud", "ex", "vice", "adjunct", "co"])
+# the griffier of a parliament or council is public in its documents; a court's griffier is a civil servant
+_GRIFFIER = frozenset(["griffier", "adjunct-griffier"])
+_PARLIAMENT = re.compile(r"(?i:commissie|kamer|staten|senaat|\w*raad\b)")
+_COURT = re.compile(r"(?i:rechtbank|gerechtshof|\bhof\b|raad van state|tribunaal|gerecht)")
+
+
+def _compound_title(text: str, start: int) -> bool:
+    prefix = _TITLE_PREFIX.search(text, max(0, start - 30), start)
+    return bool(prefix) and prefix.group(1).casefold() not in _KEEPS_TITLE  # type: ignore[union-attr]
 
 
 def public_surnames(text: str) -> dict[str, set[str]]:
@@ -75,7 +83,12 @@ def public_surnames(text: str) -> dict[str, set[str]]:
         names = _name_spans(text, join.end()) if join else []
         if not names:
             continue  # most titles name nobody: the checks below only where they do
-        body = m.group().casefold() in _BODY_TITLES
+        if _compound_title(text, m.start()):
+            continue  # "OR-voorzitter Bakker"
+        title = m.group().casefold()
+        if title in _GRIFFIER and not (of and _PARLIAMENT.search(of.group()) and not _COURT.search(of.group())):
+            continue  # "de griffier van de commissie, X" is public; "de griffier van de rechtbank, X" is not
+        body = title in _BODY_TITLES
         if (of or body) and internal_body(text, m.start() if body else pos, of.group() if of else ""):
             continue  # "de voorzitter van de stuurgroep, de heer ...", "de ambtelijke commissie, ...": civil servants
         if "," in join.group() and _PERSON_OF.search(text, max(0, m.start() - 60), m.start()):  # type: ignore[union-attr]
@@ -83,8 +96,6 @@ def public_surnames(text: str) -> dict[str, set[str]]:
         for name in names:
             for key in (_fold(name.group("core").split("-")[-1]), _fold(name.group("core"))):
                 keys.setdefault(key, set()).add(given_initial(name.group()))
-    for firm in _FIRM.finditer(text):  # "de brief van de heer Spaargaren" next to "de Groep Spaargaren"
-        keys.setdefault(_fold(firm.group("core")), set()).add("")
     return keys
 
 

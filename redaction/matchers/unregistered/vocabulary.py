@@ -20,7 +20,8 @@ _ROLE_WORDS = (
     "raadadviseur", "directeur", "plaatsvervangend directeur", "hoofd", "manager", "ambtenaar", "specialist",
     "onderzoeker", "inspecteur", "controller", "accountmanager", "senior beleidsmedewerker", "trainee",
     "leidinggevende", "kapitein", "luitenant", "majoor", "kolonel", "commandant", "kapitein-luitenant ter zee",
-    "sergeant",
+    "sergeant", "kwartiermaker", "stagiair", "stagiaire", "voorlichter", "secretaresse", "assistent", "assistente",
+    "medewerkster", "adviseuse", "consultant", "auditor",
     # military ranks: an officer is a civil servant (the Commander of the armed forces is public by office)
     "generaal", "luitenant-generaal", "brigade-generaal", "brigadegeneraal", "generaal-majoor", "admiraal",
     "vice-admiraal", "luitenant-admiraal", "schout-bij-nacht", "commodore", "luitenant-kolonel", "kapitein-luitenant",
@@ -43,11 +44,14 @@ def _alternatives(words: tuple[str, ...]) -> str:
 # compounds of a civil servant's role noun name one too: "beleidscoördinator", "zaakbehandelaar",
 # "programmadirecteur", "dossierjurist" (a political or public one is a PUBLIC_TITLE, never built like this)
 _ROLE_HEADS = ("coördinator", "coordinator", "medewerker", "adviseur", "behandelaar", "jurist", "analist",
-               "specialist", "ambtenaar", "onderzoeker", "controller", "manager", "directeur", "officer")
+               "specialist", "ambtenaar", "onderzoeker", "controller", "manager", "directeur", "officer",
+               "ondersteuner", "voorlichter", "auditor")
 _ROLE_COMPOUND = rf"[A-Za-zà-ÿ][a-zà-ÿ]{{2,}}?{_HYPHEN}?(?:{'|'.join(_ROLE_HEADS)})"
 # an abbreviation and a hyphen before a civil servant's role noun name one too: "EU-coördinator", "ICT-adviseur",
 # "HR-medewerker", "BIZA-jurist" (public offices built so, "EU-commissaris", "VN-gezant", have no role noun)
-_ABBREVIATED_ROLE = rf"[A-Z][A-Z&]{{1,5}}{_HYPHEN}(?:{_alternatives(_ROLE_WORDS)}|{'|'.join(_ROLE_HEADS)})"
+# and with a staff council's or management team's seat: "OR-voorzitter Bakker", "MT-lid Jansen"
+_ABBREVIATED_ROLE = (rf"[A-Z][A-Z&]{{1,5}}{_HYPHEN}(?:{_alternatives(_ROLE_WORDS)}|{'|'.join(_ROLE_HEADS)}"
+                     r"|voorzitter|lid|secretaris)")
 _ROLE = rf"{_ABBREVIATED_ROLE}|{_alternatives(_ROLE_WORDS)}|{_ROLE_COMPOUND}"
 _PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
 # after a role noun a capitalised word may name a unit instead ("medewerker Communicatie")
@@ -85,6 +89,7 @@ INSTITUTION_WORDS = frozenset(
         "Academie", "Leerstoel", "Kanaal", "Kliniek", "Kinderkliniek", "Foundation", "Fund", "Award", "Lyceum",
         "Gymnasium", "Penning", "Medaille", "Beurs", "Brug", "Sluis", "Tunnel", "Haven", "Park", "Paleis",
         "Kerk", "Toren", "Hal", "Hall", "Theater", "Schouwburg", "Bibliotheek", "Vereniging", "Genootschap",
+        "Comité", "Committee", "Forum", "Platform", "Netwerk", "Collectief", "Coalitie", "Alliantie", "Federatie",
     ]
 )
 # a word straight before a name that makes it an institution, a ship, a prize or a street
@@ -105,10 +110,11 @@ PUBLIC_TITLES = (
     "minister", "minister-president", "premier", "staatssecretaris", "staatssecretarissen", "ministers",
     "bewindspersoon", "bewindspersonen", "bewindslieden", "kamerlid", "kamerleden", "lid", "leden",
     "fractievoorzitter", "motie", "moties", "amendement", "voorzitter", "vicepresident", "vice-president",
-    "president", "burgemeester", "wethouder", "gedeputeerde", "commissaris", "ombudsman", "kinderombudsman",
+    "president", "burgemeester", "wethouder", "gedeputeerde", "ombudsman", "kinderombudsman",
     "informateur", "formateur", "koning", "koningin", "prinses", "prins", "senator", "europarlementariër",
-    "eurocommissaris", "gouverneur", "hoogleraar", "rapport", "commissie", "voorzitterschap", "advocaat",
-    "advocate", "griffier", "adjunct-griffier", "kabinet", "oud-minister", "oud-staatssecretaris", "rector",
+    "eurocommissaris", "gouverneur", "hoogleraar", "commissie", "voorzitterschap", "advocaat",
+    "advocate", "griffier", "adjunct-griffier", "rapporteur", "rapporteurs", "co-rapporteur", "kabinet", "oud-minister",
+    "oud-staatssecretaris", "rector",
     "rector magnificus", "decaan", "bestuursvoorzitter", "directeur-bestuurder", "voorzitter van de raad van bestuur",
 )
 _PUBLIC_TITLE = _alternatives(PUBLIC_TITLES)
@@ -144,6 +150,6 @@ FUNCTIONAL_MAILBOX_WORDS = (
 SERVICE_NUMBER_CUES = re.compile(
     r"(?i:\w+telefoon|servicelijn|servicenummer|publieksnummer|informatienummer|infolijn|hulplijn|helpdesk"
     r"|contactpunt|klantenservice|meldpunt|loket|algemeen nummer|algemene nummer|centrale|receptie"
-    r"|informatiepunt)"
+    r"|informatiepunt|gratis\s+(?:telefoon)?nummer)"
 )
 SERVICE_NUMBER_AFTER = re.compile(r"^\s*\((?i:algemeen|algemene|centraal|centrale|gratis|lokaal tarief|informatie)")
