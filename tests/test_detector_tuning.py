@@ -128,3 +128,30 @@ def test_a_listed_surname_after_a_role_noun_before_a_list_stays_a_name() -> None
 ])
 def test_institution_words_are_no_surname(text: str) -> None:
     assert _found(text) == []
+
+
+# --- a seat without its body, a chaired body named after the name, a politician's namesake ------------------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Aanwezig: mevrouw Veltman (voorzitter), de heer Gort (secretaris) en de heer Roos (lid).",
+     ["Veltman", "Gort", "Roos"]),
+    ("De heer Veltman, voorzitter, opende de vergadering.", ["Veltman"]),
+    ("De voorzitter, mevrouw Veltman, opende de vergadering.", ["Veltman"]),
+    ("Voorzitter: mevrouw Veltman. Notulist: de heer Gort.", ["Veltman", "Gort"]),
+    ("Onder voorzitterschap van mevrouw Veltman kwam de projectgroep bijeen.", ["Veltman"]),
+    # a Kamerlid's full name on the list of office holders is also a civil servant's
+    ("De nota is geschreven door Peter van Dijk.", ["Peter van Dijk"]),
+])
+def test_a_seat_without_its_body_names_no_public_person(text: str, names: list[str]) -> None:
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "De heer Veltman (voorzitter van de VNG) opende het congres.",
+    "Mevrouw Veltman, lid van de Tweede Kamer, stelde vragen.",
+    "De voorzitter van de vaste commissie, mevrouw Veltman, opende het overleg.",
+    "Het lid Veltman vroeg het woord.",
+    "Onder voorzitterschap van mevrouw Veltman kwam de Raad van Toezicht bijeen.",
+])
+def test_a_seat_with_its_public_body_stays_public(text: str) -> None:
+    assert _found(text) == []

@@ -10,7 +10,6 @@ from functools import lru_cache
 from redaction.matchers._text import Hit, PersonData, _caseless, _Coverage, _lit, _resolve, _Text
 from redaction.matchers.contact import registered_phone_key
 from redaction.matchers.needles import Needles, literal_needle
-from redaction.matchers.public_people import holder_named
 from redaction.matchers.registered import _register, _registered_hits
 from redaction.matchers.unregistered.contact_points import (
     contact_candidates,
@@ -132,10 +131,11 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
     offices = _office_starts_near(text, names)
+    # (a Kamerlid's or minister's given name and surname alone, public_people.holder_named, make no one public here:
+    # "Peter de Groot" or "Peter van Dijk" is also a civil servant's name, and on r01-r72 the list never decided)
     for c in names:
-        written = text[c.start : c.end]  # a Kamerlid, minister or staatssecretaris by given name and surname
-        if public_after(text, c.end) or office_before(text, c.start, c.end, offices) or holder_named(written):
-            public.setdefault(c.key, set()).add(given_initial(written))
+        if public_after(text, c.end) or office_before(text, c.start, c.end, offices):
+            public.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
     shared = {c.key for c in names if c.key in public and (g := given_initial(text[c.start : c.end]))
               and public[c.key] - {""} and g not in public[c.key]}
     civil = {c.key for c in names if civil_servant_mention(text, c.start, c.end)}

@@ -65,6 +65,18 @@ _PARLIAMENT = re.compile(r"(?i:commissie|kamer|staten|senaat|\w*raad\b)")
 _COURT = re.compile(r"(?i:rechtbank|gerechtshof|\bhof\b|raad van state|tribunaal|gerecht)")
 
 
+# titles that name a chair or a seat of any body: without the body they may be a meeting's of civil servants
+# ("Aanwezig: mevrouw Smit (voorzitter), de heer Bakker (lid)", "De voorzitter, mevrouw Smit, opende de vergadering")
+_SEAT_TITLES = frozenset(["voorzitter", "voorzitterschap", "lid", "leden", "president", "vicepresident",
+                          "vice-president", "kabinet", "commissie"])
+_BARE_END = re.compile(r"\s*(?:[),;:.]|en\s|$)")
+
+
+def _bare_seat(title: str, text: str, after_title: int) -> bool:
+    """A seat title with no body after it ("(voorzitter)", ", lid,")."""
+    return title.casefold() in _SEAT_TITLES and bool(_BARE_END.match(text, after_title))
+
+
 def _compound_title(text: str, start: int) -> bool:
     prefix = _TITLE_PREFIX.search(text, max(0, start - 30), start)
     return bool(prefix) and prefix.group(1).casefold() not in _KEEPS_TITLE  # type: ignore[union-attr]
@@ -93,6 +105,11 @@ def public_surnames(text: str) -> dict[str, set[str]]:
             continue  # "de voorzitter van de stuurgroep, de heer ...", "de ambtelijke commissie, ...": civil servants
         if "," in join.group() and _PERSON_OF.search(text, max(0, m.start() - 60), m.start()):  # type: ignore[union-attr]
             continue  # "de woordvoerder van de minister, mevrouw X": X is the spokeswoman, not the minister
+        bracketed = text[max(0, m.start() - 2) : m.start()].strip().endswith("(")  # "de Rob (voorzitter: X)"
+        if title in _SEAT_TITLES and not of and not bracketed and join.group().strip() in (",", ":"):  # type: ignore[union-attr]
+            continue  # "De voorzitter, mevrouw Smit, opende de vergadering", "Voorzitter: mevrouw Smit"
+        if body and internal_clause(_CLAUSE.match(text, names[-1].end()).group()):  # type: ignore[union-attr]
+            continue  # "onder voorzitterschap van mevrouw Smit kwam de projectgroep bijeen"
         for name in names:
             for key in (_fold(name.group("core").split("-")[-1]), _fold(name.group("core"))):
                 keys.setdefault(key, set()).add(given_initial(name.group()))
@@ -113,6 +130,9 @@ def office_before(text: str, start: int, end: int, starts: Sequence[int]) -> boo
 def public_after(text: str, end: int) -> bool:
     """A name followed by its public function or party: "Hans Alders, voorzitter van ...", "Pechtold (D66)"."""
     m = v.PUBLIC_AFTER.match(text[end : end + 60])
+    title = _TITLE_RX.search(m.group()) if m else None
+    if m and title and _bare_seat(title.group(), text, end + m.end()):
+        return office_after(text, end)  # "mevrouw Smit (voorzitter)", "De heer Bakker, lid, ..."
     if m and not internal_clause(_CLAUSE.match(text, end + m.end()).group()):  # type: ignore[union-attr]
         return True
     return office_after(text, end)
