@@ -34,11 +34,12 @@ for p in (str(ROOT), str(BENCH)):
         sys.path.insert(0, p)
 
 # Functions of a module that belong to another phase than the module: pdf.py also reads PDFs
-# back (text extraction with pypdf and poppler, inspection) for the gate and the checks.
+# back (text extraction with PDFium, pypdf and poppler, inspection) for the gate and the checks.
 READING_BACK = "reading PDFs back (gate text extraction, inspection)"
 FUNCTION_PHASES = {
     ("pipeline/finish/pdf/inspect.py", name): READING_BACK
-    for name in ("inspect_pdf", "extract_text", "extract_text_pypdf", "_poppler", "_fonts_all_embedded",
+    for name in ("inspect_pdf", "extract_text", "extract_text_pypdf", "extract_pages_pdfium", "extract_text_pdfium",
+                 "without_output_intents", "_poppler", "_fonts_all_embedded",
                  "_revisions", "_outline_titles", "_struct_types", "_struct_elements", "_role_mapped",
                  "_page_size_mm", "_text_or_none")
 }
