@@ -155,3 +155,20 @@ def test_a_seat_without_its_body_names_no_public_person(text: str, names: list[s
 ])
 def test_a_seat_with_its_public_body_stays_public(text: str) -> None:
     assert _found(text) == []
+
+
+def test_a_ministry_unit_with_an_english_name_keeps_its_head_a_finding() -> None:
+    text = "De directeur van het Shared Service Center ICT, de heer Wouter Gerrits, tekende het contract."
+    assert _found(text) == ["Wouter Gerrits"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a role noun with its unit and the name in apposition, without a salutation
+    ("De secretaris van de werkgroep, Marco Bellini, verzorgde het verslag.", ["Marco Bellini"]),
+    ("De coördinator bij de directie Europa, Ferreira, stemde in.", ["Ferreira"]),
+    # the same form for a public office stays public; a place or a unit after the comma is no name
+    ("De directeur van het Centraal Planbureau, Pieter Hasekamp, lichtte de raming toe.", []),
+    ("De medewerker van de gemeente, Utrecht en Zwolle hebben ingestemd.", []),
+])
+def test_a_role_noun_with_its_unit_and_a_name_in_apposition(text: str, names: list[str]) -> None:
+    assert _found(text) == names

@@ -86,9 +86,10 @@ _EXTERNAL_ORG = re.compile(
     r"|theater|spoorwegen|luchthaven|haven)\b|\b(?:Koninklijk|Nationa)\w*"
     r"|\b(?:Bank|Bureau|Raad|Autoriteit|Instituut|Universiteit|Organisatie|Fonds|Stichting|Vereniging|Unie"
     r"|Politie|Hogeschool|Ziekenhuis|Museum|Academie|Hof|Commissie|Parlement)\b"
-    # an organisation named in English is an international one, never a unit of a Dutch ministry
-    r"|\b(?:Authority|Agency|Office|Institute|Council|Commission|Court|Organi[sz]ation|Foundation|University"
-    r"|Board|Association|Union|Cent(?:re|er)|Programme|Fund|Forum)\b"
+    # an organisation named in English by these nouns is an international one (a ministry's own units named in
+    # English use "Office", "Center", "Board", "Programme": those are not here)
+    r"|\b(?:Authority|Agency|Institute|Council|Commission|Court|Organi[sz]ation|Foundation|University"
+    r"|Association|Union|Fund)\b"
 )
 # the head of an armed force is public; the commander of a unit is a civil servant
 _FORCES = re.compile(r"(?i:\w*krachten|\w*macht|marine|marechaussee)\b")

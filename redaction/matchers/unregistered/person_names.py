@@ -25,6 +25,12 @@ class Candidate:
 _AFTER_TRIGGER = re.compile(
     rf"(?<![\w\-\u2010\u2011])(?P<trig>{v.TRIGGER})\s+(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}"
 )
+# a role noun, its unit and the name in apposition: "de secretaris van de werkgroep, Marco Rossi, ..." (with a
+# salutation the salutation triggers already; a public office in the same form is made public by offices.py)
+_ROLE_APPOSITION = re.compile(
+    rf"(?<![\w\-\u2010\u2011])(?P<role>{v._ROLE})\s+(?:van|bij|voor)\s+[^,.;:()\n]{{1,60}}?,\s+"
+    rf"(?P<name>(?P<init>{v.INITIALS})?(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+)?{v.SURNAME}){_E}"
+)
 _AFTER_INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?P<init>{v.INITIALS}){v.SURNAME}){_E}")
 _LIST_NEXT = re.compile(rf"\s*(?:,|\ben\b)\s*(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}")
 _PLURAL = re.compile(v.PLURAL_TRIGGER)
@@ -167,6 +173,9 @@ def _trigger_names(text: str, keep: set[str], register: Sequence[tuple[int, int]
             if m.group("role") and _NATIONAL_OFFICE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "de Nationaal Coördinator Groningen" is an office, what follows its area
             out.append(Candidate(m.start("name"), end, "naam", surname_key(text[m.start("name") : end])))
+    for m in _ROLE_APPOSITION.finditer(text):
+        if _is_name(text, m, keep, False) and not _inside(register, m.start(), m.end()):
+            out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
     for m in _AFTER_INITIALS.finditer(text):
         if _is_name(text, m, keep, True):
             out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
