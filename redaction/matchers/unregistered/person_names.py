@@ -179,9 +179,9 @@ def _trigger_names(text: str, keep: set[str], register: Sequence[tuple[int, int]
             out.append(Candidate(m.start("name"), end, "naam", surname_key(text[m.start("name") : end])))
     for tail in _APPOSITION_TAIL.finditer(text):
         role = _ROLE_BEFORE.search(text, max(0, tail.start() - 45), tail.start())
-        m = _ROLE_APPOSITION.match(text, role.start()) if role else None
-        if m and _is_name(text, m, keep, False) and not _inside(register, m.start(), m.end()):
-            out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
+        ap = _ROLE_APPOSITION.match(text, role.start()) if role else None
+        if ap and _is_name(text, ap, keep, False) and not _inside(register, ap.start(), ap.end()):
+            out.append(Candidate(ap.start("name"), ap.end("name"), "naam", surname_key(ap.group("name"))))
     for m in _AFTER_INITIALS.finditer(text):
         if _is_name(text, m, keep, True):
             out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
