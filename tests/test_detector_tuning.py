@@ -172,3 +172,14 @@ def test_a_ministry_unit_with_an_english_name_keeps_its_head_a_finding() -> None
 ])
 def test_a_role_noun_with_its_unit_and_a_name_in_apposition(text: str, names: list[str]) -> None:
     assert _found(text) == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Bij de directie Europa heeft Fatima Zahra El Amrani de coördinatie.", "Fatima Zahra El Amrani"),
+    ("Anna Sophie de Boer schreef de paragraaf.", "Anna Sophie de Boer"),
+    ("Het mandaat is voorbereid door onderhandelaar Wijnberg.", "Wijnberg"),
+    ("Notulist Brouwers legde het vast.", "Brouwers"),
+    ("De functionaris gegevensbescherming is geraadpleegd via vertrouwenspersoon Hamers.", "Hamers"),
+])
+def test_more_given_names_and_role_nouns(text: str, name: str) -> None:
+    assert name in _found(text)

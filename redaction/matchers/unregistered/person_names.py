@@ -212,6 +212,9 @@ def _known_surname(core: str, known: frozenset[str]) -> bool:
     return len(parts) > 1 and all(_capitalised_word(p) for p in parts) and any(p in known for p in parts)
 
 
+_GIVEN_BEFORE = re.compile(r"(?<![\w.\-])([A-ZÀ-Ý][a-zà-ÿ]+) $")
+
+
 def _given_names(text: str, keep: set[str]) -> list[Candidate]:
     """A Dutch first name and a known surname: "Jan de Boer", "Fatima El Amrani", "Joost Verhoeven"."""
     out = []
@@ -237,7 +240,11 @@ def _given_names(text: str, keep: set[str]) -> list[Candidate]:
             continue  # "Willem Alexander" is one person's two given names; unknown words are no surname
         if _fold(core) in keep or _looks_like_institution(text, m.start("given"), end, core):
             continue
-        out.append(Candidate(m.start("given"), end, "naam", surname_key(text[m.start("given") : end])))
+        start = m.start("given")
+        before = _GIVEN_BEFORE.search(text, max(0, start - 25), start)  # "Fatima Zahra El Idrissi": two given names
+        if before and before.group(1) in given_names:
+            start = before.start(1)
+        out.append(Candidate(start, end, "naam", surname_key(text[start:end])))
     return out
 
 
