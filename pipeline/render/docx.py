@@ -18,7 +18,6 @@ from xml.sax.saxutils import escape, quoteattr
 
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
@@ -255,6 +254,9 @@ def context(doc: Document, ctx: _Ctx) -> dict[str, object]:
 class _StrictTemplate(DocxTemplate):
     """docxtpl repairs broken XML silently (recover=True); we parse strictly first and fail."""
 
+    def patch_xml(self, src_xml: str) -> str:
+        return jinja.patched(src_xml, super().patch_xml)  # once per distinct template part (jinja.py)
+
     def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
         xml = super().build_xml(context, jinja_env)
         docxpkg.parse_strict("word/document.xml", xml.encode("utf-8"))
@@ -266,10 +268,6 @@ class _StrictTemplate(DocxTemplate):
             yield rel_key, xml
 
 
-def _jinja_env() -> SandboxedEnvironment:
-    return jinja.environment()
-
-
 def render_docx(template: Path, doc: Document, meta: Meta, mode: str) -> bytes:
     """Fill the template with the document and return finished, validated DOCX bytes."""
     ctx = _Ctx(mode)
@@ -277,7 +275,7 @@ def render_docx(template: Path, doc: Document, meta: Meta, mode: str) -> bytes:
     tpl = _StrictTemplate(str(template))
     values["logo"] = logos.inline(tpl, meta.logo)
     try:
-        tpl.render(values, _jinja_env(), autoescape=True)
+        tpl.render(values, jinja.environment(), autoescape=True)
     except (TemplateError, UndefinedError) as exc:
         raise RenderError(f"de template {template.name} kan niet worden gevuld: {exc}") from exc
     buf = io.BytesIO()
