@@ -183,3 +183,28 @@ def test_a_role_noun_with_its_unit_and_a_name_in_apposition(text: str, names: li
 ])
 def test_more_given_names_and_role_nouns(text: str, name: str) -> None:
     assert name in _found(text)
+
+
+# --- a visible registered person's namesake --------------------------------------------------------------------
+
+def _found_with_minister(text: str) -> list[str]:
+    from redaction.matchers import PersonData
+
+    known = [PersonData("bw", "Karin de Raadt")]
+    hits = find_unregistered(text, known=known, keep_names=["Karin de Raadt", "Raadt"])
+    return [text[h.start : h.end] for h in hits]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # another given name or initials: a namesake of the minister
+    ("Het concept is geschreven door beleidsmedewerker Marieke de Raadt.", ["Marieke de Raadt"]),
+    ("Mevrouw P. de Raadt van de directie Wonen las mee.", ["P. de Raadt"]),
+    # a bare surname stays the registered person's (a Woo officer may have registered it as publiek)
+    ("Projectleider De Raadt bewaakt de planning.", []),
+    ("Minister De Raadt sprak met beleidsmedewerker Marieke de Raadt.", ["Marieke de Raadt"]),
+    # the minister herself, by title, by her own given name or initial, or by surname alone
+    ("Minister De Raadt tekende de brief; mevrouw De Raadt lichtte hem toe.", []),
+    ("Karin de Raadt en K. de Raadt zijn dezelfde persoon.", []),
+])
+def test_a_visible_persons_namesake_is_a_finding(text: str, names: list[str]) -> None:
+    assert _found_with_minister(text) == names

@@ -19,7 +19,7 @@ from redaction.matchers.unregistered.contact_points import (
 from redaction.matchers.unregistered.offices import office_name_starts
 from redaction.matchers.unregistered.person_names import Candidate, given_initial, name_candidates, surname_key
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames
-from redaction.matchers.unregistered.unit_context import civil_servant_mention, unit_names
+from redaction.matchers.unregistered.unit_context import civil_servant_mention, keep_namesakes, unit_names
 
 _OFFICE_REACH = 200  # an office and its organisation stand this close before the name (public.office_before)
 _NEAR = 150  # a number this close after a name is that person's ("Jansen (06 …)")
@@ -67,6 +67,16 @@ def _person_keys(cands: list[Candidate]) -> list[Candidate]:
 @lru_cache(maxsize=16)
 def _keep_keys(keep_names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(surname_key(k) for k in keep_names if k.strip())
+
+
+@lru_cache(maxsize=16)
+def _keep_given(keep_names: tuple[str, ...]) -> dict[str, set[str]]:
+    """The visible people's surname keys with the initials of their given names ("Hugo de Jonge": {"jonge": {"H"}})."""
+    out: dict[str, set[str]] = {}
+    for k in keep_names:
+        if k.strip():
+            out.setdefault(surname_key(k), set()).add(given_initial(k))
+    return out
 
 
 def _register_spans(text: str, register_texts: Sequence[str]) -> list[tuple[int, int]]:
@@ -155,7 +165,8 @@ def scan(
     t = _Text(text)
     keep = _keep_keys(tuple(keep_names))
     register = _register(known)
-    known_hits = _Coverage(_registered_hits(t.norm, known))
+    hits = _registered_hits(t.norm, known)
+    known_hits = _Coverage(hits)
     spans, keys = _allowed_spans(t.norm, allowed)
     found = name_candidates(t.norm, set(keep), _register_spans(t.norm, register_texts)) + unit_names(t.norm, set(keep))
     contacts = contact_candidates(t.norm, set(register.owners.keys()), set(register.emails))
@@ -167,8 +178,13 @@ def scan(
     resolved = _resolve(kept)
     name_starts = sorted(c.start for c in resolved if c.category in ("naam", "email"))
     resolved = [c for c in resolved if c.category == "naam" or not organisation_contact(t.norm, c, name_starts)]
-    cands = _person_keys(resolved)
+    # a visible person's namesake the register reads as that person: a finding, its surname no public one here
+    namesakes = keep_namesakes(t.norm, [(h.start, h.end) for h in hits], _keep_given(tuple(keep_names))) if keep else []
+    namesakes = [c for c in namesakes if not _is_allowed(t.norm, c, spans, keys)]
+    cands = _person_keys(_resolve(resolved + namesakes))
     public, private, given = _public_keys(t.norm, cands)
+    public -= {c.key for c in namesakes}
+    private |= {c.key for c in namesakes}
     raw = []
     for c in cands:
         h = t.to_raw(Hit(c.start, c.end, c.category, None))

@@ -8,6 +8,7 @@ so the rule costs one literal search per text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
@@ -114,4 +115,27 @@ def unit_names(text: str, keep: set[str]) -> list[Candidate]:
                 start += len(words.pop(0)) + 1
             if _plausible(text, start, end, keep):
                 out.append(Candidate(start, end, "naam", surname_key(text[start:end])))
+    return out
+
+
+_GIVEN_OR_INITIALS_BEFORE = re.compile(rf"(?:(?P<init>{v.INITIALS})|(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+)\s+)$")
+
+
+def keep_namesakes(text: str, hits: Sequence[tuple[int, int]], keep_given: dict[str, set[str]]) -> list[Candidate]:
+    """Mentions the register reads as a visible (public) person's that are a namesake's: another given name or
+    initials before the surname ("beleidsmedewerker Ilse de Jonge" beside minister Hugo de Jonge). A bare surname
+    stays the visible person's, even after a role noun: a Woo officer may have registered "jurist De Graaf" as
+    publiek himself. `keep_given` holds the visible people's surname keys with the initials of their given names."""
+    out = []
+    for start, end in hits:
+        key = surname_key(text[start:end])
+        if key not in keep_given:
+            continue
+        m = _GIVEN_OR_INITIALS_BEFORE.search(text, max(0, start - 30), start)
+        first, name_start = "", start
+        if m and (m.group("init") or m.group("given") in data.first_names()):
+            first, name_start = (m.group("init") or m.group("given"))[0], m.start()
+        other = bool(first) and bool(keep_given[key] - {""}) and first not in keep_given[key]
+        if other:
+            out.append(Candidate(name_start, end, "naam", key))
     return out
