@@ -208,3 +208,17 @@ def _found_with_minister(text: str) -> list[str]:
 ])
 def test_a_visible_persons_namesake_is_a_finding(text: str, names: list[str]) -> None:
     assert _found_with_minister(text) == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a salutation between the role noun and the name (the role noun used to swallow it)
+    ("Minister Kramer sprak met zijn beleidsmedewerker mevrouw Kramer-Doorn.", "Kramer-Doorn"),
+    ("Het stuk is van beleidsmedewerker mevrouw de Wilde.", "de Wilde"),
+    ("Collega de heer Van Roon belde terug.", "Van Roon"),
+])
+def test_a_role_noun_then_a_salutation_then_the_name(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_a_role_noun_alone_before_a_unit_is_still_no_name() -> None:
+    assert _found("Medewerker Communicatie belde terug.") == []

@@ -123,6 +123,13 @@ def _a_place(core: str, tus: str) -> bool:
     return not tus and core.casefold() in data.places() and core not in data.surnames()
 
 
+def _bare_role(m: re.Match[str]) -> bool:
+    """A role noun straight before the name ("medewerker Communicatie" may be a unit; "medewerker mevrouw X" not)."""
+    role = m.groupdict().get("role") or ""
+    trig = m.groupdict().get("trig") or role
+    return bool(role) and trig.rstrip().endswith(role)
+
+
 def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) -> bool:
     """The rules that tell a surname from an ordinary capitalised word."""
     init, tus, core = m.group("init") or "", m.group("tus") or "", m.group("core")
@@ -130,9 +137,10 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
         return False
     # "mevrouw de Vries" is common; "collega van Financiën", "mevrouw in Den Haag" are not names
     lower_tussen = bool(tus) and tus[0].islower() and not init
-    if lower_tussen and (m.groupdict().get("role") or _fold(tus.split()[0]) in {"in", "op", "uit", "het"}):
+    role = _bare_role(m)
+    if lower_tussen and (role or _fold(tus.split()[0]) in {"in", "op", "uit", "het"}):
         return False
-    if m.groupdict().get("role") and not init and (_names_a_unit(core) or _a_place(core, tus) or _a_unit_list(text, m)):
+    if role and not init and (_names_a_unit(core) or _a_place(core, tus) or _a_unit_list(text, m)):
         return False  # "medewerker Communicatie", "coördinator Groningen" (but "teamleider Dijkhuizen")
     if _fold(core) in keep:
         return False

@@ -63,7 +63,8 @@ CORE = rf"[^\W\d_]\w*(?:['’]\w+)*(?:{_HYPHEN}(?:{TUSSEN}\s+)*[^\W\d_]\w*)*"
 # "P.J.M. (Paul) Verschoor": a given name in brackets after the initials belongs to the name
 INITIALS = rf"(?:(?:{_INITIAL})\.\s?){{1,5}}\s*(?:\([A-ZÀ-Ý][a-zà-ÿ]+\)\s+)?"
 SURNAME = rf"(?P<tus>(?:{TUSSEN}\s+){{0,3}})(?P<core>{CORE})"
-TRIGGER = rf"(?:(?P<role>{_ROLE})|{_SALUTATION}|{_TITLE})(?:\s+{_TITLE})*"
+# a salutation may follow the role noun: "beleidsmedewerker mevrouw Bakker-Smit", "collega de heer Van Dam"
+TRIGGER = rf"(?:(?P<role>{_ROLE})(?:\s+(?:{_SALUTATION}))?|{_SALUTATION}|{_TITLE})(?:\s+{_TITLE})*"
 PLURAL_TRIGGER = rf"{_B}(?:de\s+)?(?:{_PLURAL_ROLE})\s+"
 PARTICLE = r"(?:El|Al|Ben|Ait|Aït|Abou|Abu|Bou|Ould)"  # Arabic and Berber surnames ("Fatima El Amrani")
 
