@@ -222,3 +222,16 @@ def test_a_role_noun_then_a_salutation_then_the_name(text: str, name: str) -> No
 
 def test_a_role_noun_alone_before_a_unit_is_still_no_name() -> None:
     assert _found("Medewerker Communicatie belde terug.") == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Zoals Hoogeveen (beleidsmedewerker) aangaf, is de planning krap.", ["Hoogeveen"]),
+    ("Met dank aan Van Tiel en Wouters voor hun inzet.", ["Van Tiel", "Wouters"]),
+    ("Het stuk is besproken met mevrouw Bos, Yilmaz en De Wit.", ["Bos", "Yilmaz", "De Wit"]),
+    # a word after the name that is no listed surname, or a lowercase article, ends the list
+    ("Het advies kwam van mevrouw Van Tiel en Partners heeft het uitgewerkt.", ["Van Tiel"]),
+    ("Het stuk is besproken met mevrouw Bos en de Raad van State.", ["Bos"]),
+    ("Het Ministerie van Financiën (directeur) stemde in.", []),
+])
+def test_a_bracketed_role_and_a_list_after_a_name(text: str, names: list[str]) -> None:
+    assert _found(text) == names

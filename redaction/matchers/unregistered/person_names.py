@@ -279,7 +279,26 @@ def _tussen_names(text: str, keep: set[str]) -> list[Candidate]:
     return out
 
 
+def _list_continuations(text: str, names: list[Candidate], keep: set[str]) -> list[Candidate]:
+    """A listed surname after a found name is the next person of the list: "met Van Tiel en Wouters", "door
+    mevrouw Bos, Yilmaz en De Wit" (a word after it that is no surname of the list is not: "Van Tiel en Partners")."""
+    out: list[Candidate] = []
+    known = data.surnames()
+    for c in names:
+        pos = c.end
+        for _ in range(4):
+            m = _LIST_NEXT.match(text, pos)
+            if not m or not (m.group("init") or m.group("core") in known) or not _is_name(text, m, keep, False):
+                break
+            if (m.group("tus") or " ")[0].islower() and not m.group("init"):
+                break  # "Bos en de Raad": a lowercase article, not a tussenvoegsel
+            out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
+            pos = m.end()
+    return out
+
+
 def name_candidates(text: str, keep: set[str], register: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
     """Every possible name of a person in text (overlaps are resolved by the caller)."""
-    return (_trigger_names(text, keep, register) + _listed_names(text, keep) + _given_names(text, keep)
-            + _tussen_names(text, keep))
+    found = (_trigger_names(text, keep, register) + _listed_names(text, keep) + _given_names(text, keep)
+             + _tussen_names(text, keep))
+    return found + _list_continuations(text, found, keep)

@@ -18,10 +18,10 @@ from redaction.matchers.unregistered.stopwords import STOPWORDS
 
 _UNIT = (r"(?:directie|afdeling|programmateam|projectteam|team|directoraat|unit|cluster|werkgroep|stuurgroep"
          r"|projectgroep|programmadirectie)")
-# "… van de afdeling X", "… bij de directie X", "… (directie X)", "…, senior medewerker van …"
+# "… van de afdeling X", "… bij de directie X", "… (directie X)", "…, senior medewerker van …", "… (jurist)"
 _UNIT_ANCHOR = re.compile(rf"\s(?:van|bij)\s+(?:de|het)\s+{_UNIT}(?!\w)|\s\((?:directie|afdeling)\s")
-_ROLE_ANCHOR = re.compile(  # a literal comma first: the role alternation is tried only there
-    rf",\s*(?:(?:de|een|onze|senior|junior|plaatsvervangend|waarnemend)\s+)*(?:{v._ROLE})(?!\w)"
+_ROLE_ANCHOR = re.compile(  # a literal comma or bracket first: the role alternation is tried only there
+    rf"(?:,|\s\()\s*(?:(?:de|een|onze|senior|junior|plaatsvervangend|waarnemend)\s+)*(?:{v._ROLE})(?!\w)"
     rf"(?!\s+(?:(?:{v._TITLE})\s*)*[A-ZÀ-Ý])"  # ", generaal Onno ...": the rank is the next name's
 )
 # what marks one mention as a civil servant's, whatever a title elsewhere says: the unit right after the name,
