@@ -235,3 +235,16 @@ def test_a_role_noun_alone_before_a_unit_is_still_no_name() -> None:
 ])
 def test_a_bracketed_role_and_a_list_after_a_name(text: str, names: list[str]) -> None:
     assert _found(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # the head in brackets right after the outside organisation; two given names after a public title
+    ("Het Sociaal en Cultureel Planbureau (directeur Karin Wittebrood) bracht advies uit.", []),
+    ("De Gezondheidsraad (voorzitter prof. dr. Bart Jan Kullberg) adviseerde.", []),
+    # a ministry's unit or service in the same form keeps its head a finding
+    ("De directie Wonen (directeur Kim Veldkamp) stemde in.", ["Kim Veldkamp"]),
+    ("Het Rijksvastgoedbedrijf (directeur Kim Veldkamp) stemde in.", ["Kim Veldkamp"]),
+    ("Het RIVM (hoofd Kim Veldkamp) meldde het.", ["Kim Veldkamp"]),
+])
+def test_a_head_in_brackets_after_its_organisation(text: str, names: list[str]) -> None:
+    assert _found(text) == names

@@ -188,6 +188,20 @@ def _word_starts(text: str, lo: int, hi: int) -> list[int]:
     return sorted(out)
 
 
+def _bracket_after_org(text: str, m: re.Match[str]) -> bool:
+    """A head in brackets right after the outside organisation it heads: "Het SCP (directeur Kim Putters)"; a
+    ministry's unit there keeps a civil servant ("De directie Wonen (directeur Bos)")."""
+    before = text[max(0, m.start() - 80) : m.start()].rstrip()
+    if not before.endswith("("):
+        return False
+    org = before[:-1]
+    org = org[max(org.rfind(c) for c in ".;:!?(\n") + 1 :]  # this sentence, before the bracket
+    if _INTERNAL.search(org) or _INTERNAL_BODY.search(org):
+        return False
+    staff = re.sub(r"[\W_]+", " ", m.group("head").casefold()) in _STAFF_HEADS
+    return bool(_EXTERNAL_ORG.search(org) or (not staff and _EXTERNAL_ABBREVIATION.search(org)))
+
+
 def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
     """Where the name of a public office holder begins: after the office and its organisation, after the comma
     of an apposition ("De inspecteur-generaal der Mijnen, de heer ..."), after an author's work ("de scriptie
@@ -199,6 +213,11 @@ def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[in
         if work:
             starts.append(work.end())
         m = _OFFICE.match(text, pos)
+        if m and m.group("head") and _bracket_after_org(text, m):
+            direct = _DIRECT.match(text, m.end("head"))  # "Het Centraal Planbureau (directeur Pieter Hasekamp)"
+            if direct:
+                starts.append(direct.end())
+            continue
         if not m or not _public_office(m, text):
             continue
         after = _APPOSITION.match(text, m.end())

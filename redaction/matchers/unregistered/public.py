@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from redaction.matchers._text import _B, _HYPHEN
 from redaction.matchers.names import _fold
+from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.offices import internal_body, internal_clause, office_after
 from redaction.matchers.unregistered.person_names import given_initial
@@ -33,6 +34,11 @@ _NAME = re.compile(
     rf"(?:{v.INITIALS})?(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:{_HYPHEN}[A-ZÀ-Ý][a-zà-ÿ]+)?{_GAP})?"
     rf"(?P<tus>(?:{v.CAP_TUSSEN}{_GAP}|{v.TUSSEN}{_GAP})*)(?P<core>[A-ZÀ-Ý][\w'’]*(?:{_HYPHEN}[A-ZÀ-Ý][\w'’]*)*)"
 )
+# two given names when the second is a listed first name ("prof. dr. Bart Jan Kullberg"), else _NAME's one
+_NAME2 = re.compile(
+    rf"(?:{v.INITIALS})?[A-ZÀ-Ý][a-zà-ÿ]+{_GAP}(?P<g2>[A-ZÀ-Ý][a-zà-ÿ]+){_GAP}"
+    rf"(?P<tus>(?:{v.CAP_TUSSEN}{_GAP}|{v.TUSSEN}{_GAP})*)(?P<core>[A-ZÀ-Ý][\w'’]*(?:{_HYPHEN}[A-ZÀ-Ý][\w'’]*)*)"
+)
 _SEPARATOR = re.compile(r"\s*(?:,|/|\ben\b)\s*")
 
 
@@ -42,7 +48,8 @@ def _name_spans(text: str, pos: int) -> list[re.Match[str]]:
     skip = _SKIP.match(text, pos)
     pos = skip.end() if skip else pos
     for _ in range(8):
-        m = _NAME.match(text, pos)
+        two = _NAME2.match(text, pos)
+        m = two if two and two.group("g2") in data.first_names() else _NAME.match(text, pos)
         if not m:
             break
         found.append(m)
