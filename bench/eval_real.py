@@ -186,7 +186,9 @@ def report_real(deduce_detect: Callable[[str], list] | None) -> int:  # type: ig
     if deduce_detect is not None:
         systems["deduce"] = deduce_detector(deduce_detect)
     results: dict[str, dict[str, dict[str, float]]] = {}
-    for split in ("afgestemd", "achtergehouden", "achtergehouden-2", "achtergehouden-3", "achtergehouden-4", "achtergehouden-5"):
+    parts = ("afgestemd", "achtergehouden", "achtergehouden-2", "achtergehouden-3", "achtergehouden-4",
+             "achtergehouden-5")
+    for split in parts:
         part = [d for d in docs if d.split == split]
         planted = sum(d.planted for d in part)
         print(f"== echte teksten, {split}: {len(part)} documenten ({planted} met geplante gegevens, "
