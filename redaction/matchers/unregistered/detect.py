@@ -19,7 +19,12 @@ from redaction.matchers.unregistered.contact_points import (
 from redaction.matchers.unregistered.offices import office_name_starts
 from redaction.matchers.unregistered.person_names import Candidate, given_initial, name_candidates, surname_key
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames
-from redaction.matchers.unregistered.unit_context import civil_servant_mention, keep_namesakes, unit_names
+from redaction.matchers.unregistered.unit_context import (
+    civil_servant_mention,
+    keep_namesakes,
+    rank_before,
+    unit_names,
+)
 
 _OFFICE_REACH = 200  # an office and its organisation stand this close before the name (public.office_before)
 _NEAR = 150  # a number this close after a name is that person's ("Jansen (06 …)")
@@ -143,12 +148,19 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     offices = _office_starts_near(text, names)
     # (a Kamerlid's or minister's given name and surname alone, public_people.holder_named, make no one public here:
     # "Peter de Groot" or "Peter van Dijk" is also a civil servant's name, and on r01-r72 the list never decided)
+    # a rank before the name makes the mention a civil servant's (an officer is one: "minister Kuipers" does not make
+    # "sergeant-majoor Kuipers" public), unless an office makes that surname public here ("de Commandant der
+    # Strijdkrachten, generaal X, ... Generaal X"): only the office does, never the rank or a political title
+    ranked, by_office = set(), set()
     for c in names:
         if public_after(text, c.end) or office_before(text, c.start, c.end, offices):
             public.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
+            by_office.add(c.key)
+        elif rank_before(text, c.start):
+            ranked.add(c.key)
     shared = {c.key for c in names if c.key in public and (g := given_initial(text[c.start : c.end]))
               and public[c.key] - {""} and g not in public[c.key]}
-    civil = {c.key for c in names if civil_servant_mention(text, c.start, c.end)}
+    civil = {c.key for c in names if civil_servant_mention(text, c.start, c.end)} | (ranked - by_office)
     given = {(key, g) for key, initials in public.items() for g in initials}
     return set(public) - shared - civil, shared | civil, given
 

@@ -50,7 +50,20 @@ def civil_servant_mention(text: str, start: int, end: int) -> bool:
     words = before.split()
     while words and _TITLE_OR_INITIALS.fullmatch(words[-1]):  # "projectleider drs. M. Bos"
         words.pop()
-    return bool(words and _CIVIL_ROLE_WORD.fullmatch(words[-1])) and not _NATIONAL.search(before)
+    # a hyphenated compound with a civil role among its parts: "beleidsmedewerker-jurist", "oud-collega"
+    civil = bool(words) and any(_CIVIL_ROLE_WORD.fullmatch(p) for p in _HYPHEN_SPLIT.split(words[-1]))
+    return civil and not _NATIONAL.search(before)
+
+
+_HYPHEN_SPLIT = re.compile(r"[-\u2010\u2011]")
+_RANK_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v.RANK})\s+(?:(?:{v._TITLE})\s*|{v.INITIALS})*$")
+
+
+def rank_before(text: str, start: int) -> bool:
+    """A military rank right before the name ("sergeant-majoor Kuipers", "kapitein ter zee ir. Bos"): an officer is a
+    civil servant, so the mention is one unless an office makes this very mention public (the caller's check: "de
+    Commandant der Strijdkrachten, generaal X" is public by the office, not by the rank)."""
+    return bool(_RANK_BEFORE.search(text, max(0, start - 80), start))
 
 
 _SALUTE_WORD = re.compile(rf"(?:{v._SALUTATION}|{v._TITLE})")

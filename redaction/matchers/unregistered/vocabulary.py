@@ -46,14 +46,45 @@ def _alternatives(words: tuple[str, ...]) -> str:
 # "programmadirecteur", "dossierjurist" (a political or public one is a PUBLIC_TITLE, never built like this)
 _ROLE_HEADS = ("coördinator", "coordinator", "medewerker", "adviseur", "behandelaar", "jurist", "analist",
                "specialist", "ambtenaar", "onderzoeker", "controller", "manager", "directeur", "officer",
-               "ondersteuner", "voorlichter", "auditor", "onderhandelaar", "begeleider", "expert")
+               "ondersteuner", "voorlichter", "auditor", "onderhandelaar", "begeleider", "expert", "officier")
 _ROLE_COMPOUND = rf"[A-Za-zà-ÿ][a-zà-ÿ]{{2,}}?{_HYPHEN}?(?:{'|'.join(_ROLE_HEADS)})"
 # an abbreviation and a hyphen before a civil servant's role noun name one too: "EU-coördinator", "ICT-adviseur",
 # "HR-medewerker", "BIZA-jurist" (public offices built so, "EU-commissaris", "VN-gezant", have no role noun)
 # and with a staff council's or management team's seat: "OR-voorzitter Bakker", "MT-lid Jansen"
 _ABBREVIATED_ROLE = (rf"[A-Z][A-Z&]{{1,5}}{_HYPHEN}(?:{_alternatives(_ROLE_WORDS)}|{'|'.join(_ROLE_HEADS)}"
                      r"|voorzitter|lid|secretaris)")
-_ROLE = rf"{_ABBREVIATED_ROLE}|{_alternatives(_ROLE_WORDS)}|{_ROLE_COMPOUND}"
+# Military ranks as Defensie writes them (army, air force, navy, marechaussee): compounds of rank words joined by
+# hyphens ("sergeant-majoor", "luitenant-kolonel", "adjudant-onderofficier", "sergeant-majoor-instructeur",
+# "kapitein-luitenant ter zee"), "ter zee" and a class ("korporaal 1e klasse", "luitenant ter zee der 2e klasse
+# oudste categorie", "eerste luitenant") and the abbreviations ("lkol", "sgt1", "KLTZ", "bgen"). An officer is a
+# civil servant: a rank makes no one public (the Commander of the armed forces is public by office, offices.py).
+_RANK_WORDS = (
+    "soldaat", "korporaal", "sergeant", "wachtmeester", "opperwachtmeester", "adjudant", "onderofficier", "vaandrig",
+    "kornet", "luitenant", "kapitein", "ritmeester", "majoor", "kolonel", "brigadegeneraal", "brigade", "generaal",
+    "commodore", "commandeur", "admiraal", "schout-bij-nacht", "matroos", "marinier", "kwartiermeester", "vlieger",
+    "instructeur", "titulair", "vice", "opper", "cadet", "adelborst",
+)
+_RANK_ABBREVIATIONS = (
+    "lkol", "kol", "maj", "kap", "kapt", "ritm", "elnt", "tlnt", "sgt1", "sgtmaj", "sgt-maj", "sgt", "kpl1", "kpl",
+    "sld1", "sld", "aoo", "owmr", "wmr", "ltz1", "ltz2oc", "ltz2", "ltz3", "ltz", "kltz", "ktz", "cdr", "cdre", "sbn",
+    "vadm", "ltadm", "bgen", "genmaj", "gen-maj", "ltgen", "lt-gen", "gen\\.",
+)
+_RANK_WORD = _alternatives(_RANK_WORDS)
+RANK = (
+    rf"(?:(?:[Ee]erste|[Tt]weede|1e|2e)\s+)?(?:{_RANK_WORD})(?:{_HYPHEN}(?:{_RANK_WORD}))*(?:\s+ter\s+zee)?"
+    r"(?:\s+(?:der\s+|de\s+)?(?:1e|2e|3e|eerste|tweede|derde)\s+klasse(?:\s+oudste\s+categorie)?)?"
+    rf"|(?i:{'|'.join(w if w.endswith('.') else w.replace('-', _HYPHEN) for w in _RANK_ABBREVIATIONS)})\.?(?!\w)"
+)
+# any role noun written as a compound of hyphen-joined parts one of which is a role or rank word
+# ("beleidsmedewerker-jurist", "oud-directeur", "adjunct-directeur", "directeur-generaal", "senior-adviseur"); the
+# parts must all be role, rank or modifier words, so "Staten-Generaal" or "Zuid-Holland" are none (whether such a
+# role is a public office, "inspecteur-generaal", offices.py decides)
+_ROLE_MODIFIERS = ("senior", "junior", "adjunct", "plaatsvervangend", "waarnemend", "sous", "oud", "ex", "interim",
+                   "co", "chef", "hoofd", "vice", "eerste", "tweede")
+_PART = (rf"{_alternatives(tuple(w for w in _ROLE_WORDS if not re.search('[ -]', w)))}|{_RANK_WORD}"
+         rf"|{_alternatives(_ROLE_MODIFIERS)}|[A-Za-zà-ÿ][a-zà-ÿ]{{2,}}?(?:{'|'.join(_ROLE_HEADS)})")
+_HYPHENATED_ROLE = (rf"(?:{_PART})(?:{_HYPHEN}(?:{_PART}))+(?!{_HYPHEN}?\w)")
+_ROLE = rf"{RANK}|{_HYPHENATED_ROLE}|{_ABBREVIATED_ROLE}|{_alternatives(_ROLE_WORDS)}|{_ROLE_COMPOUND}"
 _PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
 # after a role noun a capitalised word may name a unit instead ("medewerker Communicatie")
 UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", "zorg", "kunde", "wezen", "middelen")
