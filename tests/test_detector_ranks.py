@@ -84,3 +84,48 @@ def test_a_rank_holder_is_public_only_by_the_commanders_office() -> None:
 def test_an_office_compound_stays_public_and_a_unit_head_does_not() -> None:
     assert _found("Inspecteur-generaal Kramer lichtte het rapport toe.") == []
     assert _found("De directeur-generaal van het ministerie, de heer Vos, tekende.") == ["Vos"]
+
+
+# --- precision rules after achtergehouden-5, each with its leak-side counterpart ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # an outside organisation named in the clause before a seat title is its body
+    "Het advies kwam van de Kiesraad, waarvan de voorzitter, de heer Arend Zwaan, het toelichtte.",
+    "Namens de Kansspelautoriteit was de voorzitter, mevrouw Renske Dijkhof, aanwezig.",
+    # an inflected adjective after a role noun starts a unit's name, and so does a pair of fields
+    "Het stuk lag bij de plaatsvervangend directeur Bestuurlijke Vernieuwing.",
+    "De directeur Toezicht en Juridische Zaken tekende de brief.",
+    "De coördinator Europese Samenwerking stuurde het rooster.",
+    # one letter is an initial, not a surname
+    "VERSLAG VAN DE RAAD D.D. 14 MAART 2022",
+    # a full name cut at an initial, then an institution noun, is the building
+    "De minister bezocht het Dr. Pieter J. Kramer Hospitaal.",
+    # an organisation's office that is "bereikbaar" is the organisation
+    "Het kantoor van de Gezaghebber is bereikbaar via 070 123 45 67.",
+])
+def test_public_bodies_units_and_buildings_are_no_finding(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # an internal body, or no body, before the seat keeps the civil servant
+    ("Namens de werkgroep was de voorzitter, mevrouw Lotte Smit, aanwezig.", ["Lotte Smit"]),
+    ("Na de pauze sprak de voorzitter, mevrouw Lotte Smit, het slotwoord.", ["Lotte Smit"]),
+    ("Namens de Kiesraad en de directie Wonen was de voorzitter, mevrouw Lotte Smit, aanwezig.", ["Lotte Smit"]),
+    # a listed surname after the role noun stays a name, whatever follows it
+    ("Teamleider Bakker en Juridische Zaken bespraken het.", ["Bakker"]),
+    ("Het stuk lag bij de plaatsvervangend directeur Juridische Zaken en bij teamleider Dijkhuizen.", ["Dijkhuizen"]),
+    ("De nota is van J. Ng.", ["J. Ng"]),
+    # the given name before initials belongs to the name (it was left readable)
+    ("Dr. Pieter J. Kramer van het ziekenhuis gaf uitleg.", ["Pieter J. Kramer"]),
+    # a person at the office, or a mobile number, stays a person's
+    ("Het kantoor van de Gezaghebber: mevrouw Smit is bereikbaar via 070 123 45 67.", ["Smit", "070 123 45 67"]),
+    ("Het kantoor van de Gezaghebber is bereikbaar via 06 12 34 56 78.", ["06 12 34 56 78"]),
+])
+def test_leak_side_counterparts_stay_findings(text: str, found: list[str]) -> None:
+    assert _found(text) == found
+
+
+def test_every_rank_form_may_follow_a_commanders_office() -> None:
+    assert _found("De commandant van de Koninklijke Marine, schout-bij-nacht Jan Tas, sprak.") == []
+    assert _found("De commandant van 13 Lichte Brigade, schout-bij-nacht Jan Tas, sprak.") == ["Jan Tas"]

@@ -128,4 +128,13 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     if any(lo <= s < start for s in name_starts):
         return False
     before = text[lo:start]
-    return bool(_ORGANISATION_OWNER.search(before)) and not _PERSON_WORD.search(before)
+    persons = {m.group() for m in _PERSON_WORD.finditer(before)}
+    if persons == {"bereikbaar"} and _PREMISES.search(before):
+        return True  # "het kantoor van de Rijksvertegenwoordiger is bereikbaar via ...": the office is
+    return bool(_ORGANISATION_OWNER.search(before)) and not persons
+
+
+# an organisation's office or desk as the subject: what is "bereikbaar" there is the organisation, not a person
+_PREMISES = re.compile(
+    r"(?<!\w)(?i:kantoor|secretariaat|loket|servicepunt|informatiepunt)\s+van\s+(?:de|het)\s+[A-ZÀ-Ý]"
+)

@@ -21,6 +21,7 @@ import re
 
 from redaction.matchers._text import _B, _E, _HYPHEN
 from redaction.matchers.unregistered import namedata as data
+from redaction.matchers.unregistered import vocabulary as v
 
 # offices in public law and heads of institutions by definition; an -generaal, -ombudsman/-vrouw and
 # -voorzitter compound is one too (see _ALWAYS_COMPOUND), except the few below that head a ministry's unit
@@ -93,10 +94,7 @@ _EXTERNAL_ORG = re.compile(
 )
 # the head of an armed force is public; the commander of a unit is a civil servant
 _FORCES = re.compile(r"(?i:\w*krachten|\w*macht|marine|marechaussee)\b")
-_RANKS = (
-    r"(?:(?:luitenant|vice|schout|brigade)[-\s]?)?(?:generaal|admiraal|commodore|kolonel|majoor)"
-    r"(?:[-\s]majoor|-bij-nacht)?"
-)
+_RANKS = v.RANK  # every rank form ("schout-bij-nacht", "kapitein ter zee"): the office makes public, not the rank
 _OF = r"\s+(?:van|der|voor|bij|in|op)\s+[^,.;:()\n]{1,80}"
 _PREPOSITION = re.compile(r"\s+(?:van|der|voor|bij|in|op)\s")
 _ORG_WORD = r"[A-ZÀ-Ý][\w\-\u2010\u2011]*"
@@ -245,3 +243,12 @@ def office_after(text: str, end: int) -> bool:
     after = _AFTER_NAME.match(text, end, min(len(text), end + 40))
     m = _OFFICE.match(text, after.end()) if after else None
     return bool(m and _public_office(m, text) and (m.group("always") or m.group("of")))
+
+
+def body_named_before(text: str, start: int) -> bool:
+    """The clause before a seat title names the outside organisation it is the seat of: "De Nederlandsche Bank,
+    waarvan de president, de heer X", "namens de Onderzoeksraad was de voorzitter, de heer X"; a unit or an internal
+    body there keeps a civil servant ("namens de werkgroep was de voorzitter, mevrouw X")."""
+    before = text[max(0, start - 80) : start]
+    before = before[max(before.rfind(c) for c in ".;:!?\n") + 1 :]  # this sentence only
+    return bool(_EXTERNAL_ORG.search(before)) and not (_INTERNAL.search(before) or _INTERNAL_BODY.search(before))

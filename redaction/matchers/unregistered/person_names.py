@@ -87,12 +87,18 @@ def _capitalised_word(word: str) -> bool:
     return word[:1].isupper() and not (word.isupper() and len(word) > 1) and word not in STOPWORDS
 
 
+_NAME_TAIL = re.compile(r"\.?(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ]+)){1,3}\s+([A-ZÀ-Ý][a-zà-ÿ]+)")
+
+
 def _looks_like_institution(text: str, start: int, end: int, core: str) -> bool:
     """ "Stichting Willem Pompe", "Zr.Ms. Karel Doorman", "Johan de Wittlaan", "Anne Frank Huis"."""
     if v.INSTITUTION_BEFORE.search(text[max(0, start - 30) : start]):
         return True
     folded = core.casefold()
     if core in v.INSTITUTION_WORDS or any(folded.endswith(s) and len(folded) > len(s) for s in v.NOT_SURNAME_SUFFIXES):
+        return True
+    tail = _NAME_TAIL.match(text, end)  # "het Dr. Horacio E. Oduber Hospitaal": the name cut at an initial
+    if tail and tail.group(1) in v.INSTITUTION_WORDS:
         return True
     after = _NEXT_WORD.match(text, end)
     if not after:
@@ -103,16 +109,26 @@ def _looks_like_institution(text: str, start: int, end: int, core: str) -> bool:
         (*v.NOT_SURNAME_SUFFIXES, "weg")))
 
 
+# an inflected adjective starts a unit's name, never a surname: "directeur Ruimtelijke Ordening", "afdeling Juridische
+# Zaken", "coördinator Europese Samenwerking", "directeur Internationale Betrekkingen"
+_ADJECTIVE_ENDINGS = ("lijke", "ische", "nale", "iële", "iele", "ieve", "opese", "gemene")
+
+
 def _names_a_unit(core: str) -> bool:
     """ "medewerker Communicatie", "coördinator Terrorismebestrijding": a unit or a task, not a surname."""
     folded = core.casefold()
-    return folded.endswith(v.UNIT_SUFFIXES) or (len(core) >= 10 and folded.endswith("ing")
-                                                 and core not in data.surnames())
+    unit_like = len(core) >= 10 and folded.endswith("ing") or folded.endswith(_ADJECTIVE_ENDINGS)
+    return folded.endswith(v.UNIT_SUFFIXES) or (unit_like and core not in data.surnames())
 
 
 # a unit is named by a list of its fields: "directeur Klimaat, Lucht en Geluid", "afdeling Bestuur, Democratie en
 # Financiën"; one person after a singular role noun is never a list of three
-_FIELD_LIST = re.compile(r",\s*[A-ZÀ-Ý][a-zà-ÿ]+(?:,\s*[A-ZÀ-Ý][a-zà-ÿ]+)*\s+en\s+[A-ZÀ-Ý][a-zà-ÿ]+")
+_FIELD_LIST = re.compile(
+    r",\s*[A-ZÀ-Ý][a-zà-ÿ]+(?:,\s*[A-ZÀ-Ý][a-zà-ÿ]+)*\s+en\s+[A-ZÀ-Ý][a-zà-ÿ]+"
+    # or by two, the second a unit's own ("directeur Wetgeving en Juridische Zaken", "team Toezicht en Handhaving")
+    rf"|\s+en\s+(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:{'|'.join(_ADJECTIVE_ENDINGS)})\s+[A-ZÀ-Ý]"
+    rf"|[A-ZÀ-Ý][a-zà-ÿ]*(?:{'|'.join(v.UNIT_SUFFIXES)}|[a-zà-ÿ]{{4}}ing)(?!\w))"
+)
 
 
 def _a_unit_list(text: str, m: re.Match[str]) -> bool:
@@ -133,8 +149,8 @@ def _bare_role(m: re.Match[str]) -> bool:
 def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) -> bool:
     """The rules that tell a surname from an ordinary capitalised word."""
     init, tus, core = m.group("init") or "", m.group("tus") or "", m.group("core")
-    if not _capitalised_word(core):
-        return False
+    if not _capitalised_word(core) or len(core) == 1:
+        return False  # one letter is an initial ("d.d. 22 juni", "VERSLAG D.D."), no surname
     # "mevrouw de Vries" is common; "collega van Financiën", "mevrouw in Den Haag" are not names
     lower_tussen = bool(tus) and tus[0].islower() and not init
     role = _bare_role(m)
@@ -192,7 +208,11 @@ def _trigger_names(text: str, keep: set[str], register: Sequence[tuple[int, int]
             out.append(Candidate(ap.start("name"), ap.end("name"), "naam", surname_key(ap.group("name"))))
     for m in _AFTER_INITIALS.finditer(text):
         if _is_name(text, m, keep, True):
-            out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
+            start = m.start("name")
+            before = _GIVEN_BEFORE.search(text, max(0, start - 25), start)  # "Pieter J. Kramer": the given name too
+            if before and before.group(1) in data.first_names():
+                start = before.start(1)
+            out.append(Candidate(start, m.end("name"), "naam", surname_key(m.group("name"))))
     return out
 
 

@@ -9,7 +9,7 @@ from redaction.matchers._text import _B, _HYPHEN
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
-from redaction.matchers.unregistered.offices import internal_body, internal_clause, office_after
+from redaction.matchers.unregistered.offices import body_named_before, internal_body, internal_clause, office_after
 from redaction.matchers.unregistered.person_names import given_initial
 
 _TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE})(?!\w)")
@@ -113,7 +113,8 @@ def public_surnames(text: str) -> dict[str, set[str]]:
         if "," in join.group() and _PERSON_OF.search(text, max(0, m.start() - 60), m.start()):  # type: ignore[union-attr]
             continue  # "de woordvoerder van de minister, mevrouw X": X is the spokeswoman, not the minister
         bracketed = text[max(0, m.start() - 2) : m.start()].strip().endswith("(")  # "de Rob (voorzitter: X)"
-        if title in _SEAT_TITLES and not of and not bracketed and join.group().strip() in (",", ":"):  # type: ignore[union-attr]
+        if (title in _SEAT_TITLES and not of and not bracketed and join.group().strip() in (",", ":")  # type: ignore[union-attr]
+                and not body_named_before(text, m.start())):
             continue  # "De voorzitter, mevrouw Smit, opende de vergadering", "Voorzitter: mevrouw Smit"
         if body and internal_clause(_CLAUSE.match(text, names[-1].end()).group()):  # type: ignore[union-attr]
             continue  # "onder voorzitterschap van mevrouw Smit kwam de projectgroep bijeen"

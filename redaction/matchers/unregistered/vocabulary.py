@@ -123,6 +123,7 @@ INSTITUTION_WORDS = frozenset(
         "Gymnasium", "Penning", "Medaille", "Beurs", "Brug", "Sluis", "Tunnel", "Haven", "Park", "Paleis",
         "Kerk", "Toren", "Hal", "Hall", "Theater", "Schouwburg", "Bibliotheek", "Vereniging", "Genootschap",
         "Comité", "Committee", "Forum", "Platform", "Netwerk", "Collectief", "Coalitie", "Alliantie", "Federatie",
+        "Hospitaal", "Gasthuis", "Hospital",
     ]
 )
 # a word straight before a name that makes it an institution, a ship, a prize or a street
