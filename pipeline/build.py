@@ -93,7 +93,7 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
                progress: Progress | None = None, finished: Finished | None = None, defer: list[_Job] | None = None,
                plan_done: Callable[[Plan, dict[str, Path]], None] | None = None,
                converting: tuple[ThreadPoolExecutor, list[Future[None]]] | None = None,
-               ) -> tuple[list[Plan], dict[tuple[str, str], tuple[Path, str]]]:
+               release: bool = False) -> tuple[list[Plan], dict[tuple[str, str], tuple[Path, str]]]:
     """Render every document to DOCX in staging; convert only those whose PDF is not in the cache.
 
     Returns the plans and (staged PDF, build key) per (dossier, kind). A DOCX that renders
@@ -108,6 +108,7 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     left in it, for one batch with another mode's (_convert). With converting (a pool and a list),
     the warm LibreOffice's conversions run in that pool and their futures go to the list, not
     awaited here: the woo build renders its review versions while the public ones convert.
+    release: drop each plan's document models once its DOCX are rendered (Plan.release).
     """
     code, lo = manifest.code_version(), manifest.libreoffice_version()
     rendered = manifest.DocxCache(staging.out)
@@ -163,6 +164,8 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
                     else:
                         waiting.append(job)
                 staged[(plan.dossier.id, kind)] = (target, key)
+            if release:
+                plan.release((mode,))
         if waiting and defer is None:
             _convert(waiting, outdir, cache, progress)  # one cold LibreOffice batch for all of them
         if converting is None:
@@ -231,7 +234,7 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
             bundles[plan.dossier.id] = _bundle(plan, parts, staging)
 
         plans, pdfs = render_all(iter_plans(content, report.warnings, problems, findings=False), staging, SIGNING,
-                                 cache, progress, plan_done=bundle)
+                                 cache, progress, plan_done=bundle, release=True)
         if problems and not plans:
             raise ContentError(problems)  # every dossier's problems together; nothing is committed
         report.failed = problems  # the broken dossiers; the others are written
@@ -244,12 +247,12 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
                 staging.keep(staged, out / d.id / rel)
                 entries.append(manifest.entry(staged, rel, "signing", "build", inputs, key))
 
-            for kind in plan.docs:
+            for kind in plan.kinds:
                 inputs = manifest.document_inputs(runs[d.id].inputs, d.id, kind)
                 staged_pdf, key = pdfs[(d.id, kind)]
                 keep(staged_pdf, f"{kind}.pdf", inputs, key)
                 keep(staging.path(f"{SIGNING}/{d.id}__{kind}.docx"), f"{kind}.docx", inputs)
-            bundled = bundles.get(d.id) or _bundle(plan, {k: pdfs[(d.id, k)][0] for k in plan.docs}, staging)
+            bundled = bundles.get(d.id) or _bundle(plan, {k: pdfs[(d.id, k)][0] for k in plan.kinds}, staging)
             parts_sha = {e.path: e.sha256 for e in entries}  # the PDFs just recorded, not hashed again
             keep(bundled, "parafeerbundel.pdf", {f"{k}.pdf": parts_sha[f"{k}.pdf"] for k in ["nota", *d.bijlagen()]})
             _stage_manifest(staging, out, d.id, "build", runs[d.id], entries)

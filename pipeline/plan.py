@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.content.load import Content, Dossier
 from pipeline.kinds import kind as document_kind
@@ -21,8 +21,27 @@ class Plan:
     dossier: Dossier
     docs: dict[str, Document]
     redaction: redaction.Result
+    kinds: list[str] = field(init=False, compare=False)  # the documents, in order; kept after release()
+    _metas: dict[tuple[str, str], Meta] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.kinds = list(self.docs)
+
+    def release(self, modes: tuple[str, ...] = (SIGNING,)) -> None:
+        """Drop the document models once they are rendered (a run holds thousands of dossiers);
+        the metadata of each document in the given modes stays, for what is made after its PDF."""
+        for kind in self.kinds:
+            for mode in modes:
+                self.meta(kind, mode)
+        self.docs = {}
 
     def meta(self, kind: str, mode: str = SIGNING) -> Meta:
+        known = self._metas.get((kind, mode))
+        if known is None:
+            known = self._metas[(kind, mode)] = self._meta(kind, mode)
+        return known
+
+    def _meta(self, kind: str, mode: str) -> Meta:
         org = self.content.organisaties[self.dossier.organisatie]
         doc = self.docs[kind]
         title = public_title(doc) if mode == PUBLIC else doc.title

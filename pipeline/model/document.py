@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -31,7 +32,8 @@ class Span:
     link: str | None = None           # external hyperlink target
     redaction: Redaction | None = None
     src: LStr | None = field(default=None, repr=False, compare=False)      # the source string
-    offsets: list[int] | None = field(default=None, repr=False, compare=False)  # per char, in src
+    # per char, its offset in src: a packed array (4 bytes a character, not a list of int objects)
+    offsets: array[int] | None = field(default=None, repr=False, compare=False)
 
     def with_text(self, text: str, **changes: object) -> Span:
         return replace(self, text=text, **changes)  # type: ignore[arg-type]

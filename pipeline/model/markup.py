@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from array import array
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -135,7 +136,7 @@ class MarkupParser:
             nonlocal buf
             if buf:
                 out.append(Span("".join(buf), loc(buf_start), bold=bold, italic=italic, src=source,
-                                offsets=[offs[k] for k in buf_idx]))
+                                offsets=array("i", [offs[k] for k in buf_idx])))
                 buf = []
                 buf_idx.clear()
 
@@ -194,7 +195,7 @@ class MarkupParser:
                         self._error(loc(i), f"'@{pid}' staat niet in personen.yaml", hint)
                         name = "@" + pid
                     out.append(Span(name, loc(i), bold=bold, italic=italic, person_id=pid, src=source,
-                                    offsets=[offs[i]] * len(name)))
+                                    offsets=array("i", [offs[i]]) * len(name)))
                     i = m.start() + 1 + len(pid)
                     continue
             buf.append(ch)
