@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import re
 import threading
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,12 +81,12 @@ def open_items(plan: Plan) -> list[Item]:
     return list(items.values())
 
 
-_SHARED = (str, int, float, bool, type(None), tuple, Loc)
+_SHARED = (str, int, float, bool, type(None), tuple, Loc, array)  # array: per-character source offsets
 
 
 def copy_model(value: Any, memo: dict[int, Any] | None = None) -> Any:
     """A copy of a document model for redacting again: lists, dicts and mutable dataclasses copied
-    (objects shared inside the model stay shared), strings, frozen dataclasses and lists of numbers
+    (objects shared inside the model stay shared), strings, frozen dataclasses and lists or arrays of numbers
     shared. Redaction replaces list items and sets attributes; it never edits a string or a number."""
     memo = {} if memo is None else memo
     if isinstance(value, _SHARED):
