@@ -83,7 +83,12 @@ def test_watch_rebuild_converts_only_the_edited_document_and_equals_a_clean_buil
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from pipeline import watch
     from pipeline.convert import libreoffice
+    from pipeline.publication import manifest
 
+    # the code hash and the LibreOffice version are cached per process: an earlier test (a fake soffice,
+    # a file written under pipeline/) must not leave them different from what the fresh process below sees
+    manifest.code_version.cache_clear()
+    manifest.libreoffice_version.cache_clear()
     monkeypatch.setenv("PIPELINE_LO", "batch")  # what is converted is the point, not how
     content, out = tmp_path / "content", tmp_path / "build"
     write_content(content, {"d1/nota.yaml": NOTA_WITH_BIJLAGEN, "d1/kamerbrief.yaml": KAMERBRIEF_YAML,
