@@ -34,7 +34,7 @@ class Gold:
 @dataclass(frozen=True)
 class Doc:
     id: str
-    split: str  # afgestemd | achtergehouden | achtergehouden-2 | achtergehouden-3 | achtergehouden-4 | achtergehouden-5
+    split: str  # afgestemd | achtergehouden | achtergehouden-2 | achtergehouden-3 | achtergehouden-4 | achtergehouden-5 | achtergehouden-6
     planted: bool  # civil servants' data planted (else look-alikes only)
     text: str
     gold: tuple[Gold, ...]
@@ -187,7 +187,7 @@ def report_real(deduce_detect: Callable[[str], list] | None) -> int:  # type: ig
         systems["deduce"] = deduce_detector(deduce_detect)
     results: dict[str, dict[str, dict[str, float]]] = {}
     parts = ("afgestemd", "achtergehouden", "achtergehouden-2", "achtergehouden-3", "achtergehouden-4",
-             "achtergehouden-5")
+             "achtergehouden-5", "achtergehouden-6")
     for split in parts:
         part = [d for d in docs if d.split == split]
         planted = sum(d.planted for d in part)
