@@ -34,7 +34,7 @@ class Gold:
 @dataclass(frozen=True)
 class Doc:
     id: str
-    split: str  # afgestemd | achtergehouden | achtergehouden-2 | achtergehouden-3 | achtergehouden-4 | achtergehouden-5 | achtergehouden-6
+    split: str  # afgestemd | achtergehouden | achtergehouden-2 .. achtergehouden-6
     planted: bool  # civil servants' data planted (else look-alikes only)
     text: str
     gold: tuple[Gold, ...]
