@@ -299,3 +299,18 @@ def edit_line(path: Path, needle: str, old: str, new: str) -> tuple[int, str]:
     lines[i] = lines[i].replace(old, new, 1)
     path.write_text("".join(lines), encoding="utf-8")
     return i + 1, lines[i]
+
+
+def example_plan():  # type: ignore[no-untyped-def]
+    """The example dossier (motie-21-ezk) read, modelled and redacted, as the gate tests check it."""
+    from pipeline import build
+
+    (plan,) = build.prepare(CONTENT, ["motie-21-ezk"], [])
+    return plan
+
+
+def copy_public_nota(out: Path, tmp_path: Path) -> Path:
+    """A copy of the example's public nota from a woo build in out, for a test to tamper with."""
+    copy = tmp_path / "nota.pdf"
+    shutil.copy(out / "motie-21-ezk" / "woo" / "nota.pdf", copy)
+    return copy

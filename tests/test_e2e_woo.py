@@ -20,8 +20,10 @@ from e2e_helpers import (
     MOTIE21_KENMERK,
     POLITICIANS_MOTIE21,
     build_once,
+    copy_public_nota,
     digits,
     edit_line,
+    example_plan,
     load_organisaties,
     load_personen,
     load_seed,
@@ -181,15 +183,12 @@ def test_concept_dossier_gets_only_a_lakvoorstel(out: Path) -> None:
 
 @pytest.fixture(scope="module")
 def plan() -> build.Plan:
-    (p,) = build.prepare(CONTENT, ["motie-21-ezk"], [])
-    return p
+    return example_plan()
 
 
 @pytest.fixture()
 def public_nota(out: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "nota.pdf"
-    shutil.copy(out / "motie-21-ezk" / "woo" / "nota.pdf", copy)
-    return copy
+    return copy_public_nota(out, tmp_path)
 
 
 def test_gate_passes_a_clean_public_pdf(plan: build.Plan, public_nota: Path) -> None:

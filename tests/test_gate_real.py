@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from pipeline.checks import gate
 from pipeline.finish.pdf import extract_text, extract_text_pypdf
 from pipeline.finish.tagged.fonts import _parse_tounicode
 from pipeline.publication import publish
-from tests.e2e_helpers import CONTENT, build_once
+from tests.e2e_helpers import build_once, copy_public_nota, example_plan
 from tests.test_gate_planted import _after_eof, _docx_bytes, _embed, _link, _struct_type
 
 pytestmark = pytest.mark.soffice
@@ -27,15 +26,12 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def plan() -> build.Plan:
-    (p,) = build.prepare(CONTENT, ["motie-21-ezk"], [])
-    return p
+    return example_plan()
 
 
 @pytest.fixture()
 def nota(out: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "nota.pdf"
-    shutil.copy(out / "motie-21-ezk" / "woo" / "nota.pdf", copy)
-    return copy
+    return copy_public_nota(out, tmp_path)
 
 
 def _hide_letters_in_tounicode(pdf: pikepdf.Pdf) -> None:
