@@ -54,7 +54,9 @@ class Collector:
 
     def __init__(self, known: Sequence[PersonData], allowed: Sequence[str], keep: Sequence[str],
                  register: Sequence[str]) -> None:
-        self.known, self.allowed, self.keep, self.register = known, allowed, keep, register
+        # tuples once per dossier: the scan caches what it builds of them by identity, so a list would be copied
+        # (and the cache missed) for every text
+        self.known, self.allowed, self.keep, self.register = tuple(known), allowed, keep, tuple(register)
         self._memo = memo.group((memo.group(tuple(known)), tuple(allowed), tuple(keep), tuple(register)))
         self._found: list[tuple[Candidate, Occurrence]] = []
         self._public: set[str] = set()

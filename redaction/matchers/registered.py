@@ -121,12 +121,22 @@ class _Register:
 # Registers by the identity of an immutable tuple of people (hashing 100 dataclasses for every
 # text cost more than the matching); the tuple itself is kept so its id cannot be reused.
 _REGISTERS: dict[int, tuple[tuple[PersonData, ...], _Register]] = {}
+# And by value, once per new tuple: every dossier of a build hands in its own tuple of the same people, and
+# building a register of thousands of people per dossier made the public build's cost grow with the corpus.
+_REGISTERS_BY_VALUE: dict[tuple[PersonData, ...], _Register] = {}
 
 
 def _register(people: Sequence[PersonData]) -> _Register:
     cached = _REGISTERS.get(id(people))
     if cached is not None and cached[0] is people:
         return cached[1]
+    if isinstance(people, tuple):
+        same = _REGISTERS_BY_VALUE.get(people)
+        if same is not None:
+            if len(_REGISTERS) >= 16:
+                _REGISTERS.clear()
+            _REGISTERS[id(people)] = (people, same)
+            return same
     owners: dict[str, str] = {}
     for p in people:
         key = registered_phone_key(p.telefoon or "")
@@ -157,6 +167,9 @@ def _register(people: Sequence[PersonData]) -> _Register:
         if len(_REGISTERS) >= 16:
             _REGISTERS.clear()
         _REGISTERS[id(people)] = (people, register)
+        if len(_REGISTERS_BY_VALUE) >= 16:
+            _REGISTERS_BY_VALUE.clear()
+        _REGISTERS_BY_VALUE[people] = register
     return register
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from redaction.matchers._text import Hit, _Coverage
@@ -83,7 +84,7 @@ def _is_service_number(text: str, start: int, end: int, key: str) -> bool:
     return bool(v.SERVICE_NUMBER_CUES.search(before) or v.SERVICE_NUMBER_AFTER.match(text[end:]))
 
 
-def contact_candidates(text: str, known_keys: set[str], known_emails: set[str]) -> list[Candidate]:
+def contact_candidates(text: str, known_keys: AbstractSet[str], known_emails: AbstractSet[str]) -> list[Candidate]:
     """E-mail addresses of people and telephone numbers that are not a service line or an office's."""
     out = [
         Candidate(m.start(), m.end(), "email", _fold(m.group()))

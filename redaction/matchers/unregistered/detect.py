@@ -84,9 +84,20 @@ def _keep_given(keep_names: tuple[str, ...]) -> dict[str, set[str]]:
     return out
 
 
+_INDEXES: dict[int, tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], ...], Needles]]] = {}
+
+
 def _register_spans(text: str, register_texts: Sequence[str]) -> list[tuple[int, int]]:
     """Where texts printed from the register (functie, organisation) stand in text."""
-    patterns, needles = _register_index(tuple(register_texts))
+    texts = tuple(register_texts)
+    cached = _INDEXES.get(id(texts))
+    if cached is not None and cached[0] is texts:  # by identity: hashing thousands of texts per text cost O(register)
+        patterns, needles = cached[1]
+    else:
+        patterns, needles = _register_index(texts)
+        if len(_INDEXES) >= 16:
+            _INDEXES.clear()
+        _INDEXES[id(texts)] = (texts, (patterns, needles))
     spans = []
     for i in needles.present(text):  # only the entries whose literal core is in the text at all
         spans += [(m.start(), m.end()) for m in patterns[i].finditer(text)]
@@ -181,7 +192,7 @@ def scan(
     known_hits = _Coverage(hits)
     spans, keys = _allowed_spans(t.norm, allowed)
     found = name_candidates(t.norm, set(keep), _register_spans(t.norm, register_texts)) + unit_names(t.norm, set(keep))
-    contacts = contact_candidates(t.norm, set(register.owners.keys()), set(register.emails))
+    contacts = contact_candidates(t.norm, register.owners.keys(), register.emails)  # no copy of the register per text
     found += contacts + mailbox_name_candidates(t.norm, [c for c in contacts if c.category == "email"], set(keep))
     kept = [
         c for c in found
