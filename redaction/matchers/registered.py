@@ -130,13 +130,14 @@ def _register(people: Sequence[PersonData]) -> _Register:
     cached = _REGISTERS.get(id(people))
     if cached is not None and cached[0] is people:
         return cached[1]
-    if isinstance(people, tuple):
-        same = _REGISTERS_BY_VALUE.get(people)
-        if same is not None:
+    value = people if isinstance(people, tuple) else tuple(people)  # a list: by its value now (it may change)
+    same = _REGISTERS_BY_VALUE.get(value)
+    if same is not None:
+        if value is people:
             if len(_REGISTERS) >= 16:
                 _REGISTERS.clear()
             _REGISTERS[id(people)] = (people, same)
-            return same
+        return same
     owners: dict[str, str] = {}
     for p in people:
         key = registered_phone_key(p.telefoon or "")
@@ -167,9 +168,9 @@ def _register(people: Sequence[PersonData]) -> _Register:
         if len(_REGISTERS) >= 16:
             _REGISTERS.clear()
         _REGISTERS[id(people)] = (people, register)
-        if len(_REGISTERS_BY_VALUE) >= 16:
-            _REGISTERS_BY_VALUE.clear()
-        _REGISTERS_BY_VALUE[people] = register
+    if len(_REGISTERS_BY_VALUE) >= 16:
+        _REGISTERS_BY_VALUE.clear()
+    _REGISTERS_BY_VALUE[value] = register
     return register
 
 
