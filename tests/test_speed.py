@@ -4,33 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pikepdf
 import pytest
 
 from pipeline.build import TEMPLATES, build_dossier, prepare
 from pipeline.errors import VerificationError
 from pipeline.publication import manifest, publish
 from pipeline.render.docx import PUBLIC, SIGNING
+from tests.test_gate import _pdf
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 EXAMPLE = "motie-21-ezk"
-
-
-def _pdf(path: Path, lines: list[str]) -> Path:
-    """One page with Helvetica text lines that pdftotext and pypdf both read back."""
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
-                                                BaseFont=pikepdf.Name.Helvetica,
-                                                Encoding=pikepdf.Name.WinAnsiEncoding))
-    ops = b"BT /F1 11 Tf 50 780 Td 14 TL "
-    for line in lines:
-        ops += b"(" + line.encode("cp1252").replace(b"(", b"\\(").replace(b")", b"\\)") + b") Tj T* "
-    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
-                              Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
-                              Contents=pdf.make_stream(ops + b"ET"))
-    pdf.pages.append(pikepdf.Page(page))
-    pdf.save(path)
-    return path
 
 
 def _key(plan, kind: str, mode: str) -> str:
