@@ -611,3 +611,24 @@ def test_nothing_to_convert_and_clashing_names(tmp_path: Path, docx_pair: list[P
     clash = copy(docx_pair[0], other)
     with pytest.raises(ConversionError, match=r"nota\.pdf"):
         convert_to_pdf([docx_pair[0], clash], tmp_path / "out")
+
+
+@pytest.mark.parametrize("version", ["Python 3.11.7", "7.6.4.1", "OpenOffice 8.0", ""])
+def test_a_program_that_is_not_libreoffice_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       version: str) -> None:
+    fake_soffice(tmp_path, monkeypatch, "exit 0\n", version=version)
+    with pytest.raises(ToolMissing, match="minimaal LibreOffice 7.4 nodig"):
+        find_soffice()
+
+
+@pytest.mark.parametrize("version", ["LibreOffice 24.2.0.3 00(Build:3)", "LibreOfficeDev 25.8.0.0.alpha0",
+                                     "Collabora Office 24.04.5.2 ab12"])
+def test_libreoffice_builds_are_accepted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version: str) -> None:
+    script = fake_soffice(tmp_path, monkeypatch, "exit 0\n", version=version)
+    assert find_soffice() == script
+
+
+def test_the_version_line_is_found_after_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    script = fake_soffice(tmp_path, monkeypatch, "exit 0\n",
+                          version="javaldx: no Java Runtime Environment\nLibreOffice 7.5.9.2 50(Build:2)")
+    assert find_soffice() == script

@@ -34,7 +34,9 @@ PDF_EXPORT_OPTIONS: dict[str, dict[str, str]] = {
 # .docx as plain text and exits 0; with it such a file fails to load.
 DOCX_IMPORT_FILTER = "MS Word 2007 XML"
 
-_VERSION_RE = re.compile(r"(\d+)\.(\d+)")
+# The product's name first: any program that prints a number >= 7.4 (a wrapper script, another
+# office suite, `python3 --version`) is not LibreOffice. Collabora Office and LibreOfficeDev are.
+_VERSION_RE = re.compile(r"\b(?:LibreOffice(?:Dev)?|Collabora Office)\S*\s+(\d+)\.(\d+)")
 
 
 
@@ -105,7 +107,8 @@ def _run_version(exe: Path) -> str:
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ToolMissing(f"{exe} --version mislukte ({exc}): {INSTALL_ADVICE}") from exc
     lines = [line.strip() for line in proc.stdout.splitlines() if line.strip()]
-    return lines[0] if lines else ""
+    # the version line, even when a wrapper or a warning prints something before it
+    return next((line for line in lines if _VERSION_RE.search(line)), lines[0] if lines else "")
 
 
 def _parse_version(text: str) -> tuple[int, int]:
