@@ -102,12 +102,17 @@ def contact_candidates(text: str, known_keys: AbstractSet[str], known_emails: Ab
 
 # an organisation by its article or abbreviation as the clause's addressee: "terecht bij de IND via", "bij het
 # Voedingscentrum, telefoon", "Farmatec van het CIBG, telefoon" (a person takes no article: "bij mevrouw Smit")
+# or a unit or service by its noun and name ("tot de afdeling Woordvoering via", "bij de directie Communicatie"), or an
+# organisation named by its noun without an article ("terecht bij Rijksdienst Caribisch Nederland via")
 _ORGANISATION_OWNER = re.compile(
-    r"(?<!\w)(?:bij|van|met|aan|via|naar|tot)\s+(?:(?:de|het)\s+(?!heer\b)[A-ZÀ-Ý]|[A-Z]{2,}\b)"
+    r"(?<!\w)(?:bij|van|met|aan|via|naar|tot)\s+(?:(?:de|het)\s+(?!heer\b)(?:[A-ZÀ-Ý]|(?:afdeling|directie|dienst"
+    r"|sectie|eenheid|unit|team|bureau|divisie)\s+[A-ZÀ-Ý])|[A-Z]{2,}\b|[A-ZÀ-Ý]\w*(?:dienst|bureau|raad|autoriteit"
+    r"|inspectie|instituut|centrum|loket|vereniging|stichting|fonds|bank)\b)"
 )
 # what makes the number a person's, whatever organisation the clause names
 _PERSON_WORD = re.compile(
-    rf"(?<![\w\-\u2010\u2011])(?:hij|zij|ze|haar|zijn|hem|bereikbaar|rechtstreeks|direct|mobiel|privé|{v._SALUTATION}"
+    rf"(?<![\w\-\u2010\u2011])(?:hij|zij|ze|haar|zijn|hem|bereikbaar|rechtstreeks|direct|mobiel|privé|doorkies\w*"
+    rf"|{v._SALUTATION}"
     rf"|{v._ROLE})(?!\w)"
 )
 _CLAUSE_END = re.compile(r"[.;:!?\n](?:\s|$)|\s{2,}")  # the matching form has a paragraph break as spaces
@@ -130,7 +135,7 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
         return False
     before = text[lo:start]
     persons = {m.group() for m in _PERSON_WORD.finditer(before)}
-    if persons == {"bereikbaar"} and _PREMISES.search(before):
+    if persons <= {"bereikbaar", "haar", "zijn"} and (_PREMISES.search(before) or _organisation_subject(before)):
         return True  # "het kantoor van de Rijksvertegenwoordiger is bereikbaar via ...": the office is
     return bool(_ORGANISATION_OWNER.search(before)) and not persons
 
@@ -139,3 +144,27 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
 _PREMISES = re.compile(
     r"(?<!\w)(?i:kantoor|secretariaat|loket|servicepunt|informatiepunt)\s+van\s+(?:de|het)\s+[A-ZÀ-Ý]"
 )
+
+
+# an organisation as the clause's subject, "bereikbaar" at the number: "de Landelijke Huisartsen Vereniging is voor haar
+# leden bereikbaar via", "de Nederlandse Loterij is voor spelers bereikbaar via"; the clause starts with it, so "Bakker
+# van de Nederlandse Loterij is bereikbaar" and "De Boer en De Wit zijn bereikbaar" are people's numbers
+_SUBJECT_REACHABLE = re.compile(
+    r"\s*(?:(?:en|maar|ook|daarnaast)\s+)?(?:[Dd]e|[Hh]et)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)\s+(?:is|zijn)\s+"
+    r"(?:[a-zà-ÿ]+\s+){0,5}bereikbaar\s+(?:via|op|onder)(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*"
+)
+_ORG_NOUN = re.compile(
+    r"(?<!\w)(?:[A-ZÀ-Ý]\w*(?:dienst|bureau|raad|autoriteit|inspectie|instituut|centrum|loket|vereniging|stichting"
+    r"|fonds|bank|bond|federatie|organisatie|groep|unie)|[A-Z]{2,})(?!\w)"
+)
+# an organisation's name may start with an inflected adjective, a person's never does: "Nederlandse Loterij"
+_ADJECTIVE_FIRST = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:se|lijke|ische|nale|rale|mene|bare|iële)\s+[A-ZÀ-Ý]")
+
+
+def _organisation_subject(clause: str) -> bool:
+    m = _SUBJECT_REACHABLE.fullmatch(clause)
+    if not m:
+        return False
+    org = m.group("org")
+    first = org.split()[0]
+    return bool(_ORG_NOUN.search(org)) or (bool(_ADJECTIVE_FIRST.match(org)) and first not in data.surnames())

@@ -17,8 +17,9 @@ from redaction.matchers.unregistered.contact_points import (
     organisation_contact,
 )
 from redaction.matchers.unregistered.offices import office_name_starts
+from redaction.matchers.unregistered.parliament import member_surnames, spokesman_surnames
 from redaction.matchers.unregistered.person_names import Candidate, given_initial, name_candidates, surname_key
-from redaction.matchers.unregistered.public import office_before, public_after, public_surnames
+from redaction.matchers.unregistered.public import office_before, public_after, public_surnames, relative_office
 from redaction.matchers.unregistered.unit_context import (
     civil_servant_mention,
     keep_namesakes,
@@ -156,6 +157,9 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     Also those kept private, and the given names written with each public surname."""
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
+    for extra in (spokesman_surnames(text), member_surnames(text, names)):  # parliament.py
+        for key, initials in extra.items():
+            public.setdefault(key, set()).update(initials)
     offices = _office_starts_near(text, names)
     # (a Kamerlid's or minister's given name and surname alone, public_people.holder_named, make no one public here:
     # "Peter de Groot" or "Peter van Dijk" is also a civil servant's name, and on r01-r72 the list never decided)
@@ -164,7 +168,8 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     # Strijdkrachten, generaal X, ... Generaal X"): only the office does, never the rank or a political title
     ranked, by_office = set(), set()
     for c in names:
-        if public_after(text, c.end) or office_before(text, c.start, c.end, offices):
+        if (public_after(text, c.end) or office_before(text, c.start, c.end, offices)
+                or relative_office(text, c.start, c.end)):
             public.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
             by_office.add(c.key)
         elif rank_before(text, c.start):

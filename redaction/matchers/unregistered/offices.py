@@ -200,6 +200,24 @@ def _bracket_after_org(text: str, m: re.Match[str]) -> bool:
     return bool(_EXTERNAL_ORG.search(org) or (not staff and _EXTERNAL_ABBREVIATION.search(org)))
 
 
+# a person's role noun before the office: the name in apposition is that person's ("de beleidsmedewerker van
+# gedeputeerde Jansen, mevrouw De Wit", "de secretaresse van de korpschef, mevrouw X")
+_PERSON_OF_OFFICE = re.compile(
+    rf"(?<!\w)(?:{v._ROLE}|secretaresse|assistente?|woordvoerster|chauffeur)\s+(?:van|voor)\s+(?:(?:de|het|der)\s+)?$"
+)
+
+
+def _holder_in_apposition(text: str, m: re.Match[str]) -> bool:
+    """The name after the comma is not the office's holder: a person of the office's holder ("de beleidsmedewerker
+    van gedeputeerde Jansen, mevrouw De Wit"), or the holder already named before it ("gedeputeerde Jansen, mevrouw De
+    Wit en ...": Jansen is a surname, no organisation)."""
+    if _PERSON_OF_OFFICE.search(text, max(0, m.start() - 60), m.start()):
+        return True
+    of = (m.group("of") or "").split()
+    return bool(of) and not _PREPOSITION.match(m.group("of")) and of[-1] in data.surnames() and (
+        of[-1].casefold() not in data.places())
+
+
 def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
     """Where the name of a public office holder begins: after the office and its organisation, after the comma
     of an apposition ("De inspecteur-generaal der Mijnen, de heer ..."), after an author's work ("de scriptie
@@ -222,7 +240,7 @@ def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[in
         of = m.group("of") or ""
         given = next((g for g in _GIVEN_IN.finditer(text, m.start("of"), m.end("of"))
                       if g.group(1) in data.first_names()), None) if of else None
-        if after:
+        if after and not _holder_in_apposition(text, m):
             starts.append(after.end())
         elif given:  # "De inspecteur-generaal van het Onderwijs Alida Oppers presenteerde ..."
             starts.append(given.start())
@@ -233,7 +251,7 @@ def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[in
     return sorted(set(starts))
 
 
-_AFTER_NAME = re.compile(r"\s*[,(]\s*(?:de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+|destijds\s+)*")
+_AFTER_NAME = re.compile(r"\s*[,(]\s*(?:de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+|destijds\s+|algemeen\s+)*")
 
 
 def office_after(text: str, end: int) -> bool:

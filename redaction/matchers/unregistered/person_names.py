@@ -117,7 +117,7 @@ _ADJECTIVE_ENDINGS = ("lijke", "ische", "nale", "iële", "iele", "ieve", "opese"
 def _names_a_unit(core: str) -> bool:
     """ "medewerker Communicatie", "coördinator Terrorismebestrijding": a unit or a task, not a surname."""
     folded = core.casefold()
-    unit_like = len(core) >= 10 and folded.endswith("ing") or folded.endswith(_ADJECTIVE_ENDINGS)
+    unit_like = len(core) >= 10 and folded.endswith(("ing", "ingen")) or folded.endswith(_ADJECTIVE_ENDINGS)
     return folded.endswith(v.UNIT_SUFFIXES) or (unit_like and core not in data.surnames())
 
 
@@ -132,7 +132,21 @@ _FIELD_LIST = re.compile(
 
 
 def _a_unit_list(text: str, m: re.Match[str]) -> bool:
-    return m.group("core") not in data.surnames() and bool(_FIELD_LIST.match(text, m.end("name")))
+    core = m.group("core")
+    if core in data.surnames() or core in data.first_names():
+        return False
+    if _FIELD_LIST.match(text, m.end("name")):
+        return True
+    # a unit named by two capitalised nouns, the second a unit's: "afdelingshoofd Beheer Deelnemingen", "coördinator
+    # Toezicht Vergunningverlening" (a given name and a surname are known names: "teamleider Karin Verheijen")
+    nxt = _NEXT_CAPITALISED.match(text, m.end("name"))
+    return bool(nxt) and nxt.group(1) not in data.surnames() and _names_a_unit(nxt.group(1))  # type: ignore[union-attr]
+
+
+_NEXT_CAPITALISED = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ]+)(?!\w)")
+# a double surname's parts are capitalised or start with a tussenvoegsel ("Verhagen-Ruis", "Blanksma-van den Heuvel");
+# a compound with another lowercase part is a word: "coördinator EU-milieudossiers", "adviseur ICT-beleid"
+_LOWER_PART = re.compile(rf"[{re.escape(_HYPHENS)}](?!(?:{v.TUSSEN})\s)[a-zà-ÿ]")
 
 
 def _a_place(core: str, tus: str) -> bool:
@@ -149,7 +163,7 @@ def _bare_role(m: re.Match[str]) -> bool:
 def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) -> bool:
     """The rules that tell a surname from an ordinary capitalised word."""
     init, tus, core = m.group("init") or "", m.group("tus") or "", m.group("core")
-    if not _capitalised_word(core) or len(core) == 1:
+    if not _capitalised_word(core) or len(core) == 1 or _LOWER_PART.search(core):
         return False  # one letter is an initial ("d.d. 22 juni", "VERSLAG D.D."), no surname
     # "mevrouw de Vries" is common; "collega van Financiën", "mevrouw in Den Haag" are not names
     lower_tussen = bool(tus) and tus[0].islower() and not init
@@ -190,10 +204,36 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
+_UNIT_WORD = re.compile(rf"\s+(?:en\s+)?(?P<word>[A-ZÀ-Ý][\w'’{re.escape(_HYPHENS)}]*)")
+_NAME_HERE = re.compile(rf"\s+(?:en\s+)?(?P<name>(?P<init>)(?P<tus>(?:{v.CAP_TUSSEN}\s+)?)(?P<core>{v.CORE})){_E}")
+
+
+def _name_after_unit(text: str, pos: int, keep: set[str]) -> list[Candidate]:
+    """The name after the unit a role noun names: "afdelingshoofd Beheer Deelnemingen Dekker", "adviseur ICT-beleid
+    Van Dam", "medewerker Communicatie Jorritsma" (a listed surname, at most three words on)."""
+    known = data.surnames()
+    for _ in range(3):
+        here = _NAME_HERE.match(text, pos)
+        if here and (here.group("core") in known or here.group("core") in data.first_names()) and (
+                _is_name(text, here, keep, False)):
+            end = _name_end(text, here, keep)
+            if here.group("core") in known or end > here.end("name"):  # a given name only with a surname after it
+                return [Candidate(here.start("name"), end, "naam", surname_key(text[here.start("name") : end]))]
+        word = _UNIT_WORD.match(text, pos)
+        if not word:
+            break
+        pos = word.end()
+    return []
+
+
 def _trigger_names(text: str, keep: set[str], register: Sequence[tuple[int, int]]) -> list[Candidate]:
     out = []
     for m in _AFTER_TRIGGER.finditer(text):
-        if _is_name(text, m, keep, False):
+        if not _is_name(text, m, keep, False):
+            if _bare_role(m) and not m.group("init") and not m.group("tus") and not _NATIONAL_OFFICE.search(
+                    text, max(0, m.start() - 12), m.start()):  # "afdelingshoofd Beheer Deelnemingen Dekker"
+                out += [c for c in _name_after_unit(text, m.end("name"), keep) if not _inside(register, c.start, c.end)]
+        else:
             end = _name_end(text, m, keep)
             # "Afdelingshoofd Toetsing" printed from the register is a functie, not a name
             if m.group("trig") == m.group("role") and _inside(register, m.start(), end):

@@ -1,0 +1,183 @@
+"""The detector rules changed after the blind batch achtergehouden-6 (tuning round 4): organisations' landlines,
+parliamentary proceedings, elected offices of islands, provinces and municipalities, an office in a relative clause,
+units and compounds after a role noun that are no name; each class with its leak-side counterpart.
+
+Every sentence here is written for this test (none comes from bench/corpus_real).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.findings import Collector
+from redaction.matchers import find_unregistered
+
+
+def _found(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in find_unregistered(text, known=[])]
+
+
+# --- A. a landline the clause gives as an organisation's, a department's or a service's ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ondernemers kunnen met vragen terecht bij Rijksdienst Waddengebied via 0511 42 42 42.",
+    "Scholen kunnen zich wenden tot de afdeling Voorlichting via 050 123 45 67 of voorlichting@duo.example.",
+    "Wie wil reageren, kan dat doen; de Koninklijke Vereniging van Bakkers is bereikbaar via 030 765 43 21.",
+    "Het loket sluit om vijf uur; de Nationale Jeugdraad is voor jongeren bereikbaar via 020 555 12 12.",
+    "Voor de zomer volgt een regeling; de Centrale Huurcommissie is voor haar leden bereikbaar via 070 222 33 44.",
+])
+def test_an_organisations_landline_is_no_finding(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    # a mobile number stays a person's, whatever organisation the clause names
+    ("Ondernemers kunnen terecht bij Rijksdienst Waddengebied via 06 41 22 33 44.", "06 41 22 33 44"),
+    ("Scholen kunnen zich wenden tot de afdeling Voorlichting via 06 12 34 56 78.", "06 12 34 56 78"),
+    # a person in the clause, a role noun, a salutation, "doorkies"
+    ("Vragen gaan naar collega Hekstra van de afdeling Voorlichting via 050 123 45 67.", "050 123 45 67"),
+    ("Mevrouw Oortwijn van de Koninklijke Vereniging van Bakkers is bereikbaar via 030 765 43 21.", "030 765 43 21"),
+    ("De woordvoerder van de Nationale Jeugdraad is bereikbaar via 020 555 12 12.", "020 555 12 12"),
+    ("Bel de afdeling Voorlichting, doorkiesnummer 050 123 45 67, voor een afspraak.", "050 123 45 67"),
+    # the clause does not start with the organisation: the number is the person's before it
+    ("Daarna; Wiersma van de Nationale Jeugdraad is bereikbaar via 020 555 12 12.", "020 555 12 12"),
+    # two surnames written with a capital tussenvoegsel are no organisation
+    ("De Boer en De Wit zijn bereikbaar via 070 318 81 88.", "070 318 81 88"),
+    ("Inwoners kunnen terecht bij Bakker via 070 318 81 88.", "070 318 81 88"),
+])
+def test_a_persons_number_stays_a_finding(text: str, number: str) -> None:
+    assert number in _found(text)
+
+
+# --- B. parliamentary proceedings -------------------------------------------------------------------------------
+
+def test_an_attendance_list_of_members_is_public() -> None:
+    text = ("Aanwezig zijn negen leden der Kamer, te weten: Van Aalst, Alkaya, Van der Linde, Nijboer, Ronnes, "
+            "Sneller, Snels, Van Weyenberg en Omtzigt. De heer Sneller komt later. Ik zie de heer Van Weyenberg.")
+    assert _found(text) == []
+
+
+def test_an_internal_bodys_attendance_list_stays_a_finding() -> None:
+    text = "Aanwezig zijn drie leden van de projectgroep, te weten: Bakker, Smit en De Wit. De heer Smit notuleert."
+    assert {"Smit", "De Wit"} <= set(_found(text))
+
+
+def test_who_speaks_for_the_kamer_is_public() -> None:
+    assert _found("Bij de regeling heeft de Kamer bij monde van de heer Segers om een brief verzocht.") == []
+    assert _found("De VVD-fractie heeft bij monde van mevrouw Tielen gevraagd om uitstel.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Het ministerie heeft bij monde van de heer Bakker laten weten dat het klopt.", "Bakker"),
+    ("De werkgroep heeft bij monde van mevrouw Smit laten weten dat het klopt.", "Smit"),
+])
+def test_who_speaks_for_a_ministry_or_a_working_group_stays_a_finding(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+_REPORT = "Nr. 12 VERSLAG VAN EEN ALGEMEEN OVERLEG\n\nDe vaste commissie voor Financiën heeft overleg gevoerd. "
+
+
+def test_a_member_the_register_knows_is_public_in_a_report_of_proceedings() -> None:
+    # Van Otterloo and Nijboer were Kamerleden (publieke_personen.tsv)
+    assert _found(_REPORT + "De heer Van Otterloo heeft zich afgemeld. De heer Nijboer komt wat later.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the minister's support in the proceedings are civil servants
+    (_REPORT + "De Minister wordt bijgestaan door de heer Van Otterloo.", "Van Otterloo"),
+    (_REPORT + "De heer Van Otterloo, beleidsmedewerker van de directie Financieringen, licht toe.", "Van Otterloo"),
+    # a surname the register does not know
+    (_REPORT + "De heer Bakkerink heeft zich afgemeld.", "Bakkerink"),
+    # a namesake with another given name than the member's (Gerrit-Jan)
+    (_REPORT + "De heer Van Otterloo heeft zich afgemeld. Mevrouw Lotte van Otterloo schreef de nota.",
+     "Lotte van Otterloo"),
+    # no report of proceedings: a letter
+    ("In de Kamerbrief staat het. De heer Van Otterloo heeft gebeld over de planning.", "Van Otterloo"),
+])
+def test_a_civil_servant_in_proceedings_stays_a_finding(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_a_role_noun_elsewhere_in_the_dossier_keeps_the_members_surname_private() -> None:
+    collector = Collector([], [], [], [])
+    collector.add("verslag", _REPORT + "De heer Van Otterloo heeft zich afgemeld.", lambda i: None)  # type: ignore[arg-type,return-value]
+    collector.add("nota", "De nota is geschreven door jurist Van Otterloo.", lambda i: None)  # type: ignore[arg-type,return-value]
+    assert [f.key for f in collector.findings()] == ["otterloo"]
+
+
+# --- C. elected offices of islands, provinces and municipalities --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ik stuur u mijn brief aan de heer Maduro, voormalig eilandgedeputeerde, over de begroting.",
+    "Het gesprek met mevrouw Zeegers, Statenlid van Zeeland, ging over de veerdienst.",
+    "Oud-wethouder Heemskerk opende de tentoonstelling.",
+    "De heer Brouwers, gemeenteraadslid in Venlo, stelde de vraag.",
+])
+def test_an_elected_office_is_public(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mevrouw Smit, voormalig beleidsmedewerker van de gedeputeerde, schreef de notitie.", "Smit"),
+    ("De secretaris van de eilandgedeputeerde, de heer Bakker, schreef de notitie.", "Bakker"),
+    ("De beleidsmedewerker van gedeputeerde Jansen, mevrouw De Wit, schreef de notitie.", "De Wit"),
+    # after a singular title a salutation after the comma is another person, no second holder
+    ("De woordvoerder van minister Jansen, mevrouw De Wit, zei dat het klopt.", "De Wit"),
+    ("Het overleg met gedeputeerde Jansen, mevrouw De Wit en de heer Bakker verliep goed.", "Bakker"),
+])
+def test_the_staff_of_an_elected_office_stays_a_finding(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_an_office_and_its_area_take_the_holder_in_apposition() -> None:
+    assert _found("Daarna; de wethouder Wonen en Zorg van Zwolle, de heer Pieter Kanis, is geïnformeerd.") == []
+    assert _found("De Nationaal Coördinator Cybersecurity en Weerbaarheid, de heer Dirk Smeenk, is ingelicht.") == []
+
+
+# --- D. an office in a relative clause on the organisation ----------------------------------------------------------
+
+def test_a_seat_in_a_relative_clause_on_an_outside_organisation_is_public() -> None:
+    assert _found("Zie het advies van de Raad voor Cultuur, waarvan mevrouw Lotte Verbruggen voorzitter is.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Zie het advies van de projectgroep, waarvan mevrouw Ilse Bakker voorzitter is, en meer.", "Ilse Bakker"),
+    ("Zie het werk van de directie Wonen, waarvan de heer Bakker directeur is.", "Bakker"),
+    ("Zie het werk van de Stichting Lezen, waarvan de heer Bakker medewerker is.", "Bakker"),
+])
+def test_a_seat_in_an_internal_body_stays_a_finding(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+# --- E. what follows a role noun and is no name ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "not_a_name"), [
+    ("Voorbereid door Anouk Veltman, coördinator EU-landbouwdossiers bij LVVN.", "EU-landbouwdossiers"),
+    ("Zo schreef adviseur ICT-beleid Dekker het voorstel.", "ICT-beleid"),
+    ("Mevrouw Hazelhoff, afdelingshoofd Beheer Subsidieregelingen, was er ook.", "Beheer Subsidieregelingen"),
+])
+def test_a_compound_or_a_unit_after_a_role_noun_is_no_name(text: str, not_a_name: str) -> None:
+    found = _found(text)
+    assert not any(not_a_name in f for f in found)
+    assert found  # the civil servant is still found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Dit deed coördinator Blanksma-van den Heuvel.", "Blanksma-van den Heuvel"),
+    ("Dit deed coördinator Verhagen-Ruis met de jurist.", "Verhagen-Ruis"),
+    ("Dit deed afdelingshoofd Karin Verheijen.", "Karin Verheijen"),
+])
+def test_a_double_surname_or_a_given_name_after_a_role_noun_stays_a_name(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the name after the unit or compound the role noun names is still the civil servant's
+    ("Zo schreef coördinator EU-landbouwdossiers Dekker het voorstel.", "Dekker"),
+    ("Zo schreef afdelingshoofd Beheer Subsidieregelingen Dekker het voorstel.", "Dekker"),
+    ("Zo schreef adviseur ICT-beleid Van Dam het voorstel.", "Van Dam"),
+    ("Zo schreef medewerker Communicatie Jan Dekker het voorstel.", "Jan Dekker"),
+])
+def test_the_name_after_a_unit_is_found(text: str, name: str) -> None:
+    assert name in _found(text)
