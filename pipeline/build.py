@@ -192,8 +192,8 @@ def _convert(jobs: list[_Job], outdir: Path, cache: manifest.PdfCache, progress:
         made.replace(job.target)  # (in place when the batch wrote it there)
         meta = job.meta
         pdf.finalize_pdf(job.target, title=meta.title, author=meta.author, subject=meta.subject,
-                         creation_date=_noon(meta.date))
-        repair.repair_pdf(job.target)  # LibreOffice's untagged footnote back-links, /Tabs /S
+                         creation_date=_noon(meta.date),
+                         also=repair.repair)  # LibreOffice's untagged footnote back-links, /Tabs /S
         cache.put(job.key, job.target)
         if job.on_final:
             job.on_final((job.plan.dossier.id, job.kind), job.target)
