@@ -181,3 +181,83 @@ def test_a_double_surname_or_a_given_name_after_a_role_noun_stays_a_name(text: s
 ])
 def test_the_name_after_a_unit_is_found(text: str, name: str) -> None:
     assert name in _found(text)
+
+
+# --- further classes from probing the rules with sentences of our own ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "De Autoriteit Consument en Markt is bereikbaar via 070 722 20 00.",  # the organisation's noun alone
+    "Het Nederlands Meetinstituut is bereikbaar via 015 269 15 00.",
+    "Het Oranje Kruis is voor vragen bereikbaar op 070 330 20 20.",  # "het": a person takes no article
+    "Het ministerie van Justitie is bereikbaar via 070 370 79 11.",
+    "De Raad voor Cultuur is bereikbaar via post@cultuur.example of 070 310 66 86.",
+    "Het Planbureau voor de Leefomgeving (070 328 87 00) publiceert de cijfers.",
+    "Vragen kunnen naar het secretariaat via 070 426 64 26.",
+    "Deelnemers kunnen zich aanmelden via aanmelden@minocw.example of telefonisch via 070 412 34 56.",
+    "Vragen? Bel de Informatielijn Onderwijs via 070 373 85 00.",
+])
+def test_more_forms_of_an_organisations_number(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Deelnemers kunnen zich aanmelden via j.bakker@minocw.example of telefonisch via 070 412 34 56.", "070 412 34 56"),
+    ("Mail naar info@minocw.example of bel projectleider De Wit via 070 412 34 56.", "070 412 34 56"),
+    ("Mail naar info@minocw.example of bel 06 12 34 56 78.", "06 12 34 56 78"),
+    ("De contactpersoon van het UWV is bereikbaar via 088 898 92 94.", "088 898 92 94"),
+    ("Het secretariaat van mevrouw Smit is bereikbaar via 070 426 64 26.", "070 426 64 26"),
+    ("De Vries is bereikbaar via 070 426 64 26.", "070 426 64 26"),
+    ("De Jonge is bereikbaar via 070 426 64 26.", "070 426 64 26"),
+    ("De heer Hendriks (070 445 56 78) beantwoordt de vragen.", "070 445 56 78"),
+    ("Het Planbureau voor de Leefomgeving (contactpersoon: Anne Visser, 070 328 87 00) publiceert.", "070 328 87 00"),
+])
+def test_more_forms_of_a_persons_number(text: str, number: str) -> None:
+    assert number in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De Hoge Commissaris voor de Vluchtelingen van de VN, Filippo Grandi, bracht een bezoek.",
+    "In het journaal zei journalist Eva Jinek dat het kabinet moet ingrijpen.",
+    "De Stevinpremie werd toegekend aan prof. dr. Marleen Kamperman.",
+    "De Rembrandtprijs is dit jaar uitgereikt aan Jan Hoet.",
+    "Het pand van het Dr. Schaepmanhuis wordt verkocht.",
+])
+def test_more_public_people_and_buildings(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a prize of the state's own, or a role noun, keeps the laureate a civil servant
+    ("De Rijksinnovatieprijs werd toegekend aan mevrouw Brinkhorst.", "Brinkhorst"),
+    ("De Innovatieprijs van het ministerie werd uitgereikt aan Jan Brinkhorst.", "Jan Brinkhorst"),
+    ("De Innovatieprijs werd uitgereikt aan projectleider Jan Brinkhorst.", "Jan Brinkhorst"),
+    ("De subsidie werd toegekend aan mevrouw Brinkhorst.", "Brinkhorst"),
+])
+def test_a_laureate_of_the_states_own_prize_stays_a_finding(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Vragen kunnen worden gesteld aan Samira el Haddadi, senior beleidsmedewerker.", ["Samira el Haddadi"]),
+    ("Verhoeven-Kok en Pauwels van de Belastingdienst leverden de gegevens aan.", ["Verhoeven-Kok", "Pauwels"]),
+    ("In de stuurgroep zitten Jansen (BZK), Pietersen (IenW) en Van Leeuwen (EZK).",
+     ["Jansen", "Pietersen", "Van Leeuwen"]),
+    ("De afstemming loopt via projectleider Wilma Verbeek; Verbeek houdt ook de gemeente op de hoogte.",
+     ["Wilma Verbeek", "Verbeek"]),
+])
+def test_more_forms_of_a_civil_servants_name(text: str, names: list[str]) -> None:
+    assert names == _found(text)
+
+
+def test_a_unit_the_text_writes_in_lower_case_is_no_name() -> None:
+    text = ("Het beleid voor de arbeidsmarkt is gewijzigd. Namens het ministerie nam Henk van der Veen, "
+            "plaatsvervangend directeur Arbeidsmarkt, deel.")
+    assert _found(text) == ["Henk van der Veen"]
+    # a surname is never written in lower case, and a listed one counts never: both stay names
+    assert _found("De nota is van teamleider Uitermark.") == ["Uitermark"]
+    assert _found("Over bakkers: de nota is van teamleider Bakker; de bakker bakt.") == ["Bakker"]
+
+
+def test_a_place_of_a_persons_name_is_no_later_mention() -> None:
+    text = "Het loopt via projectleider Wilma Hoogeveen. In Hoogeveen en de gemeente Hoogeveen is het druk."
+    assert _found(text) == ["Wilma Hoogeveen"]

@@ -106,8 +106,9 @@ def contact_candidates(text: str, known_keys: AbstractSet[str], known_emails: Ab
 # organisation named by its noun without an article ("terecht bij Rijksdienst Caribisch Nederland via")
 _ORGANISATION_OWNER = re.compile(
     r"(?<!\w)(?:bij|van|met|aan|via|naar|tot)\s+(?:(?:de|het)\s+(?!heer\b)(?:[A-ZÀ-Ý]|(?:afdeling|directie|dienst"
-    r"|sectie|eenheid|unit|team|bureau|divisie)\s+[A-ZÀ-Ý])|[A-Z]{2,}\b|[A-ZÀ-Ý]\w*(?:dienst|bureau|raad|autoriteit"
-    r"|inspectie|instituut|centrum|loket|vereniging|stichting|fonds|bank)\b)"
+    r"|sectie|eenheid|unit|team|bureau|divisie)\s+[A-ZÀ-Ý]|(?:secretariaat|persvoorlichting|voorlichting|woordvoering"
+    r"|helpdesk|servicedesk|(?:klant)?contactcentrum|meldpunt|loket)\b)|[A-Z]{2,}\b|[A-ZÀ-Ý]\w*(?:dienst|bureau|raad"
+    r"|autoriteit|inspectie|instituut|centrum|loket|vereniging|stichting|fonds|bank)\b)"
 )
 # what makes the number a person's, whatever organisation the clause names
 _PERSON_WORD = re.compile(
@@ -137,6 +138,8 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     persons = {m.group() for m in _PERSON_WORD.finditer(before)}
     if persons <= {"bereikbaar", "haar", "zijn"} and (_PREMISES.search(before) or _organisation_subject(before)):
         return True  # "het kantoor van de Rijksvertegenwoordiger is bereikbaar via ...": the office is
+    if c.category == "telefoon" and beside_office_mailbox(text, c, lo):
+        return True
     return bool(_ORGANISATION_OWNER.search(before)) and not persons
 
 
@@ -146,25 +149,47 @@ _PREMISES = re.compile(
 )
 
 
-# an organisation as the clause's subject, "bereikbaar" at the number: "de Landelijke Huisartsen Vereniging is voor haar
-# leden bereikbaar via", "de Nederlandse Loterij is voor spelers bereikbaar via"; the clause starts with it, so "Bakker
-# van de Nederlandse Loterij is bereikbaar" and "De Boer en De Wit zijn bereikbaar" are people's numbers
+# an organisation as the clause's subject, "bereikbaar" at the number: "de Landelijke Huisartsen Vereniging is voor
+# haar leden bereikbaar via", "Het Rode Kruis is bereikbaar op", "het ministerie van Defensie is bereikbaar via"; the
+# clause starts with it, so "Bakker van de Nederlandse Loterij is bereikbaar" and "De Boer en De Wit zijn bereikbaar"
+# are people's
 _SUBJECT_REACHABLE = re.compile(
-    r"\s*(?:(?:en|maar|ook|daarnaast)\s+)?(?:[Dd]e|[Hh]et)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)\s+(?:is|zijn)\s+"
-    r"(?:[a-zà-ÿ]+\s+){0,5}bereikbaar\s+(?:via|op|onder)(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*"
+    r"\s*(?:(?:en|maar|ook|daarnaast)\s+)?(?P<art>[Dd]e|[Hh]et)\s+(?P<org>(?:[A-ZÀ-Ý]|(?:ministerie|gemeente|provincie"
+    r"|waterschap)\s)[^,;:()]{1,80}?)\s+(?:is|zijn)\s+(?:[a-zà-ÿ]+\s+){0,5}bereikbaar\s+(?:via|op|onder)"
+    r"(?:\s+[\w.\-]+@[\w.\-]+\s+(?:of|en))?(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*"
+)
+# the number in brackets after the organisation's name: "Het Centraal Bureau voor de Statistiek (088 570 70 70)"
+_ORG_BRACKET = re.compile(
+    r"\s*(?P<art>[Dd]e|[Hh]et)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)\s*\(\s*(?:tel(?:efoon)?\.?:?\s*)?"
 )
 _ORG_NOUN = re.compile(
     r"(?<!\w)(?:[A-ZÀ-Ý]\w*(?:dienst|bureau|raad|autoriteit|inspectie|instituut|centrum|loket|vereniging|stichting"
-    r"|fonds|bank|bond|federatie|organisatie|groep|unie)|[A-Z]{2,})(?!\w)"
+    r"|fonds|bank|bond|federatie|organisatie|groep|unie|commissie|college|planbureau|kamer)|[A-Z]{2,}"
+    r"|Dienst|Bureau|Raad|Autoriteit|Inspectie|Instituut|Centrum|Loket|Vereniging|Stichting|Fonds|Bank|Bond|Federatie"
+    r"|Organisatie|Unie|Commissie|College|Kamer)(?!\w)|^(?:ministerie|gemeente|provincie|waterschap)\s"
 )
 # an organisation's name may start with an inflected adjective, a person's never does: "Nederlandse Loterij"
 _ADJECTIVE_FIRST = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:se|lijke|ische|nale|rale|mene|bare|iële)\s+[A-ZÀ-Ý]")
 
 
 def _organisation_subject(clause: str) -> bool:
-    m = _SUBJECT_REACHABLE.fullmatch(clause)
+    m = _SUBJECT_REACHABLE.fullmatch(clause) or _ORG_BRACKET.fullmatch(clause)
     if not m:
         return False
     org = m.group("org")
     first = org.split()[0]
+    if m.group("art").casefold() == "het":
+        return True  # a person takes no "het": "Het Rode Kruis", "het UWV", "Het Juridisch Loket"
     return bool(_ORG_NOUN.search(org)) or (bool(_ADJECTIVE_FIRST.match(org)) and first not in data.surnames())
+
+
+_MAILBOX = re.compile(r"[\w.\-+]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+def beside_office_mailbox(text: str, c: Candidate, lo: int) -> bool:
+    """A landline given in one clause with an office's mailbox, no person in it: "aanmelden via aanmelden@minocw.nl of
+    telefonisch via 070 ...", "via 088 ... of info@...". A personal address there makes it a person's."""
+    end = _CLAUSE_END.search(text, c.end, min(len(text), c.end + 120))
+    clause = text[lo : end.start() if end else min(len(text), c.end + 120)]
+    mails = _MAILBOX.findall(clause)
+    return bool(mails) and not any(is_personal_mailbox(mail) for mail in mails) and not _PERSON_WORD.search(clause)

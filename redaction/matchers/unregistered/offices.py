@@ -26,7 +26,8 @@ from redaction.matchers.unregistered import vocabulary as v
 # offices in public law and heads of institutions by definition; an -generaal, -ombudsman/-vrouw and
 # -voorzitter compound is one too (see _ALWAYS_COMPOUND), except the few below that head a ministry's unit
 _ALWAYS_WORDS = (
-    "korpschef", "hoge vertegenwoordiger", "ambassadeur", "ambassadrice", "gezant", "eurocommissaris",
+    "korpschef", "hoge vertegenwoordiger", "hoge commissaris", "ambassadeur", "ambassadrice", "gezant",
+    "eurocommissaris",
     "europees commissaris", "europese commissaris", "eu-commissaris", "commissaris van de koning",
     "nationale ombudsman", "landsadvocaat",
     # (a consul without "-generaal" is often a career official of the ministry: no office here)

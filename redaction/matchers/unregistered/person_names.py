@@ -149,6 +149,14 @@ _NEXT_CAPITALISED = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ]+)(?!\w)")
 _LOWER_PART = re.compile(rf"[{re.escape(_HYPHENS)}](?!(?:{v.TUSSEN})\s)[a-zà-ÿ]")
 
 
+def _a_word_of_the_text(text: str, core: str) -> bool:
+    """ "directeur Mobiliteit" in a letter that writes "mobiliteit" too: a unit's field, no surname (a surname is not
+    written in lower case; the listed ones, "Bakker", "Visser", never count)."""
+    if core in data.surnames() or core in data.first_names() or not core[1:].islower():
+        return False
+    return re.search(rf"(?<![\w{re.escape(_HYPHENS)}]){re.escape(core.lower())}(?!\w)", text) is not None
+
+
 def _a_place(core: str, tus: str) -> bool:
     return not tus and core.casefold() in data.places() and core not in data.surnames()
 
@@ -170,7 +178,8 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
     role = _bare_role(m)
     if lower_tussen and (role or _fold(tus.split()[0]) in {"in", "op", "uit", "het"}):
         return False
-    if role and not init and (_names_a_unit(core) or _a_place(core, tus) or _a_unit_list(text, m)):
+    if role and not init and (_names_a_unit(core) or _a_place(core, tus) or _a_unit_list(text, m)
+                              or not tus and _a_word_of_the_text(text, core)):
         return False  # "medewerker Communicatie", "coördinator Groningen" (but "teamleider Dijkhuizen")
     if _fold(core) in keep:
         return False

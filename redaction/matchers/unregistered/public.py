@@ -9,7 +9,13 @@ from redaction.matchers._text import _B, _HYPHEN
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
-from redaction.matchers.unregistered.offices import body_named_before, internal_body, internal_clause, office_after
+from redaction.matchers.unregistered.offices import (
+    _INTERNAL,
+    body_named_before,
+    internal_body,
+    internal_clause,
+    office_after,
+)
 from redaction.matchers.unregistered.person_names import _names_a_unit, given_initial
 
 _TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE})(?!\w)")
@@ -176,8 +182,20 @@ _SEAT_IS = re.compile(
 )
 
 
+# "De Spinozapremie werd toegekend aan prof. dr. X", "de Erasmusprijs is uitgereikt aan X": a named prize's laureate
+_LAUREATE = re.compile(
+    rf"[A-ZÀ-Ý][\w\-]*(?:prijs|premie|penning|medaille|[Aa]ward|[Pp]rize)\b[^.;:\n]{{0,60}}?\b(?:toegekend|uitgereikt"
+    rf"|verleend)\s+aan\s+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
+)
+
+
 def relative_office(text: str, start: int, end: int) -> bool:
     """A name in a relative clause that gives its seat in the outside organisation before: "het advies van de Raad
-    voor Volksgezondheid & Samenleving, waarvan mevrouw X voorzitter is"."""
+    voor Volksgezondheid & Samenleving, waarvan mevrouw X voorzitter is"; or the laureate of a named prize ("De
+    Spinozapremie werd toegekend aan prof. dr. X"; a prize of the ministry's own, "de Rijksinnovatieprijs", or a role
+    noun keeps a civil servant)."""
     rel = _RELATIVE_BEFORE.search(text, max(0, start - 40), start)
-    return bool(rel) and bool(_SEAT_IS.match(text, end)) and body_named_before(text, rel.start())  # type: ignore[union-attr]
+    if rel and _SEAT_IS.match(text, end) and body_named_before(text, rel.start()):
+        return True
+    prize = _LAUREATE.search(text, max(0, start - 120), start)
+    return bool(prize) and not _INTERNAL.search(prize.group())  # type: ignore[union-attr]

@@ -13,20 +13,33 @@ from collections.abc import Sequence
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
-from redaction.matchers.unregistered.person_names import Candidate, _looks_like_institution, surname_key
+from redaction.matchers.unregistered.person_names import (
+    Candidate,
+    _known_surname,
+    _looks_like_institution,
+    surname_key,
+)
 from redaction.matchers.unregistered.stopwords import STOPWORDS
 
 _UNIT = (r"(?:directie|afdeling|programmateam|projectteam|team|directoraat|unit|cluster|werkgroep|stuurgroep"
          r"|projectgroep|programmadirectie)")
 # "… van de afdeling X", "… bij de directie X", "… (directie X)", "…, senior medewerker van …", "… (jurist)"
-_UNIT_ANCHOR = re.compile(rf"\s(?:van|bij)\s+(?:de|het)\s+{_UNIT}(?!\w)|\s\((?:directie|afdeling)\s")
+# an agency or inspectorate of the state is a unit too ("Pauwels van de Belastingdienst"), and a ministry or
+# directorate-general by its abbreviation in brackets ("Jansen (BZK), Pietersen (IenW)"; a party there is a
+# politician's)
+_AGENCY = r"(?:Belastingdienst|Douane|Rijksdienst|Dienst|[A-Z]\w*[Ii]nspectie|Inspectie)"
+_MINISTRY_ABBR = (r"\((?:BZK|OCW|VWS|EZK?|IenW|IenM|SZW|JenV|VenJ|LNV|LVVN|AZ|BZ|BuZa|KGG|VRO|Fin|Def|DG[A-Z]\w*|FEZ"
+                  r"|DJZ)\)")
+_UNIT_ANCHOR = re.compile(rf"\s(?:van|bij)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY})(?!\w)|\s\((?:directie|afdeling)\s"
+                          rf"|\s{_MINISTRY_ABBR}")
 _ROLE_ANCHOR = re.compile(  # a literal comma or bracket first: the role alternation is tried only there
     rf"(?:,|\s\()\s*(?:(?:de|een|onze|senior|junior|plaatsvervangend|waarnemend)\s+)*(?:{v._ROLE})(?!\w)"
     rf"(?!\s+(?:(?:{v._TITLE})\s*)*[A-ZÀ-Ý])"  # ", generaal Onno ...": the rank is the next name's
 )
 # what marks one mention as a civil servant's, whatever a title elsewhere says: the unit right after the name,
 # or a role noun of the ministry's own work right before it
-_UNIT_RIGHT_AFTER = re.compile(rf"\s+(?:van|bij)\s+(?:de|het)\s+{_UNIT}(?!\w)|\s*\((?:directie|afdeling)\s")
+_UNIT_RIGHT_AFTER = re.compile(rf"\s+(?:van|bij)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY})(?!\w)"
+                               rf"|\s*\((?:directie|afdeling)\s|\s*{_MINISTRY_ABBR}")
 _CIVIL_ROLES = (
     r"(?i:collega|afdelingshoofd|teamleider|\w*medewerker|\w*adviseur|contactpersoon|\w*behandelaar"
     r"|projectleider|programmamanager|projectmanager|\w*coördinator|\w*coordinator|\w*jurist|\w*analist"
@@ -70,7 +83,8 @@ _SALUTE_WORD = re.compile(rf"(?:{v._SALUTATION}|{v._TITLE})")
 _NATIONAL = re.compile(r"(?i:nationa(?:al|le)|landelijke?|europe(?:es|se))\s+\w+\s+$")
 _TOKEN = re.compile(r"[\w'’.\-\u2010\u2011()]+|,")
 _INITIALS_ONLY = re.compile(r"(?:(?:IJ|Th|Chr|Ch|Ph|Fr|Joh|Jac|Wm|[A-Z])\.)+|\([A-ZÀ-Ý][a-zà-ÿ]+\)")
-_TUSSEN_WORDS = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "in", "op", "uit", "'t", "’t"])
+_TUSSEN_WORDS = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "in", "op", "uit", "'t", "’t",
+                           "el", "al", "ben", "abou", "abu", "bou", "ait", "aït", "ould"])
 _CAP_TUSSEN_START = re.compile(r"(?:Van|De|Den|Der|Ter|Ten|Te|In|Op|Uit)$")
 _REACH = 90
 
@@ -112,7 +126,7 @@ def _plausible(text: str, start: int, end: int, keep: set[str]) -> bool:
             core in data.surnames() or core.casefold() not in data.common_words())
     if len(words) > 1:
         return words[0] in data.first_names() or core in data.surnames()
-    return core in data.surnames() or core in data.first_names()
+    return _known_surname(core, data.surnames()) or core in data.first_names()  # also "Hoekstra-Bakker"
 
 
 def unit_names(text: str, keep: set[str]) -> list[Candidate]:
@@ -151,4 +165,33 @@ def keep_namesakes(text: str, hits: Sequence[tuple[int, int]], keep_given: dict[
         other = bool(first) and bool(keep_given[key] - {""}) and first not in keep_given[key]
         if other:
             out.append(Candidate(name_start, end, "naam", key))
+    return out
+
+
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?i:in|te|uit|naar|bij|gemeente|provincie|regio|station|omgeving)\s+$")
+_CAP_TUSSEN_BEFORE = re.compile(r"(?:Van|De|Den|Ter|Ten|Te|Van\s+de[nr]?|Van\s+het)\s+$")
+
+
+def later_mentions(text: str, names: Sequence[Candidate], keep: set[str]) -> list[Candidate]:
+    """A bare later mention of a person found with a given name or initials: "projectleider Wilma Hoogeveen; Hoogeveen
+    houdt ook ..." (the same person's finding; a place of that name, "in Hoogeveen", is none)."""
+    cores = set()
+    known = data.surnames()
+    for c in names:
+        words = text[c.start : c.end].split()
+        if c.category == "naam" and len(words) > 1 and len(words[-1]) >= 4 and _known_surname(words[-1], known) and (
+                c.key not in keep and (words[0] in data.first_names() or _INITIALS_ONLY.fullmatch(words[0]))):
+            cores.add(words[-1])  # a listed surname only: "Priya Ramdin van Toeslagen" gives no "Toeslagen"
+    if not cores:
+        return []
+    alternatives = "|".join(re.escape(w) for w in sorted(cores, key=len, reverse=True))
+    rx = re.compile(rf"(?<![\w@.\-\u2010\u2011])(?:{alternatives})(?![\w@\-\u2010\u2011])")
+    out = []
+    for m in rx.finditer(text):
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _looks_like_institution(
+                text, m.start(), m.end(), m.group()):
+            continue
+        tus = _CAP_TUSSEN_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        start = tus.start() if tus else m.start()
+        out.append(Candidate(start, m.end(), "naam", surname_key(text[start : m.end()])))
     return out

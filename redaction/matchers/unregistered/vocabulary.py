@@ -103,7 +103,8 @@ SURNAME = rf"(?P<tus>(?:{TUSSEN}\s+){{0,3}})(?P<core>{CORE})"
 # a salutation may follow the role noun: "beleidsmedewerker mevrouw Bakker-Smit", "collega de heer Van Dam"
 TRIGGER = rf"(?:(?P<role>{_ROLE})(?:\s+(?:{_SALUTATION}))?|{_SALUTATION}|{_TITLE})(?:\s+{_TITLE})*"
 PLURAL_TRIGGER = rf"{_B}(?:de\s+)?(?:{_PLURAL_ROLE})\s+"
-PARTICLE = r"(?:El|Al|Ben|Ait|Aït|Abou|Abu|Bou|Ould)"  # Arabic and Berber surnames ("Fatima El Amrani")
+# Arabic and Berber surnames: "Fatima El Amrani", "Fatima el Khatib"
+PARTICLE = r"(?:[Ee]l|[Aa]l|[Bb]en|[Aa]it|[Aa]ït|[Aa]bou|[Aa]bu|[Bb]ou|[Oo]uld)"
 
 ORG_SUFFIXES = (
     "dienst", "ministerie", "raad", "bank", "bureau", "autoriteit", "inspectie", "staat", "zaken", "financiën",
@@ -137,6 +138,8 @@ INSTITUTION_BEFORE = re.compile(
     r"(?:(?i:stichting|fonds|vereniging|genootschap|instituut|prijs|leerstoel|school|college|ziekenhuis|museum"
     r"|centrum|kazerne|schip|fregat|fregatten|onderzeeboot|korvet|patrouilleschip|straat|laan|plein)"
     r"|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Zr\.?Ms|Hr\.?Ms|[Kk]oning(?:in)?|[Pp]rins(?:es)?|Sint|St\.|(?<!\w)[Hh]et"
+    # "het Dr. Sarphatihuis", "de Prof. Bronkhorststraat": an article before a title makes a building or a street
+    r"|(?<!\w)(?:[Hh]et|[Dd]e)\s+(?:Dr|Prof|Mr|Ir)\."
     # "de Karel Doorman volgde": an article before a full name makes it a ship, a building or a prize
     r"|(?<!\w)de)\s*$"
 )
@@ -157,7 +160,9 @@ PUBLIC_TITLES = (
     "oud-staatssecretaris", "rector",
     # elected offices of islands, provinces, municipalities and water boards ("voormalig eilandgedeputeerde")
     "eilandgedeputeerde", "eilandsgedeputeerde", "statenlid", "raadslid", "gemeenteraadslid", "eilandsraadslid",
-    "eilandraadslid", "locoburgemeester", "loco-burgemeester", "oud-burgemeester", "oud-wethouder", "dijkgraaf",
+    "eilandraadslid", "locoburgemeester", "loco-burgemeester", "dijkgraaf",
+    # the press, public in what it publishes ("journalist Peter Bakker zei in het NOS Journaal")
+    "journalist", "journaliste", "verslaggever", "verslaggeefster", "columnist", "presentator", "presentatrice",
     "rector magnificus", "decaan", "bestuursvoorzitter", "directeur-bestuurder", "voorzitter van de raad van bestuur",
 )
 _PUBLIC_TITLE = _alternatives(PUBLIC_TITLES)
@@ -193,6 +198,6 @@ FUNCTIONAL_MAILBOX_WORDS = (
 SERVICE_NUMBER_CUES = re.compile(
     r"(?i:\w+telefoon|servicelijn|servicenummer|publieksnummer|informatienummer|infolijn|hulplijn|helpdesk"
     r"|contactpunt|klantenservice|meldpunt|loket|algemeen nummer|algemene nummer|centrale|receptie"
-    r"|informatiepunt|gratis\s+(?:telefoon)?nummer)"
+    r"|informatiepunt|gratis\s+(?:telefoon)?nummer|(?:info|informatie|hulp|service|meld|luister|advies|klanten|vragen)lijn)"
 )
 SERVICE_NUMBER_AFTER = re.compile(r"^\s*\((?i:algemeen|algemene|centraal|centrale|gratis|lokaal tarief|informatie)")
