@@ -261,3 +261,32 @@ def test_a_unit_the_text_writes_in_lower_case_is_no_name() -> None:
 def test_a_place_of_a_persons_name_is_no_later_mention() -> None:
     text = "Het loopt via projectleider Wilma Hoogeveen. In Hoogeveen en de gemeente Hoogeveen is het druk."
     assert _found(text) == ["Wilma Hoogeveen"]
+
+
+@pytest.mark.parametrize("text", [
+    "Patiënten kunnen de Nederlandse Arbeidsinspectie bereiken via 0800 5151.",
+    "Bezoekers kunnen het Scheepvaartmuseum bereiken via 020 523 22 22.",
+    "Het Nederlandse consulaat in Antwerpen is te bereiken op +32 3 203 52 52.",
+    "Organisaties kunnen zich melden bij de Nationale Coördinator Veiligheid via 070 751 50 50.",
+    "De CEO van Philips, de heer Roy Jakobs, sprak met de minister.",
+    "De heer Tom Berendsen, hoofdeconoom van ABN AMRO, was aanwezig.",
+    "De Rijksbouwmeester, de heer Floris Vermaat, adviseerde over het ontwerp.",
+])
+def test_more_organisations_numbers_and_heads(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Burgers kunnen de heer Bakker bereiken via 070 318 81 88.", ["Bakker", "070 318 81 88"]),
+    ("Burgers kunnen De Vries bereiken via 070 318 81 88.", ["De Vries", "070 318 81 88"]),
+    ("Burgers kunnen het secretariaat van mevrouw Smit bellen op 020 674 70 00.", ["Smit", "020 674 70 00"]),
+    ("Organisaties kunnen zich melden bij coördinator Jansen via 070 751 50 50.", ["Jansen", "070 751 50 50"]),
+    # a chief executive or an economist of the state is its civil servant
+    ("De CEO van de Belastingdienst, de heer Bakker, sprak.", ["Bakker"]),
+    ("De hoofdeconoom van het ministerie, de heer Bakker, sprak.", ["Bakker"]),
+    # in proceedings, who explains on behalf of the ministry is a civil servant
+    (_REPORT + "De minister geeft het woord aan de heer Van Otterloo, die namens het ministerie het plan toelicht.",
+     ["Van Otterloo"]),
+])
+def test_more_persons_beside_organisations(text: str, found: list[str]) -> None:
+    assert _found(text) == found

@@ -116,6 +116,8 @@ _PERSON_WORD = re.compile(
     rf"|{v._SALUTATION}"
     rf"|{v._ROLE})(?!\w)"
 )
+# "de Nationale Coördinator Terrorismebestrijding en Veiligheid" is an organisation (the NCTV), not a person's role
+_NATIONAL_OFFICE = re.compile(r"(?i:nationa(?:al|le)|landelijke?)\s+$")
 _CLAUSE_END = re.compile(r"[.;:!?\n](?:\s|$)|\s{2,}")  # the matching form has a paragraph break as spaces
 
 
@@ -135,7 +137,8 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     if any(lo <= s < start for s in name_starts):
         return False
     before = text[lo:start]
-    persons = {m.group() for m in _PERSON_WORD.finditer(before)}
+    persons = {m.group() for m in _PERSON_WORD.finditer(before)
+               if not _NATIONAL_OFFICE.search(before, max(0, m.start() - 12), m.start())}
     if persons <= {"bereikbaar", "haar", "zijn"} and (_PREMISES.search(before) or _organisation_subject(before)):
         return True  # "het kantoor van de Rijksvertegenwoordiger is bereikbaar via ...": the office is
     if c.category == "telefoon" and beside_office_mailbox(text, c, lo):
@@ -155,7 +158,7 @@ _PREMISES = re.compile(
 # are people's
 _SUBJECT_REACHABLE = re.compile(
     r"\s*(?:(?:en|maar|ook|daarnaast)\s+)?(?P<art>[Dd]e|[Hh]et)\s+(?P<org>(?:[A-ZÀ-Ý]|(?:ministerie|gemeente|provincie"
-    r"|waterschap)\s)[^,;:()]{1,80}?)\s+(?:is|zijn)\s+(?:[a-zà-ÿ]+\s+){0,5}bereikbaar\s+(?:via|op|onder)"
+    r"|waterschap)\s)[^,;:()]{1,80}?)\s+(?:is|zijn)\s+(?:[a-zà-ÿ]+\s+){0,5}(?:bereikbaar|te\s+bereiken)\s+(?:via|op|onder)"
     r"(?:\s+[\w.\-]+@[\w.\-]+\s+(?:of|en))?(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*"
 )
 # the number in brackets after the organisation's name: "Het Centraal Bureau voor de Statistiek (088 570 70 70)"
@@ -172,8 +175,16 @@ _ORG_NOUN = re.compile(
 _ADJECTIVE_FIRST = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:se|lijke|ische|nale|rale|mene|bare|iële)\s+[A-ZÀ-Ý]")
 
 
+# or its object: "Patiënten kunnen de Nederlandse Zorgautoriteit bereiken via", "Bezoekers kunnen het Rijksmuseum
+# bellen op" (the clause's first words are its subject, who calls)
+_OBJECT_REACHED = re.compile(
+    r"[^,;:()]{0,60}?\s(?:kan|kunnen|moet|moeten)\s+(?P<art>de|het)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)\s+"
+    r"(?:[a-zà-ÿ]+\s+){0,4}(?:bereiken|bellen)\s+(?:via|op|onder)(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*"
+)
+
+
 def _organisation_subject(clause: str) -> bool:
-    m = _SUBJECT_REACHABLE.fullmatch(clause) or _ORG_BRACKET.fullmatch(clause)
+    m = _SUBJECT_REACHABLE.fullmatch(clause) or _ORG_BRACKET.fullmatch(clause) or _OBJECT_REACHED.fullmatch(clause)
     if not m:
         return False
     org = m.group("org")

@@ -36,6 +36,7 @@ _ALWAYS_WORDS = (
     "partijleider", "lijsttrekker", "staatsraad", "raadsheer", "kamervoorzitter", "gedeputeerde", "dijkgraaf",
     "bestuursvoorzitter", "president-directeur", "chef defensiestaf", "chef-defensiestaf",
     "rijksvertegenwoordiger", "gezaghebber",  # offices in public law for the Caribbean Netherlands
+    "ceo", "rijksbouwmeester",  # a company's chief executive; the government architect, a public appointment
 )
 # a -generaal that heads a ministry's unit, or a military rank (an officer is a civil servant)
 # and the bodies named so ("het directoraat-generaal, de heer ..." is a unit's civil servant)
@@ -52,7 +53,8 @@ _ALWAYS_COMPOUND = (
 # public only with a named organisation that is not a unit of the ministry
 _HEAD_WORDS = (
     "directeur", "directrice", "directeur-generaal", "secretaris-generaal", "thesaurier-generaal", "hoofd",
-    "bestuurder", "commandant", "topambtenaar", "woordvoerder", "woordvoerster", "chef-staf", "chef staf",
+    "bestuurder", "commandant", "topambtenaar", "hoofdeconoom", "woordvoerder", "woordvoerster", "chef-staf",
+    "chef staf",
 )
 # (a chef-staf heads the staff of a DG or a military unit as often as of an outside organisation)
 _STAFF_HEADS = frozenset(["hoofd", "woordvoerder", "woordvoerster", "bestuurder", "topambtenaar", "chef staf"])
@@ -147,8 +149,8 @@ def _public_office(m: re.Match[str], text: str) -> bool:
     of = m.group("of") or ""
     if internal_body(text, m.start(), of) or _DEPUTY.search(text, max(0, m.start() - 20), m.start()):
         return False
-    if m.group("always"):
-        return True
+    if m.group("always"):  # (a chief executive of a state's unit or agency is its civil servant)
+        return not (m.group("always").casefold() == "ceo" and _INTERNAL.search(of))
     if not of.strip() or _INTERNAL.search(of):
         return False  # "de directeur, mevrouw X", "de directeur van de directie X": a civil servant
     if m.group("head").casefold() == "commandant":
@@ -168,7 +170,7 @@ _HINT = re.compile(
     r"orpschef|eneraal|mbuds|oorzitter|ommissaris|irect|ecretaris|oofd|estuurder|ommandant|oordvoer|ertegenwoordiger"
     r"|mbassad|ezant|onsul|andsadvocaat|apporteur|oördinator|opman|opvrouw|edacteur|agnificus|eider|ijsttrekker"
     r"|taatsraad|aadsheer|edeputeerde|ijkgraaf|hef|mbtenaar|criptie|roefschrift|issertatie|oek|ssay|olumn"
-    r"|piniestuk|ratie|iografie|oman|oogleraar|ector|rofessor|ezaghebber"
+    r"|piniestuk|ratie|iografie|oman|oogleraar|ector|rofessor|ezaghebber|CEO|[Cc]eo|ouwmeester"
 )
 _WORD_BEFORE = re.compile(r"[\w\-\u2010\u2011]*$")
 _PREVIOUS_WORD = re.compile(r"[\w\-\u2010\u2011]+\s+$")

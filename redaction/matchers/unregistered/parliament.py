@@ -27,13 +27,23 @@ _PARLIAMENT = re.compile(
 _PROCEEDINGS = re.compile(r"VERSLAG VAN EEN [A-Z]*\s?OVERLEG|leden der Kamer, te weten")
 _SALUTED = re.compile(rf"(?:{v._SALUTATION})\s+$")
 # the minister's support in the proceedings are civil servants
-_ASSISTED = re.compile(r"(?i:bijgestaan|ondersteund|vergezeld|ondersteuning|ambtena|ambtelijk|namens\s+(?:het|de)\s+"
-                       r"(?:ministerie|departement|directie))")
+_ASSISTED = re.compile(
+    r"(?i:bijgestaan|ondersteund|vergezeld|ondersteuning|ambtena|ambtelijk|toelicht|technisch"
+    r"|(?:namens|van|bij)\s+(?:het|de)\s+(?:ministerie|departement|directie|dienst|afdeling))"
+)
 
 
 def _sentence_before(text: str, start: int, reach: int = 120) -> str:
     before = text[max(0, start - reach) : start]
     return before[max(before.rfind(c) for c in ".;:!?\n") + 1 :]
+
+
+_SENTENCE_END = re.compile(r"[.;:!?\n]")
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 160))
+    return _sentence_before(text, start) + text[start : after.start() if after else min(len(text), end + 160)]
 
 
 def spokesman_surnames(text: str) -> dict[str, set[str]]:
@@ -61,8 +71,8 @@ def member_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]
         written = text[c.start : c.end]
         if given_initial(written) or not _SALUTED.search(text, max(0, c.start - 20), c.start):
             continue
-        if _ASSISTED.search(_sentence_before(text, c.start)):
-            continue  # "De Minister wordt bijgestaan door de heer X"
+        if _ASSISTED.search(_sentence_of(text, c.start, c.end)):
+            continue  # "De Minister wordt bijgestaan door de heer X", "de heer X, die namens het ministerie toelicht"
         holders = holders_with_surname(written)
         if holders:
             out.setdefault(c.key, set()).update(h.voornaam[:1] for h in holders if h.voornaam)

@@ -119,6 +119,8 @@ def _plausible(text: str, start: int, end: int, keep: set[str]) -> bool:
     core = words[-1]
     if core in STOPWORDS or _fold(core) in keep or _looks_like_institution(text, start, end, core):
         return False
+    if core.isupper() and len(core) > 1:
+        return False  # an abbreviation: "De CEO van de Belastingdienst"
     if _INITIALS_ONLY.match(text[start:end]):
         return True
     if len(words) > 1 and _CAP_TUSSEN_START.match(words[0]):  # "Ter Haar van de afdeling", not "De Europese Unie"
