@@ -19,7 +19,7 @@ from pipeline.finish import pdf, repair
 from pipeline.kinds import add_woo_section, build_documents, read_all
 from pipeline.kinds import kind as document_kind
 from pipeline.model.document import Document
-from pipeline.plan import Plan
+from pipeline.plan import Plan, content_kept
 from pipeline.progress import Progress
 from pipeline.publication import manifest
 from pipeline.render import fonts
@@ -236,7 +236,7 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
     if any(dossier_of(p, content_dir) is None for p in problems):
         raise ContentError(problems)  # the shared registers concern every dossier: nothing is built
     cache = manifest.PdfCache(out)
-    with Staging(out, "build") as staging:
+    with Staging(out, "build") as staging, content_kept():
         bundles: dict[str, Path] = {}
 
         def bundle(plan: Plan, parts: dict[str, Path]) -> None:
@@ -327,7 +327,7 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
             plan.release((PUBLIC, REVIEW))
 
     converting = Converting()
-    with Staging(out, "woo") as staging, contextlib.closing(gate), contextlib.ExitStack() as pools:
+    with Staging(out, "woo") as staging, content_kept(), contextlib.closing(gate), contextlib.ExitStack() as pools:
         pools.callback(side.shutdown, wait=True, cancel_futures=True)  # (last: the conversions call it)
         pools.callback(converting.pool.shutdown, wait=True, cancel_futures=True)
         cold: list[_Job] = []  # without a warm LibreOffice: review and public in one cold batch
