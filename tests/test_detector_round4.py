@@ -290,3 +290,26 @@ def test_more_organisations_numbers_and_heads(text: str) -> None:
 ])
 def test_more_persons_beside_organisations(text: str, found: list[str]) -> None:
     assert _found(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # an institution's word after a tussenvoegsel is a surname: "van der Laan", "Van der Kerk", "ter Brug"
+    ("Het team, onder leiding van Ilse van der Laan, rapporteert.", ["Ilse van der Laan"]),
+    ("De nota is geschreven door Joris van de Kerk.", ["Joris van de Kerk"]),
+    # people listed after "te weten": an internal body's stay findings, a list of things is none
+    ("De leden van de ambtelijke werkgroep, te weten Hendriks, Van Dam en Pauw, stelden het op.",
+     ["Hendriks", "Van Dam", "Pauw"]),
+    ("Twee varianten, te weten Groen en Blauw, zijn onderzocht.", []),
+    ("Het rapport is opgesteld door drie bureaus, te weten ResearchNed, Berenschot en KBA Nijmegen.", []),
+    # "het ministerie" as the subject gives the ministry's number; the person's after it stays
+    ("Het ministerie is bereikbaar via 070 123 45 67; voor vragen kunt u terecht bij Anne Vos (070 123 45 99).",
+     ["Anne Vos", "070 123 45 99"]),
+])
+def test_surnames_after_a_tussenvoegsel_and_enumerations(text: str, found: list[str]) -> None:
+    assert _found(text) == found
+
+
+def test_streets_and_buildings_stay_no_person() -> None:
+    for text in ("De route loopt via de Prins Clauslaan en de Laan van Nieuw Oost-Indië.",
+                 "Het Huis van de Toekomst en het Anne Frank Huis openen.", "Dit deed de Stichting van de Kerk."):
+        assert _found(text) == []

@@ -158,7 +158,7 @@ _PREMISES = re.compile(
 # are people's
 _SUBJECT_REACHABLE = re.compile(
     r"\s*(?:(?:en|maar|ook|daarnaast)\s+)?(?P<art>[Dd]e|[Hh]et)\s+(?P<org>(?:[A-ZÀ-Ý]|(?:ministerie|gemeente|provincie"
-    r"|waterschap)\s)[^,;:()]{1,80}?)\s+(?:is|zijn)\s+(?:[a-zà-ÿ]+\s+){0,5}(?:bereikbaar|te\s+bereiken)\s+(?:via|op|onder)"
+    r"|waterschap)(?=\s))[^,;:()]{0,80}?)\s+(?:is|zijn)\s+(?:[a-zà-ÿ]+\s+){0,5}(?:bereikbaar|te\s+bereiken)\s+(?:via|op|onder)"
     r"(?:\s+[\w.\-]+@[\w.\-]+\s+(?:of|en))?(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*"
 )
 # the number in brackets after the organisation's name: "Het Centraal Bureau voor de Statistiek (088 570 70 70)"

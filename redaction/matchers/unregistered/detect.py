@@ -22,6 +22,7 @@ from redaction.matchers.unregistered.person_names import Candidate, given_initia
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames, relative_office
 from redaction.matchers.unregistered.unit_context import (
     civil_servant_mention,
+    enumerated_names,
     keep_namesakes,
     later_mentions,
     rank_before,
@@ -198,6 +199,7 @@ def scan(
     known_hits = _Coverage(hits)
     spans, keys = _allowed_spans(t.norm, allowed)
     found = name_candidates(t.norm, set(keep), _register_spans(t.norm, register_texts)) + unit_names(t.norm, set(keep))
+    found += enumerated_names(t.norm, set(keep))  # "de leden van de werkgroep, te weten Hendriks, Van Dam en Pauw"
     found += later_mentions(t.norm, found, set(keep))  # "projectleider Wilma Hoogeveen; Hoogeveen houdt ..."
     contacts = contact_candidates(t.norm, register.owners.keys(), register.emails)  # no copy of the register per text
     found += contacts + mailbox_name_candidates(t.norm, [c for c in contacts if c.category == "email"], set(keep))

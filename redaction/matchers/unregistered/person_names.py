@@ -90,12 +90,17 @@ def _capitalised_word(word: str) -> bool:
 _NAME_TAIL = re.compile(r"\.?(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ]+)){1,3}\s+([A-ZÀ-Ý][a-zà-ÿ]+)")
 
 
+_TUSSEN_OF_NAME = re.compile(r"(?:\b[Vv]an\s+(?:de[nr]?\s+|het\s+)?|\b[Tt]e[rn]\s+|\b[Vv]an\s+'t\s+)$")
+
+
 def _looks_like_institution(text: str, start: int, end: int, core: str) -> bool:
     """ "Stichting Willem Pompe", "Zr.Ms. Karel Doorman", "Johan de Wittlaan", "Anne Frank Huis"."""
     if v.INSTITUTION_BEFORE.search(text[max(0, start - 30) : start]):
         return True
     folded = core.casefold()
-    if core in v.INSTITUTION_WORDS or any(folded.endswith(s) and len(folded) > len(s) for s in v.NOT_SURNAME_SUFFIXES):
+    # after a tussenvoegsel the word is a surname: "Ilse van der Laan", "Van der Brug", "Ter Horst" (not "de Laan")
+    a_word = core in v.INSTITUTION_WORDS and not _TUSSEN_OF_NAME.search(text, max(0, start), end - len(core))
+    if a_word or any(folded.endswith(s) and len(folded) > len(s) for s in v.NOT_SURNAME_SUFFIXES):
         return True
     tail = _NAME_TAIL.match(text, end)  # "het Dr. Horacio E. Oduber Hospitaal": the name cut at an initial
     if tail and tail.group(1) in v.INSTITUTION_WORDS:

@@ -14,7 +14,9 @@ from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.person_names import (
+    _LIST_NEXT,
     Candidate,
+    _is_name,
     _known_surname,
     _looks_like_institution,
     surname_key,
@@ -196,4 +198,27 @@ def later_mentions(text: str, names: Sequence[Candidate], keep: set[str]) -> lis
         tus = _CAP_TUSSEN_BEFORE.search(text, max(0, m.start() - 12), m.start())
         start = tus.start() if tus else m.start()
         out.append(Candidate(start, m.end(), "naam", surname_key(text[start : m.end()])))
+    return out
+
+
+# "de leden van de werkgroep, te weten Hendriks, Van Dam en Pauw": people listed after a noun for people
+_ENUMERATION = re.compile(
+    r"(?i:leden|medewerkers|collega's|collega’s|ambtenaren|deelnemers|aanwezigen|vertegenwoordigers|personen)"
+    r"(?:\s+[\w’'-]+){0,6}?,?\s+te\s+weten\s*:?\s+"
+)
+_NAME_AT = re.compile(rf"(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME})(?!\w)")
+
+
+def enumerated_names(text: str, keep: set[str]) -> list[Candidate]:
+    """Listed surnames after "te weten" that lists people: "de leden van de werkgroep, te weten Hendriks, Van Dam en
+    Pauw" (a public body's list is made public by public.py; an unlisted word ends the list)."""
+    out = []
+    known = data.surnames()
+    for e in _ENUMERATION.finditer(text):
+        m = _NAME_AT.match(text, e.end())
+        while m and (m.group("init") or _known_surname(m.group("core"), known)) and _is_name(text, m, keep, False):
+            if (m.group("tus") or " ")[0].islower() and not m.group("init"):
+                break
+            out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
+            m = _LIST_NEXT.match(text, m.end())
     return out
