@@ -313,3 +313,26 @@ def test_streets_and_buildings_stay_no_person() -> None:
     for text in ("De route loopt via de Prins Clauslaan en de Laan van Nieuw Oost-Indië.",
                  "Het Huis van de Toekomst en het Anne Frank Huis openen.", "Dit deed de Stichting van de Kerk."):
         assert _found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "De Permanente Vertegenwoordiger bij de VN, mevrouw Lise Gregoire, sprak.",
+    "De EU-ambassadeur in Japan, de heer Jean-Eric Paquet, was aanwezig.",
+    "De VN-gezant voor Jemen, de heer Hans Grundberg, sprak.",
+    "De NAVO-secretaris-generaal Jens Stoltenberg bezocht de troepen.",
+    "De Eurogroepvoorzitter, de heer Jeroen Dijsselbloem, zat de vergadering voor.",
+    "De Inspecteur-Generaal Der Krijgsmacht, luitenant-generaal Hans Jacobs, rapporteerde.",
+    "De verkenner, de heer Johan Remkes, heeft zijn advies uitgebracht.",
+])
+def test_envoys_and_appointed_offices_are_public(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("De plaatsvervangend permanent vertegenwoordiger, de heer Bakker, nam deel.", "Bakker"),
+    ("De medewerker van de Permanente Vertegenwoordiging, mevrouw Bakker, nam deel.", "Bakker"),
+    ("De verkenner van de directie, de heer Bakker, rapporteerde.", "Bakker"),
+    ("De werkgroepvoorzitter, de heer Bakker, zat voor.", "Bakker"),
+])
+def test_deputies_and_staff_of_envoys_stay_findings(text: str, name: str) -> None:
+    assert name in _found(text)

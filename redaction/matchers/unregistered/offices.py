@@ -37,6 +37,9 @@ _ALWAYS_WORDS = (
     "bestuursvoorzitter", "president-directeur", "chef defensiestaf", "chef-defensiestaf",
     "rijksvertegenwoordiger", "gezaghebber",  # offices in public law for the Caribbean Netherlands
     "ceo", "rijksbouwmeester",  # a company's chief executive; the government architect, a public appointment
+    # the kingdom's envoys to international organisations, and their offices written with its abbreviation
+    "permanent vertegenwoordiger", "permanente vertegenwoordiger", "eu-ambassadeur", "vn-ambassadeur", "vn-gezant",
+    "eu-gezant", "navo-ambassadeur", "vn-secretaris-generaal", "navo-secretaris-generaal", "eurogroepvoorzitter",
 )
 # a -generaal that heads a ministry's unit, or a military rank (an officer is a civil servant)
 # and the bodies named so ("het directoraat-generaal, de heer ..." is a unit's civil servant)
@@ -46,7 +49,7 @@ _UNIT_GENERAAL = ("directeur", "secretaris", "thesaurier", "plaatsvervangend dir
 _INTERNAL_CHAIR = (r"(?:werkgroep|stuurgroep|\w*groep|team|taskforce|project|programma|or\b|mt\b|ondernemingsraad|dag"
                    r"|sessie|gespreks|overleg|vergader|klankbord|begeleidings)")
 _ALWAYS_COMPOUND = (
-    rf"(?!(?i:{'|'.join(_UNIT_GENERAAL)}){_HYPHEN}generaal)[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}generaal"
+    rf"(?!(?i:{'|'.join(_UNIT_GENERAAL)}){_HYPHEN}[Gg]eneraal)[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}[Gg]eneraal"
     r"|[a-zà-ÿA-ZÀ-Ý]*ombuds(?:man|vrouw)|(?!(?i:project|programma))[a-zà-ÿA-ZÀ-Ý]+commissaris"
     rf"|(?!(?i:{_INTERNAL_CHAIR}))[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}?voorzitter"
 )

@@ -120,7 +120,7 @@ NOT_SURNAME_SUFFIXES = (
     *("kliniek", "zaal", "kazerne", "leerstoel", "beurs", "penning", "medaille", "lyceum", "gymnasium"),
     # plural and collective nouns name a body, never one person ("Commandant Landstrijdkrachten")
     *("krachten", "diensten", "machten", "troepen", "eenheden", "organisaties", "instellingen", "partijen"),
-    *("korps", "politie", "marine", "marechaussee", "commando"),
+    *("korps", "politie", "marine", "marechaussee", "commando", "krijgsmacht", "zeemacht", "luchtmacht"),
 )
 INSTITUTION_WORDS = frozenset(
     [
@@ -131,6 +131,8 @@ INSTITUTION_WORDS = frozenset(
         "Kerk", "Toren", "Hal", "Hall", "Theater", "Schouwburg", "Bibliotheek", "Vereniging", "Genootschap",
         "Comité", "Committee", "Forum", "Platform", "Netwerk", "Collectief", "Coalitie", "Alliantie", "Federatie",
         "Hospitaal", "Gasthuis", "Hospital",
+        # an armed force or a police force: "de Inspecteur-Generaal Der Krijgsmacht"
+        "Krijgsmacht", "Zeemacht", "Luchtmacht", "Landmacht", "Marine", "Politie", "Marechaussee", "Kustwacht",
     ]
 )
 # a word straight before a name that makes it an institution, a ship, a prize or a street
@@ -154,7 +156,7 @@ PUBLIC_TITLES = (
     "bewindspersoon", "bewindspersonen", "bewindslieden", "kamerlid", "kamerleden", "lid", "leden",
     "fractievoorzitter", "motie", "moties", "amendement", "voorzitter", "vicepresident", "vice-president",
     "president", "burgemeester", "wethouder", "gedeputeerde", "ombudsman", "kinderombudsman",
-    "informateur", "formateur", "koning", "koningin", "prinses", "prins", "senator", "europarlementariër",
+    "informateur", "formateur", "verkenner", "koning", "koningin", "prinses", "prins", "senator", "europarlementariër",
     "eurocommissaris", "gouverneur", "hoogleraar", "commissie", "voorzitterschap", "advocaat",
     "advocate", "griffier", "adjunct-griffier", "rapporteur", "rapporteurs", "co-rapporteur", "kabinet", "oud-minister",
     "oud-staatssecretaris", "rector",
