@@ -336,3 +336,20 @@ def test_envoys_and_appointed_offices_are_public(text: str) -> None:
 ])
 def test_deputies_and_staff_of_envoys_stay_findings(text: str, name: str) -> None:
     assert name in _found(text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a listed given name and a surname no list holds, followed by lower case
+    ("De interviews zijn gehouden door Eline Tjoa en Wouter Zwanikken.", ["Eline Tjoa", "Wouter Zwanikken"]),
+    ("Namens de directie Jeugd schoof Sven Lindqvist aan.", ["Sven Lindqvist"]),
+    # initials and an Arabic or Berber particle
+    ("De berekening is gecontroleerd door A. el Idrissi.", ["A. el Idrissi"]),
+    ("Het verslag is van M. Ben Ali.", ["M. Ben Ali"]),
+    # a street abroad and a head of government are no finding
+    ("Het gebouw staat aan de Via Carlo Magno in Parma.", []),
+    ("De Duitse bondskanselier Olaf Scholz sprak over de begroting.", []),
+    # two given names are one person's, a name of several capitalised words an institution's
+    ("Koning Willem Alexander opende de Johan Cruijff Schaal.", []),
+])
+def test_unlisted_surnames_and_particles(text: str, found: list[str]) -> None:
+    assert _found(text) == found

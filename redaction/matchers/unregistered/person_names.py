@@ -35,7 +35,10 @@ _ROLE_APPOSITION = re.compile(
 # pass of the role alternation over the whole text costs a fifth of the scan)
 _APPOSITION_TAIL = re.compile(r"(?<!\w)(?:van|bij|voor)\s+[^,.;:()\n]{1,60}?,\s+(?=[A-ZÀ-Ý]|[a-z]{1,4}\.)")
 _ROLE_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE})\s+$")
-_AFTER_INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?P<init>{v.INITIALS}){v.SURNAME}){_E}")
+# after initials also an Arabic or Berber particle: "A. el Idrissi", "M. Ben Ali"
+_AFTER_INITIALS = re.compile(
+    rf"(?<![\w.])(?P<name>(?P<init>{v.INITIALS})(?P<tus>{v.PARTICLE}\s+|(?:{v.TUSSEN}\s+){{0,3}})(?P<core>{v.CORE})){_E}"
+)
 _LIST_NEXT = re.compile(rf"\s*(?:,|\ben\b)\s*(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}")
 _PLURAL = re.compile(v.PLURAL_TRIGGER)
 _MORE_NAME = re.compile(rf"\s+(?:{v.TUSSEN}\s+){{0,3}}(?P<core>{v.CORE}){_E}")
@@ -295,6 +298,17 @@ def _known_surname(core: str, known: frozenset[str]) -> bool:
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w.\-])([A-ZÀ-Ý][a-zà-ÿ]+) $")
+_LOWER_NEXT = re.compile(r"[^\S\n]*(?:[,;.:)]|[a-zà-ÿ])")
+
+
+def _unlisted_surname(text: str, core: str, end: int) -> bool:
+    """A surname no list holds after a listed given name: "Eline Tjoa en Wouter Zwanikken" (not a given name, a word,
+    a place or a name of several capitalised words, "Johan Cruijff Schaal")."""
+    if core.casefold().endswith((*v.NOT_SURNAME_SUFFIXES, "weg", "huis", "dijk")):
+        return False  # "de Maarten Luther Kingweg": a street, a building (a listed surname may end so: "Hogeweg")
+    return (len(core) >= 3 and core[1:].islower() and core not in data.first_names() and core not in STOPWORDS
+            and core.casefold() not in data.common_words() and core.casefold() not in data.places()
+            and bool(_LOWER_NEXT.match(text, end)))
 
 
 def _given_names(text: str, keep: set[str]) -> list[Candidate]:
@@ -318,7 +332,7 @@ def _given_names(text: str, keep: set[str]) -> list[Candidate]:
             if more and _capitalised_word(more.group("core")):
                 core, end = more.group("core"), more.end()
                 tus = text[m.end() : more.start("core")]
-        if not _known_surname(core, known_surnames) and not tus.strip():
+        if not _known_surname(core, known_surnames) and not tus.strip() and not _unlisted_surname(text, core, end):
             continue  # "Willem Alexander" is one person's two given names; unknown words are no surname
         if _fold(core) in keep or _looks_like_institution(text, m.start("given"), end, core):
             continue

@@ -142,6 +142,8 @@ INSTITUTION_BEFORE = re.compile(
     r"|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Zr\.?Ms|Hr\.?Ms|[Kk]oning(?:in)?|[Pp]rins(?:es)?|Sint|St\.|(?<!\w)[Hh]et"
     # "het Dr. Sarphatihuis", "de Prof. Bronkhorststraat": an article before a title makes a building or a street
     r"|(?<!\w)(?:[Hh]et|[Dd]e)\s+(?:Dr|Prof|Mr|Ir)\."
+    # a street abroad: "aan de Via Carlo Magno", "de Rue Philippe Le Bon", "Avenue Louise"
+    r"|(?<!\w)(?:Via|Rue|Avenue|Boulevard|Piazza|Calle|Rua|Place|Platz)"
     # "de Karel Doorman volgde": an article before a full name makes it a ship, a building or a prize
     r"|(?<!\w)de)\s*$"
 )
@@ -156,7 +158,8 @@ PUBLIC_TITLES = (
     "bewindspersoon", "bewindspersonen", "bewindslieden", "kamerlid", "kamerleden", "lid", "leden",
     "fractievoorzitter", "motie", "moties", "amendement", "voorzitter", "vicepresident", "vice-president",
     "president", "burgemeester", "wethouder", "gedeputeerde", "ombudsman", "kinderombudsman",
-    "informateur", "formateur", "verkenner", "koning", "koningin", "prinses", "prins", "senator", "europarlementariër",
+    "informateur", "formateur", "verkenner", "bondskanselier", "kanselier", "bondspresident",
+    "koning", "koningin", "prinses", "prins", "senator", "europarlementariër",
     "eurocommissaris", "gouverneur", "hoogleraar", "commissie", "voorzitterschap", "advocaat",
     "advocate", "griffier", "adjunct-griffier", "rapporteur", "rapporteurs", "co-rapporteur", "kabinet", "oud-minister",
     "oud-staatssecretaris", "rector",
