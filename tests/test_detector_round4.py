@@ -204,6 +204,8 @@ def test_more_forms_of_an_organisations_number(text: str) -> None:
     ("Deelnemers kunnen zich aanmelden via j.bakker@minocw.example of telefonisch via 070 412 34 56.", "070 412 34 56"),
     ("Mail naar info@minocw.example of bel projectleider De Wit via 070 412 34 56.", "070 412 34 56"),
     ("Mail naar info@minocw.example of bel 06 12 34 56 78.", "06 12 34 56 78"),
+    # a number before an office's mailbox with nothing to say whose may be the writer's own
+    ("Tel. 0031 30 7654321 of secretariaat.dgx@minezk.example.", "0031 30 7654321"),
     ("De contactpersoon van het UWV is bereikbaar via 088 898 92 94.", "088 898 92 94"),
     ("Het secretariaat van mevrouw Smit is bereikbaar via 070 426 64 26.", "070 426 64 26"),
     ("De Vries is bereikbaar via 070 426 64 26.", "070 426 64 26"),

@@ -198,9 +198,11 @@ _MAILBOX = re.compile(r"[\w.\-+]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
 def beside_office_mailbox(text: str, c: Candidate, lo: int) -> bool:
-    """A landline given in one clause with an office's mailbox, no person in it: "aanmelden via aanmelden@minocw.nl of
-    telefonisch via 070 ...", "via 088 ... of info@...". A personal address there makes it a person's."""
+    """A landline offered in one clause as the other way to an office's mailbox, no person in it: "aanmelden via
+    aanmelden@minocw.nl of telefonisch via 070 ...". A personal address there makes it a person's, and so does a number
+    before the mailbox with nothing to say whose ("Tel. 030 ... of secretariaat@...": perhaps the writer's own)."""
     end = _CLAUSE_END.search(text, c.end, min(len(text), c.end + 120))
     clause = text[lo : end.start() if end else min(len(text), c.end + 120)]
+    before = _MAILBOX.findall(text[lo : c.start])
     mails = _MAILBOX.findall(clause)
-    return bool(mails) and not any(is_personal_mailbox(mail) for mail in mails) and not _PERSON_WORD.search(clause)
+    return bool(before) and not any(is_personal_mailbox(mail) for mail in mails) and not _PERSON_WORD.search(clause)
