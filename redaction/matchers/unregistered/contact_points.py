@@ -6,7 +6,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from redaction.matchers._text import Hit, _Coverage
-from redaction.matchers.contact import _EMAIL, _IBAN, _is_plausible_phone, _scan_phones
+from redaction.matchers.contact import _EMAIL, _IBAN, _is_plausible_phone, _scan_phones, registered_phone_key
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
@@ -100,6 +100,16 @@ def contact_candidates(text: str, known_keys: AbstractSet[str], known_emails: Ab
     return out
 
 
+def _mobile_key(key: str) -> bool:
+    return key.startswith(("6", "+316"))
+
+
+def is_mobile(number: str) -> bool:
+    """A Dutch mobile number ("06-51 87 30 42", "+31 6 1234 5678"): always a person's."""
+    key = registered_phone_key(number)
+    return bool(key) and _mobile_key(key)  # type: ignore[arg-type]
+
+
 # an organisation by its article or abbreviation as the clause's addressee: "terecht bij de IND via", "bij het
 # Voedingscentrum, telefoon", "Farmatec van het CIBG, telefoon" (a person takes no article: "bij mevrouw Smit")
 # or a unit or service by its noun and name ("tot de afdeling Woordvoering via", "bij de directie Communicatie"), or an
@@ -119,6 +129,10 @@ _PERSON_WORD = re.compile(
 # "de Nationale Coördinator Terrorismebestrijding en Veiligheid" is an organisation (the NCTV), not a person's role
 _NATIONAL_OFFICE = re.compile(r"(?i:nationa(?:al|le)|landelijke?)\s+$")
 _CLAUSE_END = re.compile(r"[.;:!?\n](?:\s|$)|\s{2,}")  # the matching form has a paragraph break as spaces
+# the dot of an initial or a title ends no clause: "bij majoor drs. A.F. Tjon-A-Kiem van de directie X, telefoon ..."
+_ABBREVIATION_DOT = re.compile(
+    r"(?<![\w.])(?:(?:[A-Z]|IJ|Th|Ch|Chr|Ph|Fr|Joh|Jac|Wm)\.)+$|(?<!\w)(?i:drs|dr|mr|ir|ing|prof|dhr|mevr|mw|hr|ds|bc)\.$"
+)
 
 
 def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> bool:
@@ -126,13 +140,14 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     "Telers kunnen terecht bij het Klantcontactcentrum van RVO via 088 042 42 42", "bij de Raad voor Rechtsbijstand
     via piket@rvr.org". A mobile number, or an address of initials or given name and surname, is always a person's;
     so is what follows a name, a salutation, a role noun or "bereikbaar" ("jurist X van de Dienst Y, bereikbaar op")."""
-    if c.category == "telefoon" and c.key.startswith(("6", "+316")):
+    if c.category == "telefoon" and _mobile_key(c.key):
         return False
     if c.category == "email" and _LOCAL_PARTS.search(c.key.split("@", 1)[0]):
         return False
     start = c.start
     lo = max(0, start - 160)
-    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)
+            if not _ABBREVIATION_DOT.search(text, lo, m.start() + 1)]
     lo = ends[-1] if ends else lo
     if any(lo <= s < start for s in name_starts):
         return False

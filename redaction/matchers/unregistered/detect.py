@@ -13,6 +13,7 @@ from redaction.matchers.needles import Needles, literal_needle
 from redaction.matchers.registered import _register, _registered_hits
 from redaction.matchers.unregistered.contact_points import (
     contact_candidates,
+    is_mobile,
     mailbox_name_candidates,
     organisation_contact,
 )
@@ -25,6 +26,7 @@ from redaction.matchers.unregistered.unit_context import (
     enumerated_names,
     keep_namesakes,
     later_mentions,
+    listed_before,
     rank_before,
     unit_names,
 )
@@ -200,6 +202,7 @@ def scan(
     spans, keys = _allowed_spans(t.norm, allowed)
     found = name_candidates(t.norm, set(keep), _register_spans(t.norm, register_texts)) + unit_names(t.norm, set(keep))
     found += enumerated_names(t.norm, set(keep))  # "de leden van de werkgroep, te weten Hendriks, Van Dam en Pauw"
+    found += listed_before(t.norm, found, set(keep))  # "werkten mee: Ramdin, Van der Sluis en mr. Lotte Verbeek"
     found += later_mentions(t.norm, found, set(keep))  # "projectleider Wilma Hoogeveen; Hoogeveen houdt ..."
     contacts = contact_candidates(t.norm, register.owners.keys(), register.emails)  # no copy of the register per text
     found += contacts + mailbox_name_candidates(t.norm, [c for c in contacts if c.category == "email"], set(keep))
@@ -219,6 +222,9 @@ def scan(
     private |= {c.key for c in namesakes}
     raw = []
     for c in cands:
+        if c.key in public and c.category == "telefoon" and is_mobile(t.norm[c.start : c.end]):
+            # a public person's mobile number is still private: its own finding
+            c = replace(c, key=f"telefoon {registered_phone_key(t.norm[c.start : c.end])}")
         h = t.to_raw(Hit(c.start, c.end, c.category, None))
         raw.append(replace(c, start=h.start, end=h.end))
     return Scan(tuple(raw), frozenset(public), frozenset(private), frozenset(given))

@@ -9,6 +9,7 @@ from redaction.matchers._text import _E, _HYPHENS
 from redaction.matchers.names import _INITIAL, _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.institutions import looks_like_institution as _looks_like_institution
 from redaction.matchers.unregistered.stopwords import STOPWORDS
 
 
@@ -61,12 +62,19 @@ _NOT_INITIALS = frozenset(
     {"N.B.", "P.S.", "A.U.B.", "S.V.P.", "Z.K.H.", "H.M.", "H.K.H.", "N.V.", "B.V.", "C.V.", "V.O.F.", "U.A.", "W.A."}
 )
 _NATIONAL_OFFICE = re.compile(r"(?i:nationa(?:al|le)|landelijke?|europe(?:es|se))\s+$")
-_NEXT_WORD = re.compile(r"(?:\s+|-)(\w+)")
 _TITLE_OR_INITIAL = re.compile(rf"^(?:{v._TITLE}|(?:(?:{_INITIAL})\.)+)$")
 
 
+# a double surname whose second part has a tussenvoegsel: "Hendriks-de Vries", "Blanksma-van den Heuvel"
+_DOUBLE_TAIL = re.compile(rf"(?<!\S)[A-ZÀ-Ý][\w'’]*[{re.escape(_HYPHENS)}](?:{v.TUSSEN})(?:\s+{v.TUSSEN})*\s+\S+$")
+
+
 def surname_key(name: str) -> str:
-    """The folded last word of a name: "drs. M. van Leeuwen", "Van Leeuwen" and "Leeuwen" share "leeuwen"."""
+    """The folded last word of a name: "drs. M. van Leeuwen", "Van Leeuwen" and "Leeuwen" share "leeuwen"; a double
+    surname is one key ("Marloes Hendriks-de Vries": "hendriks-de vries", no public "De Vries" clears her)."""
+    double = _DOUBLE_TAIL.search(name.strip())
+    if double:
+        return " ".join(_fold(double.group()).split())
     words = [w for w in re.split(r"\s+", name.strip()) if w and not _TITLE_OR_INITIAL.match(w)]
     return _fold(words[-1]) if words else _fold(name)
 
@@ -76,6 +84,7 @@ _NOT_GIVEN = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "i
 
 
 _TITLE_WORD = re.compile(v._TITLE)
+_PARTICLES = frozenset(["el", "al", "ben", "ait", "aït", "abou", "abu", "bou", "ould"])
 
 
 def given_initial(name: str) -> str:
@@ -88,33 +97,6 @@ def given_initial(name: str) -> str:
 
 def _capitalised_word(word: str) -> bool:
     return word[:1].isupper() and not (word.isupper() and len(word) > 1) and word not in STOPWORDS
-
-
-_NAME_TAIL = re.compile(r"\.?(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ]+)){1,3}\s+([A-ZÀ-Ý][a-zà-ÿ]+)")
-
-
-_TUSSEN_OF_NAME = re.compile(r"(?:\b[Vv]an\s+(?:de[nr]?\s+|het\s+)?|\b[Tt]e[rn]\s+|\b[Vv]an\s+'t\s+)$")
-
-
-def _looks_like_institution(text: str, start: int, end: int, core: str) -> bool:
-    """ "Stichting Willem Pompe", "Zr.Ms. Karel Doorman", "Johan de Wittlaan", "Anne Frank Huis"."""
-    if v.INSTITUTION_BEFORE.search(text[max(0, start - 30) : start]):
-        return True
-    folded = core.casefold()
-    # after a tussenvoegsel the word is a surname: "Ilse van der Laan", "Van der Brug", "Ter Horst" (not "de Laan")
-    a_word = core in v.INSTITUTION_WORDS and not _TUSSEN_OF_NAME.search(text, max(0, start), end - len(core))
-    if a_word or any(folded.endswith(s) and len(folded) > len(s) for s in v.NOT_SURNAME_SUFFIXES):
-        return True
-    tail = _NAME_TAIL.match(text, end)  # "het Dr. Horacio E. Oduber Hospitaal": the name cut at an initial
-    if tail and tail.group(1) in v.INSTITUTION_WORDS:
-        return True
-    after = _NEXT_WORD.match(text, end)
-    if not after:
-        return False
-    word = after.group(1)
-    compound = text[end : end + 1] in _HYPHENS and word.casefold().endswith(("lezing", "zaal", "prijs", "fonds"))
-    return compound or word in v.INSTITUTION_WORDS or (word[:1].isupper() and word.casefold().endswith(
-        (*v.NOT_SURNAME_SUFFIXES, "weg")))
 
 
 # an inflected adjective starts a unit's name, never a surname: "directeur Ruimtelijke Ordening", "afdeling Juridische
@@ -182,7 +164,7 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
     if not _capitalised_word(core) or len(core) == 1 or _LOWER_PART.search(core):
         return False  # one letter is an initial ("d.d. 22 juni", "VERSLAG D.D."), no surname
     # "mevrouw de Vries" is common; "collega van Financiën", "mevrouw in Den Haag" are not names
-    lower_tussen = bool(tus) and tus[0].islower() and not init
+    lower_tussen = bool(tus) and tus[0].islower() and not init and _fold(tus.split()[0]) not in _PARTICLES
     role = _bare_role(m)
     if lower_tussen and (role or _fold(tus.split()[0]) in {"in", "op", "uit", "het"}):
         return False
@@ -197,7 +179,9 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
         single = len(re.findall(_INITIAL, init)) == 1
         if single and _ITEM_WORDS.search(text[max(0, m.start() - 40) : m.start()]):
             return False
-    return not _looks_like_institution(text, m.start("name"), m.end("name"), core)
+    saluted = bool(m.groupdict().get("trig")) and not role
+    person = bool(tus.strip() or init or saluted) and core in data.surnames()  # "Van der Sluis", "de heer Sluis"
+    return not _looks_like_institution(text, m.start("name"), m.end("name"), core, person=person, named=person)
 
 
 def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
@@ -293,8 +277,11 @@ def _known_surname(core: str, known: frozenset[str]) -> bool:
     """A surname of the list, or a double surname of capitalised parts one of which is ("Oudejans-Brink")."""
     if core in known:
         return True
-    parts = _HYPHEN_SPLIT.split(core)
+    parts = [_LEADING_TUSSEN.sub("", p) for p in _HYPHEN_SPLIT.split(core)]  # "Hendriks-de Vries"
     return len(parts) > 1 and all(_capitalised_word(p) for p in parts) and any(p in known for p in parts)
+
+
+_LEADING_TUSSEN = re.compile(rf"^(?:{v.TUSSEN}\s+)+")
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w.\-])([A-ZÀ-Ý][a-zà-ÿ]+) $")
@@ -334,12 +321,16 @@ def _given_names(text: str, keep: set[str]) -> list[Candidate]:
                 tus = text[m.end() : more.start("core")]
         if not _known_surname(core, known_surnames) and not tus.strip() and not _unlisted_surname(text, core, end):
             continue  # "Willem Alexander" is one person's two given names; unknown words are no surname
-        if _fold(core) in keep or _looks_like_institution(text, m.start("given"), end, core):
-            continue
         start = m.start("given")
         before = _GIVEN_BEFORE.search(text, max(0, start - 25), start)  # "Fatima Zahra El Idrissi": two given names
-        if before and before.group(1) in given_names:
-            start = before.start(1)
+        two = bool(before) and before.group(1) in given_names  # type: ignore[union-attr]
+        # "Ruud van der Sluis", "Kees Sluis" (not "Anne Frank Huis": a given name before the word's given name)
+        person = core in known_surnames
+        named = person and (tus[:1].islower() or end == m.end() and not two)
+        if _fold(core) in keep or _looks_like_institution(text, start, end, core, person=person, named=named):
+            continue
+        if two:
+            start = before.start(1)  # type: ignore[union-attr]
         out.append(Candidate(start, end, "naam", surname_key(text[start:end])))
     return out
 

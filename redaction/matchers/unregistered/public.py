@@ -52,15 +52,17 @@ def _name_spans(text: str, pos: int, *, many: bool = False) -> list[re.Match[str
     """The names of a list starting at pos ("Opstelten en Teeven", "Slob/De Rouwe", "de heer Mark Rutte"). After a
     singular title a salutation after a separator starts another person, no second holder: "de woordvoerder van
     minister Jansen, mevrouw De Wit" or "gedeputeerde Jansen en de heer Bakker" (`many`: a plural title, an attendance
-    list, where the list goes on: "de leden Omtzigt, mevrouw Leijten en ...")."""
-    found = []
+    list, where the list goes on: "de leden Omtzigt, mevrouw Leijten en ..."); so does a given name or initials there
+    ("minister De Vries en Marloes Hendriks")."""
+    found: list[re.Match[str]] = []
     skip = _SKIP.match(text, pos)
     pos = skip.end() if skip else pos
+    bare = False  # the name follows a separator without a salutation or title
     for _ in range(30 if many else 8):
         two = _NAME2.match(text, pos)
         m = two if two and two.group("g2") in data.first_names() else _NAME.match(text, pos)
-        if not m:
-            break
+        if not m or bare and not many and _given_first(m.group()) and not _an_area(found[-1]):
+            break  # "minister De Vries en Marloes Hendriks": a given name after a singular title is another person
         found.append(m)
         sep = _SEPARATOR.match(text, m.end())
         if not sep:
@@ -69,8 +71,18 @@ def _name_spans(text: str, pos: int, *, many: bool = False) -> list[re.Match[str
         skip = _SKIP.match(text, pos)
         if skip and skip.end() > pos and not many and not _an_area(found[-1]):
             break
+        bare = not (skip and skip.end() > pos)
         pos = skip.end() if skip else pos
     return found
+
+
+_INITIAL_FIRST = re.compile(r"(?:[A-Z][a-z]?\.)+")
+
+
+def _given_first(name: str) -> bool:
+    """The name starts with a listed given name or initials ("Marloes Hendriks", "J. Hendriks"; not "Vervoer van")."""
+    first = name.split()[0] if name.split() else ""
+    return len(name.split()) > 1 and (first in data.first_names() or bool(_INITIAL_FIRST.fullmatch(first)))
 
 
 def _an_area(m: re.Match[str]) -> bool:

@@ -93,13 +93,17 @@ _HYPHENATED_ROLE = (rf"(?:{_PART})(?:{_HYPHEN}(?:{_PART}))+(?!{_HYPHEN}?\w)")
 _ROLE = rf"{RANK}|{_HYPHENATED_ROLE}|{_ABBREVIATED_ROLE}|{_alternatives(_ROLE_WORDS)}|{_ROLE_COMPOUND}"
 _PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
 # after a role noun a capitalised word may name a unit instead ("medewerker Communicatie")
-UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", "zorg", "kunde", "wezen", "middelen")
+UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", "zorg", "kunde", "wezen", "middelen",
+                 "iteit")
 TUSSEN = r"(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Hh]et|[Tt]er|[Tt]en|[Tt]e|[Ii]n|[Oo]p|[Uu]it|[Vv]on|[Ll]a|[Ll]e|[Dd]u|['’]t)"
 CAP_TUSSEN = r"(?:Van|De|Den|Ter|Ten|Te|In\s+['’]t|Op\s+de|Uit\s+de|Van\s+de[nr]?|Van\s+het|Van\s+['’]t|Von|La|Le|Du)"
 CORE = rf"[^\W\d_]\w*(?:['’]\w+)*(?:{_HYPHEN}(?:{TUSSEN}\s+)*[^\W\d_]\w*)*"
-# "P.J.M. (Paul) Verschoor": a given name in brackets after the initials belongs to the name
-INITIALS = rf"(?:(?:{_INITIAL})\.\s?){{1,5}}\s*(?:\([A-ZÀ-Ý][a-zà-ÿ]+\)\s+)?"
-SURNAME = rf"(?P<tus>(?:{TUSSEN}\s+){{0,3}})(?P<core>{CORE})"
+# "P.J.M. (Paul) Verschoor", "J.W. (Jan-Willem) Roodenburg": a given name in brackets after the initials belongs to
+# the name
+INITIALS = rf"(?:(?:{_INITIAL})\.\s?){{1,5}}\s*(?:\([A-ZÀ-Ý][a-zà-ÿ]+(?:{_HYPHEN}[A-ZÀ-Ý][a-zà-ÿ]+)?\)\s+)?"
+# Arabic and Berber particles, written in lower case too: "S. el Idrissi", "jurist mevrouw al Amrani"
+_LOWER_PARTICLE = r"(?:el|al|ben|ait|aït|abou|abu|bou|ould)"
+SURNAME = rf"(?P<tus>{_LOWER_PARTICLE}\s+(?=[A-ZÀ-Ý])|(?:{TUSSEN}\s+){{0,3}})(?P<core>{CORE})"
 # a salutation may follow the role noun: "beleidsmedewerker mevrouw Bakker-Smit", "collega de heer Van Dam"
 TRIGGER = rf"(?:(?P<role>{_ROLE})(?:\s+(?:{_SALUTATION}))?|{_SALUTATION}|{_TITLE})(?:\s+{_TITLE})*"
 PLURAL_TRIGGER = rf"{_B}(?:de\s+)?(?:{_PLURAL_ROLE})\s+"
