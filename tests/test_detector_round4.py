@@ -355,3 +355,11 @@ def test_deputies_and_staff_of_envoys_stay_findings(text: str, name: str) -> Non
 ])
 def test_unlisted_surnames_and_particles(text: str, found: list[str]) -> None:
     assert _found(text) == found
+
+
+def test_a_given_name_the_lists_lack_before_a_tussenvoegsel_joins_the_name() -> None:
+    # the whole name is the public chair's; before, "Kennedy" alone was a finding of its own
+    assert _found("De voorzitter van de Raad voor Cultuur, de heer Kennedy van der Laan, schreef het.") == []
+    assert _found("Dit deed projectleider Kennedy van der Laan.") == ["Kennedy van der Laan"]
+    # a listed surname before the tussenvoegsel, or a place after it, stays the surname alone
+    assert _found("Het gesprek met mevrouw Bakker van Amsterdam was goed.") == ["Bakker"]

@@ -11,6 +11,7 @@ from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.institutions import looks_like_institution as _looks_like_institution
 from redaction.matchers.unregistered.stopwords import STOPWORDS
+from redaction.matchers.unregistered.unlisted import unlisted_given, unlisted_surname
 
 
 @dataclass(frozen=True)
@@ -189,13 +190,14 @@ def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
     end = m.end("name")
     if m.group("init") or m.group("tus"):
         return end
-    given = m.group("core") in data.first_names()
+    first = m.group("core")
+    given = first in data.first_names()
     for _ in range(2):
         more = _MORE_NAME.match(text, end)
         core = more.group("core") if more else ""
         if not _capitalised_word(core) or _fold(core) in keep or core.casefold().endswith(v.ORG_SUFFIXES):
             break  # "de heer Bakker van de Belastingdienst"
-        if more and not given and more.start("core") - end > 1:
+        if more and not given and more.start("core") - end > 1 and not unlisted_given(first, text, end, more):
             break  # after a surname only a second surname follows: "González Pérez", not "Teeven in het Parool"
         end = more.end() if more else end
     return end
@@ -285,19 +287,6 @@ _LEADING_TUSSEN = re.compile(rf"^(?:{v.TUSSEN}\s+)+")
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w.\-])([A-ZÀ-Ý][a-zà-ÿ]+) $")
-_LOWER_NEXT = re.compile(r"[^\S\n]*(?:[,;.:)]|[a-zà-ÿ])")
-
-
-def _unlisted_surname(text: str, core: str, end: int) -> bool:
-    """A surname no list holds after a listed given name: "Eline Tjoa en Wouter Zwanikken" (not a given name, a word,
-    a place or a name of several capitalised words, "Johan Cruijff Schaal")."""
-    if core.casefold().endswith((*v.NOT_SURNAME_SUFFIXES, "weg", "huis", "dijk")):
-        return False  # "de Maarten Luther Kingweg": a street, a building (a listed surname may end so: "Hogeweg")
-    return (len(core) >= 3 and core[1:].islower() and core not in data.first_names() and core not in STOPWORDS
-            and core.casefold() not in data.common_words() and core.casefold() not in data.places()
-            and bool(_LOWER_NEXT.match(text, end)))
-
-
 def _given_names(text: str, keep: set[str]) -> list[Candidate]:
     """A Dutch first name and a known surname: "Jan de Boer", "Fatima El Amrani", "Joost Verhoeven"."""
     out = []
@@ -319,7 +308,7 @@ def _given_names(text: str, keep: set[str]) -> list[Candidate]:
             if more and _capitalised_word(more.group("core")):
                 core, end = more.group("core"), more.end()
                 tus = text[m.end() : more.start("core")]
-        if not _known_surname(core, known_surnames) and not tus.strip() and not _unlisted_surname(text, core, end):
+        if not _known_surname(core, known_surnames) and not tus.strip() and not unlisted_surname(text, core, end):
             continue  # "Willem Alexander" is one person's two given names; unknown words are no surname
         start = m.start("given")
         before = _GIVEN_BEFORE.search(text, max(0, start - 25), start)  # "Fatima Zahra El Idrissi": two given names
