@@ -363,3 +363,22 @@ def test_a_given_name_the_lists_lack_before_a_tussenvoegsel_joins_the_name() -> 
     assert _found("Dit deed projectleider Kennedy van der Laan.") == ["Kennedy van der Laan"]
     # a listed surname before the tussenvoegsel, or a place after it, stays the surname alone
     assert _found("Het gesprek met mevrouw Bakker van Amsterdam was goed.") == ["Bakker"]
+
+
+@pytest.mark.parametrize("text", [
+    "Reizigers kunnen terecht bij het Nationaal Reisloket, dat dag en nacht bereikbaar is via 070 111 22 33.",
+    "Ouders kunnen terecht bij de Stichting Kinderopvang Nederland, telefonisch bereikbaar via 030 222 33 44.",
+    "Mantelzorgers kunnen terecht bij het steunpunt Zorgpunt, bereikbaar via 088 444 55 66, of mailen.",
+])
+def test_an_organisation_then_reachable_in_apposition(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Vragen gaan naar Bakker (RVO), bereikbaar via 088 042 11 11.", "088 042 11 11"),  # no article: a person
+    ("Vragen gaan naar de heer Bakker, bereikbaar via 088 042 11 11.", "088 042 11 11"),
+    ("Vragen gaan naar de projectleider van de RVO, bereikbaar via 088 042 11 11.", "088 042 11 11"),
+    ("Vragen gaan naar de afdeling van Jansen, bereikbaar via 088 042 11 11.", "088 042 11 11"),
+])
+def test_a_person_then_reachable_stays_a_finding(text: str, number: str) -> None:
+    assert number in _found(text)

@@ -154,7 +154,8 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     before = text[lo:start]
     persons = {m.group() for m in _PERSON_WORD.finditer(before)
                if not _NATIONAL_OFFICE.search(before, max(0, m.start() - 12), m.start())}
-    if persons <= {"bereikbaar", "haar", "zijn"} and (_PREMISES.search(before) or _organisation_subject(before)):
+    if persons <= {"bereikbaar", "haar", "zijn"} and (_PREMISES.search(before) or _organisation_subject(before)
+                                                      or _organisation_then_reachable(before)):
         return True  # "het kantoor van de Rijksvertegenwoordiger is bereikbaar via ...": the office is
     if c.category == "telefoon" and beside_office_mailbox(text, c, lo):
         return True
@@ -221,3 +222,23 @@ def beside_office_mailbox(text: str, c: Candidate, lo: int) -> bool:
     before = _MAILBOX.findall(text[lo : c.start])
     mails = _MAILBOX.findall(clause)
     return bool(before) and not any(is_personal_mailbox(mail) for mail in mails) and not _PERSON_WORD.search(clause)
+
+
+# the organisation named just before, in apposition or in a relative clause: "bij de Stichting Voedingscentrum
+# Nederland, telefonisch bereikbaar via", "het steunpunt C-support, bereikbaar via", "het BZ Contact Center, dat
+# bereikbaar is via" (an article before it: "Bakker (RVO), bereikbaar via" is a person's)
+_ORG_THEN_REACHABLE = re.compile(
+    r"(?<!\w)(?:de|het)\s+(?P<org>[^,;:()]{1,60}?)\s*,\s*(?:(?:dat|die)\s+)?(?:[a-zà-ÿ]+\s+){0,4}?bereikbaar(?:\s+is)?"
+    r"\s+(?:via|op|onder)(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*$"
+)
+_DESK = re.compile(
+    r"^(?:steunpunt|loket|helpdesk|servicedesk|servicepunt|informatiepunt|meldpunt|(?:klant)?contactcentrum|secretariaat)\b"
+)
+
+
+def _organisation_then_reachable(clause: str) -> bool:
+    m = _ORG_THEN_REACHABLE.search(clause)
+    if not m or m.group("org").startswith(("heer", "Heer")):
+        return False
+    org = m.group("org")
+    return bool(_DESK.match(org) or _ORG_NOUN.search(org) or re.search(r"\b(?:Center|Centre|Desk|Loket)\b", org))
