@@ -19,7 +19,7 @@ from pipeline.finish import pdf, repair
 from pipeline.kinds import add_woo_section, build_documents, read_all
 from pipeline.kinds import kind as document_kind
 from pipeline.model.document import Document
-from pipeline.plan import Plan
+from pipeline.plan import Plan, content_kept
 from pipeline.progress import Progress
 from pipeline.publication import manifest
 from pipeline.render import fonts
@@ -57,8 +57,7 @@ def iter_plans(content: Content, warnings: list[Diagnostic], problems: list[Diag
                findings: bool = True) -> Iterator[Plan]:
     """Model the dossiers one by one; a dossier's content errors go to problems and it is skipped.
 
-    findings=False (the signing build): without the scan for unregistered data, which only
-    `check` and `woo` report (redaction.apply)."""
+    findings=False (the signing build): without the scan for unregistered data (only `check`, `woo`)."""
     for dossier in content.dossiers:
         try:
             docs = build_documents(content, dossier, warnings)
@@ -79,6 +78,16 @@ Finished = Callable[[tuple[str, str], Path], None]
 
 
 @dataclass
+class Converting:
+    """Conversions of several render_all calls: pool, futures (the caller awaits), warm LibreOffice or not."""
+
+    pool: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=4, thread_name_prefix="convert"))
+    futures: list[Future[None]] = field(default_factory=list)
+    streaming: bool | None = None
+
+
+@dataclass
 class _Job:
     plan: Plan
     kind: str
@@ -92,7 +101,7 @@ class _Job:
 def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manifest.PdfCache,
                progress: Progress | None = None, finished: Finished | None = None, defer: list[_Job] | None = None,
                plan_done: Callable[[Plan, dict[str, Path]], None] | None = None,
-               converting: tuple[ThreadPoolExecutor, list[Future[None]]] | None = None,
+               converting: Converting | None = None,
                release: bool = False) -> tuple[list[Plan], dict[tuple[str, str], tuple[Path, str]]]:
     """Render every document to DOCX in staging; convert only those whose PDF is not in the cache.
 
@@ -105,9 +114,9 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     (finished, or from the cache): the woo build starts its gate there. plan_done(plan, {kind: pdf})
     likewise once all of a dossier's PDFs are final: the signing build makes its parafeerbundel
     there, while LibreOffice converts the next dossier. With defer, the jobs for a cold batch are
-    left in it, for one batch with another mode's (_convert). With converting (a pool and a list),
-    the warm LibreOffice's conversions run in that pool and their futures go to the list, not
-    awaited here: the woo build renders its review versions while the public ones convert.
+    left in it, for one batch with another mode's (_convert). With converting, the warm
+    LibreOffice's conversions run in its pool and their futures go to its list, not awaited
+    here: the woo build renders the next dossier while this one converts.
     release: drop each plan's document models once its DOCX are rendered (Plan.release).
     """
     code, lo = manifest.code_version(), manifest.libreoffice_version()
@@ -116,8 +125,8 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
     done_plans: list[Plan] = []
     outdir = staging.path(f"{mode}/pdf/.keep").parent
     waiting: list[_Job] = [] if defer is None else defer
-    streaming: bool | None = None  # decided at the first conversion: is there a warm LibreOffice?
-    pool, futures = converting or (ThreadPoolExecutor(max_workers=4, thread_name_prefix="convert"), [])
+    shared = converting or Converting()  # .streaming decided at the first conversion: a warm LibreOffice?
+    pool, futures = shared.pool, shared.futures
     lock = threading.Lock()
     try:
         for plan in plans:
@@ -157,9 +166,9 @@ def render_all(plans: Iterable[Plan], staging: Staging, mode: str, cache: manife
                         on_final((plan.dossier.id, kind), target)
                 else:
                     job = _Job(plan, kind, path, target, key, meta, on_final)
-                    if streaming is None:
-                        streaming = libreoffice.uses_server()
-                    if streaming:
+                    if shared.streaming is None:
+                        shared.streaming = libreoffice.uses_server()
+                    if shared.streaming:
                         futures.append(pool.submit(_convert, [job], outdir, cache, progress))
                     else:
                         waiting.append(job)
@@ -192,8 +201,8 @@ def _convert(jobs: list[_Job], outdir: Path, cache: manifest.PdfCache, progress:
         made.replace(job.target)  # (in place when the batch wrote it there)
         meta = job.meta
         pdf.finalize_pdf(job.target, title=meta.title, author=meta.author, subject=meta.subject,
-                         creation_date=_noon(meta.date))
-        repair.repair_pdf(job.target)  # LibreOffice's untagged footnote back-links, /Tabs /S
+                         creation_date=_noon(meta.date),
+                         also=repair.repair)  # LibreOffice's untagged footnote back-links, /Tabs /S
         cache.put(job.key, job.target)
         if job.on_final:
             job.on_final((job.plan.dossier.id, job.kind), job.target)
@@ -227,7 +236,7 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
     if any(dossier_of(p, content_dir) is None for p in problems):
         raise ContentError(problems)  # the shared registers concern every dossier: nothing is built
     cache = manifest.PdfCache(out)
-    with Staging(out, "build") as staging:
+    with Staging(out, "build") as staging, content_kept():
         bundles: dict[str, Path] = {}
 
         def bundle(plan: Plan, parts: dict[str, Path]) -> None:
@@ -255,7 +264,7 @@ def build_signing(content_dir: Path, out: Path, only: list[str] | None = None, *
             bundled = bundles.get(d.id) or _bundle(plan, {k: pdfs[(d.id, k)][0] for k in plan.kinds}, staging)
             parts_sha = {e.path: e.sha256 for e in entries}  # the PDFs just recorded, not hashed again
             keep(bundled, "parafeerbundel.pdf", {f"{k}.pdf": parts_sha[f"{k}.pdf"] for k in ["nota", *d.bijlagen()]})
-            _stage_manifest(staging, out, d.id, "build", runs[d.id], entries)
+            manifest.stage_manifest(staging, out, d.id, "build", runs[d.id], entries)
             if not d.route_complete:
                 report.notes.append(f"{d.id}: de parafenroute is nog niet compleet.")
         report.written = staging.commit()
@@ -284,15 +293,6 @@ def build_dossier(content_dir: Path, dossier_id: str, out: Path, mode: str = "bu
     return build_public(content_dir, out, [dossier_id], force=force, base_url=base_url)
 
 
-def _stage_manifest(staging: Staging, out: Path, dossier_id: str, name: str, run: manifest.Run,
-                    entries: list[manifest.Entry]) -> None:
-    m = manifest.Manifest.load(out, dossier_id) or manifest.Manifest(dossier_id)
-    m.replace_run(name, run, entries)
-    path = staging.path(f"{name}/{dossier_id}__{manifest.MANIFEST}")
-    path.write_bytes(m.to_bytes())
-    staging.keep(path, out / dossier_id / manifest.MANIFEST)
-
-
 def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *, force: bool = False,
                  base_url: str | None = None, progress: Progress | None = None) -> Report:
     """`make woo`: lakvoorstel for review and, once the route is complete, the verified public version."""
@@ -303,47 +303,71 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
     if not todo and runs:
         return report
     report.start_server = libreoffice.choose_for_run(6 * len(todo))  # review + public
-    plans = prepare(content_dir, todo, report.warnings)
-    publish.check_decisions(plans, out)  # stale passages, unregistered personal data: stop before rendering
+    content, problems = read_all(content_dir, todo or None)
     cache = manifest.PdfCache(out)
-    complete = [p for p in plans if p.dossier.route_complete and not publish.release_missing(p)]
-    gate = publish.Gate(complete)  # reads each public PDF back while LibreOffice converts the next ones
+    # Each dossier is modelled, rendered and handed to LibreOffice before the next is modelled, and its
+    # models are dropped once the lists and the gate's forms are made of them: a run of thousands of
+    # dossiers holds a few models at a time. plans: those rendered; complete: of those, the public ones.
+    plans, complete, stopped = list[Plan](), list[Plan](), list[tuple[Plan, list[Diagnostic]]]()
+    gate = publish.Gate([])  # reads each public PDF back while LibreOffice converts the next ones
     # What waits for no PDF (the lists, the gate's forms) and what a finished lakvoorstel PDF needs
     # (its marker, its page texts) is done in one more thread, while LibreOffice converts.
     side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="woo-side")
     texts: dict[tuple[str, str], Future[list[str]]] = {}
+    made: dict[str, Future[lists.PublicLists]] = {}
 
     def review_ready(key: tuple[str, str], path: Path) -> None:
         texts[key] = side.submit(publish.review_ready, path)
 
-    converting: tuple[ThreadPoolExecutor, list[Future[None]]] = (
-        ThreadPoolExecutor(max_workers=4, thread_name_prefix="convert"), [])
-    with Staging(out, "woo") as staging, contextlib.closing(gate), contextlib.ExitStack() as pools:
+    def rendered(plan: Plan) -> lists.PublicLists:  # (side thread) what is made of a public plan's models
+        try:
+            gate.forbidden(plan)  # (and what each document keeps visible)
+            return lists.public_lists(plan, base)
+        finally:
+            plan.release((PUBLIC, REVIEW))
+
+    converting = Converting()
+    with Staging(out, "woo") as staging, content_kept(), contextlib.closing(gate), contextlib.ExitStack() as pools:
         pools.callback(side.shutdown, wait=True, cancel_futures=True)  # (last: the conversions call it)
-        pools.callback(converting[0].shutdown, wait=True, cancel_futures=True)
+        pools.callback(converting.pool.shutdown, wait=True, cancel_futures=True)
         cold: list[_Job] = []  # without a warm LibreOffice: review and public in one cold batch
-        _, public = render_all(complete, staging, PUBLIC, cache, progress, gate.submit, cold, converting=converting)
-        _, review = render_all(plans, staging, REVIEW, cache, progress, review_ready, cold, converting=converting)
-        # only now, not to slow down the rendering that LibreOffice waits for
-        made = {p.dossier.id: side.submit(lists.public_lists, p, base) for p in complete}
-        for plan in complete:
-            side.submit(gate.forbidden, plan)
-        if complete:
-            gate.warm_up(fonts.template_fonts(sorted(TEMPLATES.glob("*.docx"))))
+        public, review = dict[tuple[str, str], tuple[Path, str]](), dict[tuple[str, str], tuple[Path, str]]()
+        for plan in iter_plans(content, report.warnings, problems):
+            if found := publish.open_decisions(plan):  # stale passages, unregistered personal data
+                stopped.append((plan, found))
+            if problems or stopped:  # the run stops: the other dossiers are modelled for their problems only
+                plan.release(())
+                continue
+            plans.append(plan)
+            review.update(render_all([plan], staging, REVIEW, cache, progress, review_ready, cold,
+                                     converting=converting)[1])
+            if plan.dossier.route_complete and not publish.release_missing(plan):
+                complete.append(plan)
+                gate.add(plan)
+                public.update(render_all([plan], staging, PUBLIC, cache, progress, gate.submit, cold,
+                                         converting=converting)[1])
+                made[plan.dossier.id] = side.submit(rendered, plan)
+                if len(complete) == 1:
+                    gate.warm_up(fonts.template_fonts(sorted(TEMPLATES.glob("*.docx"))))
+            else:
+                side.submit(plan.release, (REVIEW,))
+        if problems:
+            raise ContentError(problems)  # every dossier's problems together; nothing is committed
+        publish.stop_for_decisions(stopped, out)  # nothing is committed either
         if cold:
             _convert(cold, staging.path("batch/pdf/.keep").parent, cache, progress)
-        for future in converting[1]:
+        for future in converting.futures:
             future.result()  # a ConversionError surfaces here
         review_pdfs = {k: path for k, (path, _) in review.items()}
         public_pdfs = {k: path for k, (path, _) in public.items()}
         others: dict[str, list[Path]] = {}
         for plan in plans:
             d = plan.dossier
-            read = {kind: texts[(d.id, kind)].result() for kind in plan.docs if (d.id, kind) in texts}
+            read = {kind: texts[(d.id, kind)].result() for kind in plan.kinds if (d.id, kind) in texts}
             publish.stage_review(plan, review_pdfs, staging, out, read)
-            if plan in complete:
+            if d.id in made:
                 others[d.id] = publish.stage_public(plan, public_pdfs, staging, out, base, made[d.id].result())
-                others[d.id].append(_stage_public_manifest(staging, out, plan, runs[d.id]))
+                others[d.id].append(manifest.stage_public_manifest(staging, out, plan, runs[d.id]))
             elif not d.route_complete:
                 report.notes.append(f"{d.id}: alleen een lakvoorstel; de route is niet compleet "
                                     "(parafen zonder datum of geen besluit), dus er is nog niets openbaar te maken.")
@@ -356,16 +380,16 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
         entries: dict[str, list[manifest.Entry]] = {dossier_id: [] for dossier_id in by_id}
         for staged, final in staging.files.items():  # so far, only files of woo/ and lakvoorstel/
             dossier_id, folder = final.parent.parent.name, final.parent.name
-            doc_kind = final.stem if final.stem in by_id[dossier_id].docs else ""
+            doc_kind = final.stem if final.stem in by_id[dossier_id].kinds else ""
             inputs = manifest.document_inputs(runs[dossier_id].inputs, dossier_id, doc_kind) if doc_kind else {}
             entries[dossier_id].append(manifest.entry(staged, f"{folder}/{final.name}",
                                                       "public" if folder == "woo" else "review", "woo", inputs,
                                                       keys.get(staged, "")))
-        for plan in plans:
-            _stage_manifest(staging, out, plan.dossier.id, "woo", runs[plan.dossier.id], entries[plan.dossier.id])
+        for dossier_id, done in entries.items():
+            manifest.stage_manifest(staging, out, dossier_id, "woo", runs[dossier_id], done)
         report.written = staging.commit()
     for plan in plans:
-        if plan not in complete:  # route reopened or release pending: an earlier woo/ is not current
+        if plan.dossier.id not in made:  # route reopened or release pending: an earlier woo/ is not current
             reason = publish.release_missing(plan) if plan.dossier.route_complete else \
                 "de route is niet (meer) compleet: geen besluit of parafen zonder datum"
             note = publish.retire_public(out, plan.dossier.id, reason)
@@ -374,26 +398,3 @@ def build_public(content_dir: Path, out: Path, only: list[str] | None = None, *,
     if complete:
         report.notes.append(f"DiWoo-metadata (woo/{records.SITEMAP_NAME}) met basis-URL {base}")
     return report
-
-
-def _stage_public_manifest(staging: Staging, out: Path, plan: Plan, run: manifest.Run) -> Path:
-    """woo/manifest.json: the public files and their hashes, and nothing about people."""
-    d = plan.dossier
-    files = []
-    for staged, final in staging.files.items():
-        if final.parent == out / d.id / "woo":
-            files.append({"path": final.name, "sha256": manifest.sha256_file(staged), "size": staged.stat().st_size})
-    # identified by the kenmerk alone: the folder name is the writer's choice and may hold a name
-    data: dict[str, object] = {"manifest": manifest.FORMAT, "kenmerk": str(d.kenmerk),
-                               "code": run.code, "libreoffice": run.libreoffice,
-                               "files": sorted(files, key=lambda f: str(f["path"]))}
-    signing = manifest.Manifest.load(out, d.id)
-    if signing and signing.up_to_date(out, "build", manifest.Run(run.code, run.libreoffice, run.inputs)):
-        # The signed PDFs on disk were built from exactly this content: name them, so anyone
-        # holding the signed nota can check that this public version belongs to it.
-        data["signed"] = {e.path: e.sha256 for e in sorted(signing.files, key=lambda e: e.path)
-                          if e.run == "build" and e.path.endswith(".pdf")}
-    path = staging.path(f"public/{d.id}__{manifest.MANIFEST}")
-    path.write_bytes(manifest.json_bytes(data))
-    staging.keep(path, out / d.id / "woo" / manifest.MANIFEST)
-    return path

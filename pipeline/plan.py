@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pipeline.content.load import Content, Dossier
@@ -79,3 +82,16 @@ def public_title(doc: Document) -> str:
         if "".join(i.text for i in text if isinstance(i, Span)) == doc.title:
             return public_plain(text)
     return document_kind(doc.kind).label
+
+
+@contextlib.contextmanager
+def content_kept() -> Iterator[None]:
+    """For a run, after its content is read: everything alive now (the content of every dossier, the
+    registers) is left out of the garbage collector's passes until the run ends (gc.freeze), as it
+    lives that long anyway. Those passes went over every dossier's content again at each collection:
+    in a run of 200 dossiers 14 % of the modelling, the cost per dossier growing with the run."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()  # (a long-running `watch` frees an earlier run's content as before)

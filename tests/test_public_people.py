@@ -127,16 +127,85 @@ def test_generator_splits_names_and_offices(tmp_path: Path) -> None:
     ]
 
 
+def test_generator_reads_a_cabinets_holder_lines() -> None:
+    gen = _generator()
+    assert gen.parse_holder("Mr. drs. M.C.G. (Mona) Keijzer (BBB), vanaf 19 juni 2025") == (
+        "M.C.G.",
+        "Mona",
+        "Keijzer",
+        ", vanaf 19 juni 2025",
+    )
+    assert gen.parse_holder("V.P.G. (Vincent) Karremans LL.M., MSc (VVD)")[:3] == ("V.P.G.", "Vincent", "Karremans")
+    assert gen.parse_holder("dr. E. J. (Ernst) Kuipers (D66)")[:3] == ("E.J.", "Ernst", "Kuipers")
+    teun = "Dr. mr. Th.H.D. (Teun) Struycken (op voordracht van NSC; partijloos), 2 juli 2024"
+    assert gen.parse_holder(teun)[:3] == ("Th.H.D.", "Teun", "Struycken")
+    assert gen.parse_holder("J.C. Huizinga-Heringa, vanaf 23 februari 2010") == (
+        "J.C.",
+        "",
+        "Huizinga-Heringa",
+        ", vanaf 23 februari 2010",
+    )
+    assert gen.parse_holder("Mr.drs. J.C. de Jager (CDA)")[:3] == ("J.C.", "", "de Jager")
+    cab = ("2022-01-10", "2024-07-02")
+    assert gen._period(", vanaf 5 september 2023", *cab) == ("2023-09-05", "2024-07-02")
+    assert gen._period(", 6 september - 3 oktober 2022", *cab) == ("2022-09-06", "2022-10-03")
+    assert gen._period(", vanaf 14 november 2008, afgetreden 23 februari 2010", *cab) == ("2008-11-14", "2010-02-23")
+    assert gen._period(", afgetreden op 16 december 2011", *cab) == ("2022-01-10", "2011-12-16")
+    # a deputy's days and a temporary absence are not the days of the office
+    assert gen._period(". Ook viceminister-president (vanaf 12 januari 2024)", *cab) == cab
+    assert gen._period(", tijdelijk afwezig van 30 oktober 2023 - 23 november 2023", *cab) == cab
+    assert gen._period(". Ook viceminister-president, 10 januari 2022 - 1 september 2023", *cab) == (
+        "2022-01-10",
+        "2023-09-01",
+    )
+
+
+def test_generator_merges_cabinets_with_parlamint_per_person(tmp_path: Path) -> None:
+    gen = _generator()
+    parlamint = tmp_path / "parlamint.tsv"
+    parlamint.write_text(
+        "Gerda\tVan der Brink\tmember:party.X:: minister:GOV:2022-01-10:2024-07-02\n"
+        "Piet\tPost\tminister:GOV:2022-01-10:\n"
+        "Henk\tKamp\tmember:party.Y::\n"
+        "Albert\tde Wit\tmember:party.Y::\nAnna\tde Wit\tmember:party.Y::\n",
+        encoding="utf-8",
+    )
+    cabinets = tmp_path / "kabinetten.tsv"
+    line = "Kabinet-X\t2022-01-10\t2024-07-02\t{}\tpost\t{}\n"
+    cabinets.write_text(
+        "# header\n"
+        + line.format("Ministers", "drs. G. (Gerda) van der Brink (X)")  # ParlaMint has this office from that day
+        + line.format("Ministers", "H.G.J. Kamp (Y), vanaf 5 september 2023")  # initials fit one given name
+        + line.format("Staatssecretarissen", "A. de Wit (Y)")  # two given names fit: initials stay
+        + line.format("Ministers", "P. (Piet) Post (Q), 10 januari 2022 - 1 september 2023")  # ParlaMint has no end
+        + line.format("Staatssecretarissen", "Drs. W.J. Bos (Z), afgetreden 23 februari 2023")
+        + line.format("Staatssecretarissen", "Drs. W.J. Bos (Z), 1 maart 2022 - 2 maart 2022"),  # a second post in it
+        encoding="utf-8",
+    )
+    new = [r for r in gen.all_rows(parlamint, cabinets) if r[7] == "Rijksoverheid.nl"]
+    assert new == [
+        ("W.J. Bos", "W.J.", "", "Bos", "staatssecretaris", "2022-01-10", "2023-02-23", "Rijksoverheid.nl"),
+        ("Henk Kamp", "Henk", "", "Kamp", "minister", "2023-09-05", "2024-07-02", "Rijksoverheid.nl"),
+        ("Piet Post", "Piet", "", "Post", "minister", "2022-01-10", "2023-09-01", "Rijksoverheid.nl"),
+        ("A. de Wit", "A.", "de", "Wit", "staatssecretaris", "2022-01-10", "2024-07-02", "Rijksoverheid.nl"),
+    ]
+
+
 def test_shipped_list_is_the_generators_output_and_attributed() -> None:
     shipped = (ROOT / "redaction" / "matchers" / "publieke_personen.tsv").read_text(encoding="utf-8")
     assert "CC BY 4.0" in shipped and "ParlaMint" in shipped
     gen = _generator()
+    assert "CC0" in shipped and "Rijksoverheid" in shipped
     body = [line.split("\t") for line in shipped.splitlines() if not line.startswith("#")][1:]
-    assert [tuple(r) for r in body] == gen.rows(gen.SOURCE)
+    assert [tuple(r) for r in body] == gen.all_rows()
     pp.holders.cache_clear()
     found = pp.lookup("Sigrid", None, None, "Kaag")
     assert found is not None and "minister" in {o.functie for o in found.offices}
     assert pp.lookup(None, None, None, "Kaag") is None
+    # a cabinet after ParlaMint's years, and one before it known by initials only
+    found = pp.lookup("Eddy", None, None, "van Hijum")
+    assert found is not None and {o.bron for o in found.offices} == {"Rijksoverheid.nl"}
+    assert pp.holder_named("W.J. Bos", by_initials=True) is not None
 
 
 def test_written_names(fixture_list: None) -> None:

@@ -66,3 +66,42 @@ def test_register_spans_follow_the_register_texts_not_a_stale_cache() -> None:
     assert _register_spans("De Directeur Wonen tekent.", texts) == [(3, 18)]
     assert _register_spans("De Directeur Wonen tekent.", ("Directeur Zorg",)) == []
     assert _register_spans("De Directeur Wonen tekent.", ["Directeur Wonen"]) == [(3, 18)]
+
+
+_PARAFEN = [PersonData("abe", "A. Beerens", None, None, None, "ABe"),
+            PersonData("jou", "J. Oudshoorn", None, None, None, "JOu"),
+            PersonData("pvdb", "P. van den Broek", None, None, None, "PvdB"),
+            PersonData("so", "S. Özkan", None, None, None, "SÖ"),
+            PersonData("ab", "A. Bos", None, None, None, "A-B"),  # not letters only: found by its anchor
+            PersonData("jdv", "J. de Vos", None, None, None, "J.d.V")]
+_PARAAF_TEXTS = ["Geparafeerd: ABe, 12 maart.", "Aberdeen en de ABeN", "kenmerk 26061157JOu", "het JOurnaal",
+                 "PSG_PvdB_2023.docx", "pvdb en PVDB", "SÖ/JOu", "akkoord A-B, J.d.V en J.d.V.", "ABe-JOu"]
+
+
+def test_parafen_are_found_by_their_run_of_letters_exactly_where_their_patterns_match():
+    from redaction.matchers import registered
+    from redaction.matchers._text import Hit
+    from redaction.matchers.contact import _scan_phones
+
+    people = tuple([*IN_TEXT, *_PARAFEN, *_absent(200, 5)])
+    register = registered._register(people)
+    for text in [TEXT, *_PARAAF_TEXTS]:
+        every = [Hit(m.start(), m.end(), e[2], e[3], register.forms[i])
+                 for i, e in enumerate(register.entries) for m in e[1].finditer(text)]  # every pattern, run
+        phones = _scan_phones(text, lambda ph: ph.key in register.owners)
+        expected = every + list(registered._token_hits(text, register)) + \
+            [Hit(ph.start, ph.end, "telefoon", register.owners[ph.key]) for ph in phones]
+        assert registered._raw_hits(text, people) == expected, text
+    found = {h.person_id for t in _PARAAF_TEXTS for h in registered._raw_hits(t, people) if h.category == "paraaf"}
+    assert found == {"abe", "jou", "pvdb", "so", "ab", "jdv"}
+
+
+def test_a_paraaf_inside_a_word_runs_no_pattern_whatever_the_register():
+    from redaction.matchers import registered
+
+    for n in (10, 1000):
+        people = tuple([*_PARAFEN[:4], *_absent(n, 6)])  # parafen of letters only
+        register = registered._register(people)
+        text = "Aberdeen, het JOurnaal en de pvdb-notitie"  # "abe", "jou", "pvdb" as anchors, no paraaf
+        candidates = registered._anchors(register).present(text, text.casefold())
+        assert [register.entries[i][3] for i in candidates if register.entries[i][2] == "paraaf"] == []

@@ -13,13 +13,24 @@ functie is "minister", "staatssecretaris", "Tweede Kamerlid", "Eerste Kamerlid",
 speaker with a party whose chamber the source does not record (mostly Kamerleden, a few members of the
 European Parliament). Speakers without a party or an office (guests, experts) are left out.
 
+Cabinets outside those years come from Rijksoverheid.nl (licence CC0 1.0): the ministers and
+staatssecretarissen of Balkenende IV, Rutte-Verhagen, Rutte IV, Schoof and Jetten, as its pages on each cabinet
+list them (tools/data/rijksoverheid-kabinetten.tsv, a transcription; see its header). One line there names a
+holder as "Mr. drs. M.C.G. (Mona) Keijzer (BBB), vanaf 19 juni 2025": titles and degrees are left out, the given
+name is the one in brackets, or else the initials ("W.J."), unless ParlaMint or another line knows exactly one
+holder of that surname whose given name fits them (then that given name: "H.G.J. Kamp" is Henk Kamp). A person
+is one person across both sources (same tussenvoegsel, surname and given name); an office the list already has
+for that person from the same day is not repeated.
+
     .venv/bin/python tools/publieke_personen.py
 """
 
 from __future__ import annotations
 
 import csv
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,8 +39,10 @@ sys.path.insert(0, str(ROOT))
 from redaction.matchers.names import TUSSENVOEGSELS  # noqa: E402
 
 SOURCE = ROOT / "tools" / "data" / "parlamint-nl-personen.tsv"
+KABINETTEN = ROOT / "tools" / "data" / "rijksoverheid-kabinetten.tsv"
 OUT = ROOT / "redaction" / "matchers" / "publieke_personen.tsv"
 BRON = "ParlaMint-NL"
+BRON_KABINETTEN = "Rijksoverheid.nl"
 COLUMNS = ("naam", "voornaam", "tussenvoegsel", "achternaam", "functie", "van", "tot", "bron")
 
 
@@ -84,13 +97,141 @@ def rows(source: Path) -> list[tuple[str, ...]]:
     return sorted(out, key=lambda r: (r[3].casefold(), r[1].casefold(), r[5], r[4]))
 
 
+_MONTH_NAMES = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
+_DATE = r"(\d{1,2}) (" + "|".join(_MONTHS) + r")(?: (\d{4}))?"
+_TITLES = re.compile(r"^(?:(?:prof|dr|mr|drs|ir|ing|ds)\.\s*)+", re.IGNORECASE)
+_INITIALS = re.compile(r"^((?:[A-Z][a-z]?\.\s?)+)")
+_CALLED = re.compile(r"^\(([^)]+)\)\s*")
+_DEGREES = re.compile(r"(?:,?\s+(?:MSc|MPA|MA|LL\.M\.))+$")
+_ALSO = re.compile(r"\.?\s*Ook viceminister-president(?: \([^)]*\))?")
+_AWAY = re.compile(r",?\s*tijdelijk afwezig (?:van|vanaf) " + _DATE + r"(?: - " + _DATE + r")?")
+
+
+def _iso(day: str, month: str, year: str) -> str:
+    return f"{int(year):04d}-{_MONTHS[month]:02d}-{int(day):02d}"
+
+
+def _period(rest: str, van: str, tot: str) -> tuple[str, str]:
+    """(van, tot) of one holder line's remainder after the name and party: "vanaf 5 september 2025",
+    "6 september - 3 oktober 2022", "afgetreden (op) 23 februari 2010", "tot 23 februari 2010"; the cabinet's own
+    days where the line gives none. A temporary absence ("tijdelijk afwezig van ... - ...") is no end."""
+    rest = _AWAY.sub("", _ALSO.sub("", rest))
+    if m := re.search(_DATE + r" - " + _DATE, rest):
+        d1, m1, y1, d2, m2, y2 = m.groups()
+        return _iso(d1, m1, y1 or y2), _iso(d2, m2, y2)
+    if m := re.search(r"vanaf " + _DATE, rest):
+        van = _iso(*m.groups())
+    if m := re.search(r"(?:afgetreden(?: op)?|tot) " + _DATE, rest):
+        tot = _iso(*m.groups())
+    return van, tot
+
+
+def parse_holder(line: str) -> tuple[str, str, str, str]:
+    """(initials, given name or "", surname as written, the rest of the line) of one holder line."""
+    text = _TITLES.sub("", line.strip())
+    m = _INITIALS.match(text)
+    if not m:
+        raise ValueError(f"no initials in {line!r}")
+    initials = m.group(1).replace(" ", "")
+    text = text[m.end() :]
+    called = ""
+    if c := _CALLED.match(text):
+        called, text = c.group(1).strip(), text[c.end() :]
+    cut = text.find(" (")
+    if cut < 0:
+        cut = text.find(",") if "," in text else len(text)
+    name, rest = text[:cut], text[cut:]
+    if rest.startswith(" ("):
+        rest = rest[rest.index(")") + 1 :]
+    return initials, called, _DEGREES.sub("", name.strip()).strip(), rest
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+def _fits(initials: str, voornaam: str) -> bool:
+    """Does a given name fit the written initials: its first letter is theirs ("H.G.J." and Henk)."""
+    return bool(voornaam) and "." not in voornaam and _fold(voornaam)[0] == _fold(initials)[0]
+
+
+def cabinet_entries(source: Path) -> list[tuple[str, str, str, str, str, str, str]]:
+    """(initials, given name or "", tussenvoegsel, achternaam, functie, van, tot) per holder line of the
+    Rijksoverheid transcription; functie "minister" or "staatssecretaris" by the list the line is in."""
+    found: list[tuple[str, str, str, str, str, str, str]] = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        _kabinet, kab_van, kab_tot, lijst, _post, regel = line.split("\t")
+        functie = {"Ministers": "minister", "Staatssecretarissen": "staatssecretaris"}[lijst]
+        initials, called, surname, rest = parse_holder(regel)
+        tussen, achternaam = split_surname(surname)
+        van, tot = _period(rest, kab_van, kab_tot)
+        found.append((initials, called, tussen, achternaam, functie, van, tot))
+    return found
+
+
+def _covers(a: str, b: str, van: str, tot: str) -> bool:
+    """Does a known period (a, b) of an office say all that (van, tot) says: the same days, a second post within
+    it, or the same start where the new period gives no end. An end where the known one has none is news
+    (ParlaMint leaves the end of an office open when it lasted beyond its last sitting day)."""
+    if a == van:
+        return b == tot or bool(b) or not tot
+    return a <= van and bool(b) and bool(tot) and tot <= b
+
+
+def all_rows(parlamint: Path = SOURCE, kabinetten: Path = KABINETTEN) -> list[tuple[str, ...]]:
+    """ParlaMint's rows and the cabinets' rows, one person across both (see the module's docstring)."""
+    out = rows(parlamint)
+    people: dict[tuple[str, str], set[str]] = {}  # (folded tussenvoegsel, achternaam) -> given names
+    for r in out:
+        people.setdefault((_fold(r[2]), _fold(r[3])), set()).add(r[1])
+    entries = cabinet_entries(kabinetten)
+    for _initials, called, tussen, achternaam, *_ in entries:
+        if called:
+            people.setdefault((_fold(tussen), _fold(achternaam)), set()).add(called)
+    held: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (naam, functie) -> periods
+    for r in out:
+        held.setdefault((r[0], r[4]), []).append((r[5], r[6]))
+    for initials, called, tussen, achternaam, functie, van, tot in entries:
+        given = called
+        if not given:
+            fitting = [v for v in people.get((_fold(tussen), _fold(achternaam)), ()) if _fits(initials, v)]
+            given = fitting[0] if len(fitting) == 1 else initials
+        naam = " ".join(p for p in (given, tussen, achternaam) if p)
+        periods = held.setdefault((naam, functie), [])
+        if any(_covers(a, b, van, tot) for a, b in periods):
+            continue
+        periods.append((van, tot))
+        out.append((naam, given, tussen, achternaam, functie, van, tot, BRON_KABINETTEN))
+    return sorted(out, key=lambda r: (r[3].casefold(), r[1].casefold(), r[5], r[4]))
+
+
 def main() -> None:
-    data = rows(SOURCE)
+    data = all_rows()
     header = (
-        "# Dutch public office holders: members of the Tweede and Eerste Kamer, ministers and staatssecretarissen\n"
-        "# who spoke in either chamber 2014-04-16..2022-07-12, from ParlaMint-NL (CLARIN ERIC, licence CC BY 4.0,\n"
-        "# https://github.com/clarin-eric/ParlaMint, ParlaMint-NL-listPerson.xml at commit f2918caa).\n"
-        "# Written by tools/publieke_personen.py from tools/data/parlamint-nl-personen.tsv; do not edit by hand.\n"
+        "# Dutch public office holders: members of the Tweede and Eerste Kamer, ministers and staatssecretarissen.\n"
+        "# bron ParlaMint-NL: who spoke in either chamber 2014-04-16..2022-07-12, from ParlaMint-NL (CLARIN ERIC,\n"
+        "# licence CC BY 4.0, https://github.com/clarin-eric/ParlaMint, ParlaMint-NL-listPerson.xml at commit\n"
+        "# f2918caa). bron Rijksoverheid.nl: the ministers and staatssecretarissen of the cabinets Balkenende IV,\n"
+        "# Rutte-Verhagen, Rutte IV, Schoof and Jetten (2007-2012, 2022-), from Rijksoverheid.nl's page on each\n"
+        "# cabinet (licence CC0 1.0), transcribed in tools/data/rijksoverheid-kabinetten.tsv (see its header).\n"
+        "# Written by tools/publieke_personen.py from tools/data/; do not edit by hand.\n"
     )
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         fh.write(header)

@@ -29,20 +29,26 @@ def repair_pdf(path: Path) -> list[str]:
     """
     path = Path(path)
     with pikepdf.open(path) as pdf:
-        done = _repair_tabs(pdf)
-        done += _drop_untagged_back_links(pdf)
-        needed = _pages_with_untagged_links(pdf)
-        if needed and isinstance(pdf.Root.get(Name.StructTreeRoot), Dictionary):
-            # Only the pages with such a link are read: parsing every content stream in Python
-            # took more time than LibreOffice's conversion of the same document.
-            pages = [PageReader(i).read(page) if i in needed else PageContent(i)
-                     for i, page in enumerate(pdf.pages, 1)]
-            structure = read_structure(pdf, pages)
-            done += _tag_untagged_links(pdf, A11yFacts(pdf, pages, structure, [], []))
+        done = repair(pdf)
         if not done:
             return []
         tmp = save_temp(pdf, path, min_version=pdf.pdf_version)  # as pdf.finalize_pdf: /ID from the content
     tmp.replace(path)
+    return done
+
+
+def repair(pdf: Pdf) -> list[str]:
+    """repair_pdf on an open PDF, unsaved: what pdf.finalize_pdf(..., also=repair) does in its one pass."""
+    done = _repair_tabs(pdf)
+    done += _drop_untagged_back_links(pdf)
+    needed = _pages_with_untagged_links(pdf)
+    if needed and isinstance(pdf.Root.get(Name.StructTreeRoot), Dictionary):
+        # Only the pages with such a link are read: parsing every content stream in Python
+        # took more time than LibreOffice's conversion of the same document.
+        pages = [PageReader(i).read(page) if i in needed else PageContent(i)
+                 for i, page in enumerate(pdf.pages, 1)]
+        structure = read_structure(pdf, pages)
+        done += _tag_untagged_links(pdf, A11yFacts(pdf, pages, structure, [], []))
     return done
 
 

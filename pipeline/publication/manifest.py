@@ -15,7 +15,11 @@ import uuid
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.plan import Plan
+    from pipeline.staging import Staging
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
@@ -335,3 +339,36 @@ class DocxCache:
         tmp_key = self.dir / f".{slot.stem}.key.{tag}.tmp"
         tmp_key.write_text(key, encoding="ascii")
         tmp_key.replace(slot.with_suffix(".key"))
+
+
+def stage_manifest(staging: Staging, out: Path, dossier_id: str, name: str, run: Run,
+                   entries: list[Entry]) -> None:
+    """Stage OUT/<dossier>/manifest.json with this run's entries in place of its earlier ones."""
+    m = Manifest.load(out, dossier_id) or Manifest(dossier_id)
+    m.replace_run(name, run, entries)
+    path = staging.path(f"{name}/{dossier_id}__{MANIFEST}")
+    path.write_bytes(m.to_bytes())
+    staging.keep(path, out / dossier_id / MANIFEST)
+
+
+def stage_public_manifest(staging: Staging, out: Path, plan: Plan, run: Run) -> Path:
+    """woo/manifest.json: the public files and their hashes, and nothing about people."""
+    d = plan.dossier
+    files = []
+    for staged, final in staging.files.items():
+        if final.parent == out / d.id / "woo":
+            files.append({"path": final.name, "sha256": sha256_file(staged), "size": staged.stat().st_size})
+    # identified by the kenmerk alone: the folder name is the writer's choice and may hold a name
+    data: dict[str, object] = {"manifest": FORMAT, "kenmerk": str(d.kenmerk),
+                               "code": run.code, "libreoffice": run.libreoffice,
+                               "files": sorted(files, key=lambda f: str(f["path"]))}
+    signing = Manifest.load(out, d.id)
+    if signing and signing.up_to_date(out, "build", Run(run.code, run.libreoffice, run.inputs)):
+        # The signed PDFs on disk were built from exactly this content: name them, so anyone
+        # holding the signed nota can check that this public version belongs to it.
+        data["signed"] = {e.path: e.sha256 for e in sorted(signing.files, key=lambda e: e.path)
+                          if e.run == "build" and e.path.endswith(".pdf")}
+    path = staging.path(f"public/{d.id}__{MANIFEST}")
+    path.write_bytes(json_bytes(data))
+    staging.keep(path, out / d.id / "woo" / MANIFEST)
+    return path

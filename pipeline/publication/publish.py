@@ -50,9 +50,18 @@ def check_decisions(plans: list[Plan], out: Path | None = None, notes: list[str]
     A dossier stopped here has a decision pending: its earlier woo/ no longer matches the
     content, so it is moved aside (see retire_public) before the error is raised.
     """
+    stop_for_decisions([(plan, found) for plan in plans if (found := open_decisions(plan))], out)
+
+
+def open_decisions(plan: Plan) -> list[Diagnostic]:
+    """What check_decisions stops on, of one dossier (the woo build asks as it models each)."""
+    return plan.redaction.errors + plan.redaction.findings + raw_public_texts(plan)
+
+
+def stop_for_decisions(stopped: list[tuple[Plan, list[Diagnostic]]], out: Path | None = None) -> None:
+    """Raise the open decisions (open_decisions per dossier) together, each dossier's woo/ retired first."""
     problems = []
-    for plan in plans:
-        found = plan.redaction.errors + plan.redaction.findings + raw_public_texts(plan)
+    for plan, found in stopped:
         if found and out is not None:
             note = retire_public(out, plan.dossier.id, "er staat een beslissing open (zie de fouten hierboven)")
             if note:
@@ -145,12 +154,12 @@ def stage_review(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging
     """
     d = plan.dossier
     target = out / d.id / "lakvoorstel"
-    for kind in plan.docs:
+    for kind in plan.kinds:
         path = pdfs[(d.id, kind)]
         if texts is None or kind not in texts:
             _mark_review(path)
         staging.keep(path, target / f"{kind}.pdf")
-    pages = lists.redaction_pages(plan, {kind: pdfs[(d.id, kind)] for kind in plan.docs}, texts)
+    pages = lists.redaction_pages(plan, {kind: pdfs[(d.id, kind)] for kind in plan.kinds}, texts)
     rows = [[e.document, page, e.section, e.ground, e.category, e.text, str(e.loc)]
             for e, page in zip(plan.redaction.log, pages, strict=True)]
     log_path = staging.path(f"review/{d.id}__lakverslag.csv")
@@ -181,7 +190,7 @@ def stage_public(plan: Plan, pdfs: dict[tuple[str, str], Path], staging: Staging
     """
     d = plan.dossier
     target = out / d.id / "woo"
-    for kind in plan.docs:
+    for kind in plan.kinds:
         staging.keep(pdfs[(d.id, kind)], target / f"{kind}.pdf")
     made = made or lists.public_lists(plan, base_url)
     staged = []
@@ -272,6 +281,7 @@ class Gate:
     def __init__(self, plans: list[Plan]) -> None:
         self._plans = {p.dossier.id: p for p in plans}
         self._forbidden: dict[str, list[gate.Forbidden]] = {}
+        self._kept: dict[tuple[str, str], list[str]] = {}
         self._futures: dict[tuple[str, str], Future[tuple[str, list[str]]]] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
@@ -289,18 +299,25 @@ class Gate:
             self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="gate")
         return self._pool
 
+    def add(self, plan: Plan) -> None:
+        """A dossier whose public PDFs this gate checks (besides those it was made with)."""
+        with self._lock:
+            self._plans[plan.dossier.id] = plan
+
     def forbidden(self, plan: Plan) -> list[gate.Forbidden]:
-        """forbidden_for(plan), computed once per dossier and run."""
+        """forbidden_for(plan), computed once per dossier and run, with what each document must keep
+        visible: after that the gate needs no document model (Plan.release)."""
         dossier_id = plan.dossier.id
         with self._lock:
             if dossier_id not in self._forbidden:
                 self._forbidden[dossier_id] = forbidden_for(plan)
+                self._kept.update({(dossier_id, kind): _kept_in(plan, kind) for kind in plan.kinds})
             return self._forbidden[dossier_id]
 
     def job(self, key: tuple[str, str], path: Path) -> tuple[str, Path, list[gate.Forbidden], list[str]]:
         dossier_id, kind = key
-        plan = self._plans[dossier_id]
-        return dossier_id, path, self.forbidden(plan), _kept_in(plan, kind)
+        forbidden = self.forbidden(self._plans[dossier_id])
+        return dossier_id, path, forbidden, self._kept[key]
 
     def submit(self, key: tuple[str, str], path: Path) -> None:
         """Start checking one finished public PDF (called from the conversion threads)."""
@@ -338,7 +355,7 @@ def verify(plans: list[Plan], public: dict[tuple[str, str], Path], others: dict[
     problems: list[str] = []
     running = started or Gate(plans)
     try:
-        keys = [(plan.dossier.id, kind) for plan in plans for kind in plan.docs]
+        keys = [(plan.dossier.id, kind) for plan in plans for kind in plan.kinds]
         for key in keys:
             if not running.started(key):  # not begun during the conversion: start it now
                 running.submit(key, public[key])

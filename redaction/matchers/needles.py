@@ -44,3 +44,32 @@ class Needles:
             for _end, indices in self._automaton.iter(text):
                 found.update(indices)
         return sorted(found)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+class Candidates:
+    """Which of many patterns can match a text, without running them: each by its needle (Needles, on the
+    casefolded text), or, where runs[i] is a word of letters only, by the text's whole runs of letters:
+    pattern i then matches only where such a run is exactly runs[i] (a pattern with letter boundaries)."""
+
+    def __init__(self, needles: Sequence[str], runs: Sequence[str | None]) -> None:
+        by_run: dict[str, list[int]] = {}
+        rest: list[int] = []
+        for i, (_needle, run) in enumerate(zip(needles, runs, strict=True)):
+            if run and _LETTERS.fullmatch(run):
+                by_run.setdefault(run, []).append(i)
+            else:
+                rest.append(i)
+        self._rest = tuple(rest)
+        self._needles = Needles([needles[i] for i in rest])
+        self._runs = {run: tuple(indices) for run, indices in by_run.items()}
+
+    def present(self, text: str, folded: str) -> list[int]:
+        """The indices, ascending, of the patterns that may match text (folded: text.casefold())."""
+        found = [self._rest[j] for j in self._needles.present(folded)]
+        if self._runs:
+            found += [i for run in set(_LETTERS.findall(text)) for i in self._runs.get(run, ())]
+            found.sort()
+        return found

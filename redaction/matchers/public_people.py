@@ -118,6 +118,13 @@ def lookup(
     return None
 
 
+def holders_with_surname(written: str) -> tuple[PublicOfficeHolder, ...]:
+    """The holders whose surname, tussenvoegsel included, is written so: "Van Otterloo", "Sneller" (many people share
+    a surname: the caller must know from the text that a member of parliament is meant)."""
+    tussen, core = _split_tussen(None, written)
+    return tuple(h for h in holders().get(core, ()) if _fold(h.tussenvoegsel) == tussen)
+
+
 _INITIALS_WORD = re.compile(r"^(?:[A-ZÀ-Ý][a-z]?\.)+$")  # "M.", "R.H.A.", "Th."
 _TITLE_WORD = re.compile(r"^(?:[a-z]{1,5}\.)+$")  # "drs.", "mr.", "prof.dr."
 

@@ -6,7 +6,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from redaction.matchers._text import Hit, _Coverage
-from redaction.matchers.contact import _EMAIL, _IBAN, _is_plausible_phone, _scan_phones
+from redaction.matchers.contact import _EMAIL, _IBAN, _is_plausible_phone, _scan_phones, registered_phone_key
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
@@ -100,17 +100,39 @@ def contact_candidates(text: str, known_keys: AbstractSet[str], known_emails: Ab
     return out
 
 
+def _mobile_key(key: str) -> bool:
+    return key.startswith(("6", "+316"))
+
+
+def is_mobile(number: str) -> bool:
+    """A Dutch mobile number ("06-51 87 30 42", "+31 6 1234 5678"): always a person's."""
+    key = registered_phone_key(number)
+    return bool(key) and _mobile_key(key)  # type: ignore[arg-type]
+
+
 # an organisation by its article or abbreviation as the clause's addressee: "terecht bij de IND via", "bij het
 # Voedingscentrum, telefoon", "Farmatec van het CIBG, telefoon" (a person takes no article: "bij mevrouw Smit")
+# or a unit or service by its noun and name ("tot de afdeling Woordvoering via", "bij de directie Communicatie"), or an
+# organisation named by its noun without an article ("terecht bij Rijksdienst Caribisch Nederland via")
 _ORGANISATION_OWNER = re.compile(
-    r"(?<!\w)(?:bij|van|met|aan|via|naar|tot)\s+(?:(?:de|het)\s+(?!heer\b)[A-ZÀ-Ý]|[A-Z]{2,}\b)"
+    r"(?<!\w)(?:bij|van|met|aan|via|naar|tot)\s+(?:(?:de|het)\s+(?!heer\b)(?:[A-ZÀ-Ý]|(?:afdeling|directie|dienst"
+    r"|sectie|eenheid|unit|team|bureau|divisie)\s+[A-ZÀ-Ý]|(?:secretariaat|persvoorlichting|voorlichting|woordvoering"
+    r"|helpdesk|servicedesk|(?:klant)?contactcentrum|meldpunt|loket)\b)|[A-Z]{2,}\b|[A-ZÀ-Ý]\w*(?:dienst|bureau|raad"
+    r"|autoriteit|inspectie|instituut|centrum|loket|vereniging|stichting|fonds|bank)\b)"
 )
 # what makes the number a person's, whatever organisation the clause names
 _PERSON_WORD = re.compile(
-    rf"(?<![\w\-\u2010\u2011])(?:hij|zij|ze|haar|zijn|hem|bereikbaar|rechtstreeks|direct|mobiel|privé|{v._SALUTATION}"
+    rf"(?<![\w\-\u2010\u2011])(?:hij|zij|ze|haar|zijn|hem|bereikbaar|rechtstreeks|direct|mobiel|privé|doorkies\w*"
+    rf"|{v._SALUTATION}"
     rf"|{v._ROLE})(?!\w)"
 )
+# "de Nationale Coördinator Terrorismebestrijding en Veiligheid" is an organisation (the NCTV), not a person's role
+_NATIONAL_OFFICE = re.compile(r"(?i:nationa(?:al|le)|landelijke?)\s+$")
 _CLAUSE_END = re.compile(r"[.;:!?\n](?:\s|$)|\s{2,}")  # the matching form has a paragraph break as spaces
+# the dot of an initial or a title ends no clause: "bij majoor drs. A.F. Tjon-A-Kiem van de directie X, telefoon ..."
+_ABBREVIATION_DOT = re.compile(
+    r"(?<![\w.])(?:(?:[A-Z]|IJ|Th|Ch|Chr|Ph|Fr|Joh|Jac|Wm)\.)+$|(?<!\w)(?i:drs|dr|mr|ir|ing|prof|dhr|mevr|mw|hr|ds|bc)\.$"
+)
 
 
 def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> bool:
@@ -118,20 +140,25 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     "Telers kunnen terecht bij het Klantcontactcentrum van RVO via 088 042 42 42", "bij de Raad voor Rechtsbijstand
     via piket@rvr.org". A mobile number, or an address of initials or given name and surname, is always a person's;
     so is what follows a name, a salutation, a role noun or "bereikbaar" ("jurist X van de Dienst Y, bereikbaar op")."""
-    if c.category == "telefoon" and c.key.startswith(("6", "+316")):
+    if c.category == "telefoon" and _mobile_key(c.key):
         return False
     if c.category == "email" and _LOCAL_PARTS.search(c.key.split("@", 1)[0]):
         return False
     start = c.start
     lo = max(0, start - 160)
-    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)
+            if not _ABBREVIATION_DOT.search(text, lo, m.start() + 1)]
     lo = ends[-1] if ends else lo
     if any(lo <= s < start for s in name_starts):
         return False
     before = text[lo:start]
-    persons = {m.group() for m in _PERSON_WORD.finditer(before)}
-    if persons == {"bereikbaar"} and _PREMISES.search(before):
+    persons = {m.group() for m in _PERSON_WORD.finditer(before)
+               if not _NATIONAL_OFFICE.search(before, max(0, m.start() - 12), m.start())}
+    if persons <= {"bereikbaar", "haar", "zijn"} and (_PREMISES.search(before) or _organisation_subject(before)
+                                                      or _organisation_then_reachable(before)):
         return True  # "het kantoor van de Rijksvertegenwoordiger is bereikbaar via ...": the office is
+    if c.category == "telefoon" and beside_office_mailbox(text, c, lo):
+        return True
     return bool(_ORGANISATION_OWNER.search(before)) and not persons
 
 
@@ -139,3 +166,79 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
 _PREMISES = re.compile(
     r"(?<!\w)(?i:kantoor|secretariaat|loket|servicepunt|informatiepunt)\s+van\s+(?:de|het)\s+[A-ZÀ-Ý]"
 )
+
+
+# an organisation as the clause's subject, "bereikbaar" at the number: "de Landelijke Huisartsen Vereniging is voor
+# haar leden bereikbaar via", "Het Rode Kruis is bereikbaar op", "het ministerie van Defensie is bereikbaar via"; the
+# clause starts with it, so "Bakker van de Nederlandse Loterij is bereikbaar" and "De Boer en De Wit zijn bereikbaar"
+# are people's
+_SUBJECT_REACHABLE = re.compile(
+    r"\s*(?:(?:en|maar|ook|daarnaast)\s+)?(?P<art>[Dd]e|[Hh]et)\s+(?P<org>(?:[A-ZÀ-Ý]|(?:ministerie|gemeente|provincie"
+    r"|waterschap)(?=\s))[^,;:()]{0,80}?)\s+(?:is|zijn)\s+(?:[a-zà-ÿ]+\s+){0,5}(?:bereikbaar|te\s+bereiken)\s+(?:via|op|onder)"
+    r"(?:\s+[\w.\-]+@[\w.\-]+\s+(?:of|en))?(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*"
+)
+# the number in brackets after the organisation's name: "Het Centraal Bureau voor de Statistiek (088 570 70 70)"
+_ORG_BRACKET = re.compile(
+    r"\s*(?P<art>[Dd]e|[Hh]et)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)\s*\(\s*(?:tel(?:efoon)?\.?:?\s*)?"
+)
+_ORG_NOUN = re.compile(
+    r"(?<!\w)(?:[A-ZÀ-Ý]\w*(?:dienst|bureau|raad|autoriteit|inspectie|instituut|centrum|loket|vereniging|stichting"
+    r"|fonds|bank|bond|federatie|organisatie|groep|unie|commissie|college|planbureau|kamer)|[A-Z]{2,}"
+    r"|Dienst|Bureau|Raad|Autoriteit|Inspectie|Instituut|Centrum|Loket|Vereniging|Stichting|Fonds|Bank|Bond|Federatie"
+    r"|Organisatie|Unie|Commissie|College|Kamer)(?!\w)|^(?:ministerie|gemeente|provincie|waterschap)\s"
+)
+# an organisation's name may start with an inflected adjective, a person's never does: "Nederlandse Loterij"
+_ADJECTIVE_FIRST = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:se|lijke|ische|nale|rale|mene|bare|iële)\s+[A-ZÀ-Ý]")
+
+
+# or its object: "Patiënten kunnen de Nederlandse Zorgautoriteit bereiken via", "Bezoekers kunnen het Rijksmuseum
+# bellen op" (the clause's first words are its subject, who calls)
+_OBJECT_REACHED = re.compile(
+    r"[^,;:()]{0,60}?\s(?:kan|kunnen|moet|moeten)\s+(?P<art>de|het)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)\s+"
+    r"(?:[a-zà-ÿ]+\s+){0,4}(?:bereiken|bellen)\s+(?:via|op|onder)(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*"
+)
+
+
+def _organisation_subject(clause: str) -> bool:
+    m = _SUBJECT_REACHABLE.fullmatch(clause) or _ORG_BRACKET.fullmatch(clause) or _OBJECT_REACHED.fullmatch(clause)
+    if not m:
+        return False
+    org = m.group("org")
+    first = org.split()[0]
+    if m.group("art").casefold() == "het":
+        return True  # a person takes no "het": "Het Rode Kruis", "het UWV", "Het Juridisch Loket"
+    return bool(_ORG_NOUN.search(org)) or (bool(_ADJECTIVE_FIRST.match(org)) and first not in data.surnames())
+
+
+_MAILBOX = re.compile(r"[\w.\-+]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+def beside_office_mailbox(text: str, c: Candidate, lo: int) -> bool:
+    """A landline offered in one clause as the other way to an office's mailbox, no person in it: "aanmelden via
+    aanmelden@minocw.nl of telefonisch via 070 ...". A personal address there makes it a person's, and so does a number
+    before the mailbox with nothing to say whose ("Tel. 030 ... of secretariaat@...": perhaps the writer's own)."""
+    end = _CLAUSE_END.search(text, c.end, min(len(text), c.end + 120))
+    clause = text[lo : end.start() if end else min(len(text), c.end + 120)]
+    before = _MAILBOX.findall(text[lo : c.start])
+    mails = _MAILBOX.findall(clause)
+    return bool(before) and not any(is_personal_mailbox(mail) for mail in mails) and not _PERSON_WORD.search(clause)
+
+
+# the organisation named just before, in apposition or in a relative clause: "bij de Stichting Voedingscentrum
+# Nederland, telefonisch bereikbaar via", "het steunpunt C-support, bereikbaar via", "het BZ Contact Center, dat
+# bereikbaar is via" (an article before it: "Bakker (RVO), bereikbaar via" is a person's)
+_ORG_THEN_REACHABLE = re.compile(
+    r"(?<!\w)(?:de|het)\s+(?P<org>[^,;:()]{1,60}?)\s*,\s*(?:(?:dat|die)\s+)?(?:[a-zà-ÿ]+\s+){0,4}?bereikbaar(?:\s+is)?"
+    r"\s+(?:via|op|onder)(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*$"
+)
+_DESK = re.compile(
+    r"^(?:steunpunt|loket|helpdesk|servicedesk|servicepunt|informatiepunt|meldpunt|(?:klant)?contactcentrum|secretariaat)\b"
+)
+
+
+def _organisation_then_reachable(clause: str) -> bool:
+    m = _ORG_THEN_REACHABLE.search(clause)
+    if not m or m.group("org").startswith(("heer", "Heer")):
+        return False
+    org = m.group("org")
+    return bool(_DESK.match(org) or _ORG_NOUN.search(org) or re.search(r"\b(?:Center|Centre|Desk|Loket)\b", org))

@@ -13,15 +13,20 @@ from redaction.matchers.needles import Needles, literal_needle
 from redaction.matchers.registered import _register, _registered_hits
 from redaction.matchers.unregistered.contact_points import (
     contact_candidates,
+    is_mobile,
     mailbox_name_candidates,
     organisation_contact,
 )
 from redaction.matchers.unregistered.offices import office_name_starts
+from redaction.matchers.unregistered.parliament import member_surnames, spokesman_surnames
 from redaction.matchers.unregistered.person_names import Candidate, given_initial, name_candidates, surname_key
-from redaction.matchers.unregistered.public import office_before, public_after, public_surnames
+from redaction.matchers.unregistered.public import office_before, public_after, public_surnames, relative_office
 from redaction.matchers.unregistered.unit_context import (
     civil_servant_mention,
+    enumerated_names,
     keep_namesakes,
+    later_mentions,
+    listed_before,
     rank_before,
     unit_names,
 )
@@ -156,6 +161,9 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     Also those kept private, and the given names written with each public surname."""
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
+    for extra in (spokesman_surnames(text), member_surnames(text, names)):  # parliament.py
+        for key, initials in extra.items():
+            public.setdefault(key, set()).update(initials)
     offices = _office_starts_near(text, names)
     # (a Kamerlid's or minister's given name and surname alone, public_people.holder_named, make no one public here:
     # "Peter de Groot" or "Peter van Dijk" is also a civil servant's name, and on r01-r72 the list never decided)
@@ -164,7 +172,8 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     # Strijdkrachten, generaal X, ... Generaal X"): only the office does, never the rank or a political title
     ranked, by_office = set(), set()
     for c in names:
-        if public_after(text, c.end) or office_before(text, c.start, c.end, offices):
+        if (public_after(text, c.end) or office_before(text, c.start, c.end, offices)
+                or relative_office(text, c.start, c.end)):
             public.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
             by_office.add(c.key)
         elif rank_before(text, c.start):
@@ -192,6 +201,9 @@ def scan(
     known_hits = _Coverage(hits)
     spans, keys = _allowed_spans(t.norm, allowed)
     found = name_candidates(t.norm, set(keep), _register_spans(t.norm, register_texts)) + unit_names(t.norm, set(keep))
+    found += enumerated_names(t.norm, set(keep))  # "de leden van de werkgroep, te weten Hendriks, Van Dam en Pauw"
+    found += listed_before(t.norm, found, set(keep))  # "werkten mee: Ramdin, Van der Sluis en mr. Lotte Verbeek"
+    found += later_mentions(t.norm, found, set(keep))  # "projectleider Wilma Hoogeveen; Hoogeveen houdt ..."
     contacts = contact_candidates(t.norm, register.owners.keys(), register.emails)  # no copy of the register per text
     found += contacts + mailbox_name_candidates(t.norm, [c for c in contacts if c.category == "email"], set(keep))
     kept = [
@@ -210,6 +222,9 @@ def scan(
     private |= {c.key for c in namesakes}
     raw = []
     for c in cands:
+        if c.key in public and c.category == "telefoon" and is_mobile(t.norm[c.start : c.end]):
+            # a public person's mobile number is still private: its own finding
+            c = replace(c, key=f"telefoon {registered_phone_key(t.norm[c.start : c.end])}")
         h = t.to_raw(Hit(c.start, c.end, c.category, None))
         raw.append(replace(c, start=h.start, end=h.end))
     return Scan(tuple(raw), frozenset(public), frozenset(private), frozenset(given))

@@ -26,7 +26,8 @@ from redaction.matchers.unregistered import vocabulary as v
 # offices in public law and heads of institutions by definition; an -generaal, -ombudsman/-vrouw and
 # -voorzitter compound is one too (see _ALWAYS_COMPOUND), except the few below that head a ministry's unit
 _ALWAYS_WORDS = (
-    "korpschef", "hoge vertegenwoordiger", "ambassadeur", "ambassadrice", "gezant", "eurocommissaris",
+    "korpschef", "hoge vertegenwoordiger", "hoge commissaris", "ambassadeur", "ambassadrice", "gezant",
+    "eurocommissaris",
     "europees commissaris", "europese commissaris", "eu-commissaris", "commissaris van de koning",
     "nationale ombudsman", "landsadvocaat",
     # (a consul without "-generaal" is often a career official of the ministry: no office here)
@@ -35,6 +36,10 @@ _ALWAYS_WORDS = (
     "partijleider", "lijsttrekker", "staatsraad", "raadsheer", "kamervoorzitter", "gedeputeerde", "dijkgraaf",
     "bestuursvoorzitter", "president-directeur", "chef defensiestaf", "chef-defensiestaf",
     "rijksvertegenwoordiger", "gezaghebber",  # offices in public law for the Caribbean Netherlands
+    "ceo", "rijksbouwmeester",  # a company's chief executive; the government architect, a public appointment
+    # the kingdom's envoys to international organisations, and their offices written with its abbreviation
+    "permanent vertegenwoordiger", "permanente vertegenwoordiger", "eu-ambassadeur", "vn-ambassadeur", "vn-gezant",
+    "eu-gezant", "navo-ambassadeur", "vn-secretaris-generaal", "navo-secretaris-generaal", "eurogroepvoorzitter",
 )
 # a -generaal that heads a ministry's unit, or a military rank (an officer is a civil servant)
 # and the bodies named so ("het directoraat-generaal, de heer ..." is a unit's civil servant)
@@ -44,14 +49,15 @@ _UNIT_GENERAAL = ("directeur", "secretaris", "thesaurier", "plaatsvervangend dir
 _INTERNAL_CHAIR = (r"(?:werkgroep|stuurgroep|\w*groep|team|taskforce|project|programma|or\b|mt\b|ondernemingsraad|dag"
                    r"|sessie|gespreks|overleg|vergader|klankbord|begeleidings)")
 _ALWAYS_COMPOUND = (
-    rf"(?!(?i:{'|'.join(_UNIT_GENERAAL)}){_HYPHEN}generaal)[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}generaal"
+    rf"(?!(?i:{'|'.join(_UNIT_GENERAAL)}){_HYPHEN}[Gg]eneraal)[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}[Gg]eneraal"
     r"|[a-zà-ÿA-ZÀ-Ý]*ombuds(?:man|vrouw)|(?!(?i:project|programma))[a-zà-ÿA-ZÀ-Ý]+commissaris"
     rf"|(?!(?i:{_INTERNAL_CHAIR}))[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}?voorzitter"
 )
 # public only with a named organisation that is not a unit of the ministry
 _HEAD_WORDS = (
     "directeur", "directrice", "directeur-generaal", "secretaris-generaal", "thesaurier-generaal", "hoofd",
-    "bestuurder", "commandant", "topambtenaar", "woordvoerder", "woordvoerster", "chef-staf", "chef staf",
+    "bestuurder", "commandant", "topambtenaar", "hoofdeconoom", "woordvoerder", "woordvoerster", "chef-staf",
+    "chef staf",
 )
 # (a chef-staf heads the staff of a DG or a military unit as often as of an outside organisation)
 _STAFF_HEADS = frozenset(["hoofd", "woordvoerder", "woordvoerster", "bestuurder", "topambtenaar", "chef staf"])
@@ -146,8 +152,8 @@ def _public_office(m: re.Match[str], text: str) -> bool:
     of = m.group("of") or ""
     if internal_body(text, m.start(), of) or _DEPUTY.search(text, max(0, m.start() - 20), m.start()):
         return False
-    if m.group("always"):
-        return True
+    if m.group("always"):  # (a chief executive of a state's unit or agency is its civil servant)
+        return not (m.group("always").casefold() == "ceo" and _INTERNAL.search(of))
     if not of.strip() or _INTERNAL.search(of):
         return False  # "de directeur, mevrouw X", "de directeur van de directie X": a civil servant
     if m.group("head").casefold() == "commandant":
@@ -167,7 +173,7 @@ _HINT = re.compile(
     r"orpschef|eneraal|mbuds|oorzitter|ommissaris|irect|ecretaris|oofd|estuurder|ommandant|oordvoer|ertegenwoordiger"
     r"|mbassad|ezant|onsul|andsadvocaat|apporteur|oördinator|opman|opvrouw|edacteur|agnificus|eider|ijsttrekker"
     r"|taatsraad|aadsheer|edeputeerde|ijkgraaf|hef|mbtenaar|criptie|roefschrift|issertatie|oek|ssay|olumn"
-    r"|piniestuk|ratie|iografie|oman|oogleraar|ector|rofessor|ezaghebber"
+    r"|piniestuk|ratie|iografie|oman|oogleraar|ector|rofessor|ezaghebber|CEO|[Cc]eo|ouwmeester"
 )
 _WORD_BEFORE = re.compile(r"[\w\-\u2010\u2011]*$")
 _PREVIOUS_WORD = re.compile(r"[\w\-\u2010\u2011]+\s+$")
@@ -200,6 +206,24 @@ def _bracket_after_org(text: str, m: re.Match[str]) -> bool:
     return bool(_EXTERNAL_ORG.search(org) or (not staff and _EXTERNAL_ABBREVIATION.search(org)))
 
 
+# a person's role noun before the office: the name in apposition is that person's ("de beleidsmedewerker van
+# gedeputeerde Jansen, mevrouw De Wit", "de secretaresse van de korpschef, mevrouw X")
+_PERSON_OF_OFFICE = re.compile(
+    rf"(?<!\w)(?:{v._ROLE}|secretaresse|assistente?|woordvoerster|chauffeur)\s+(?:van|voor)\s+(?:(?:de|het|der)\s+)?$"
+)
+
+
+def _holder_in_apposition(text: str, m: re.Match[str]) -> bool:
+    """The name after the comma is not the office's holder: a person of the office's holder ("de beleidsmedewerker
+    van gedeputeerde Jansen, mevrouw De Wit"), or the holder already named before it ("gedeputeerde Jansen, mevrouw De
+    Wit en ...": Jansen is a surname, no organisation)."""
+    if _PERSON_OF_OFFICE.search(text, max(0, m.start() - 60), m.start()):
+        return True
+    of = (m.group("of") or "").split()
+    return bool(of) and not _PREPOSITION.match(m.group("of")) and of[-1] in data.surnames() and (
+        of[-1].casefold() not in data.places())
+
+
 def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
     """Where the name of a public office holder begins: after the office and its organisation, after the comma
     of an apposition ("De inspecteur-generaal der Mijnen, de heer ..."), after an author's work ("de scriptie
@@ -222,7 +246,7 @@ def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[in
         of = m.group("of") or ""
         given = next((g for g in _GIVEN_IN.finditer(text, m.start("of"), m.end("of"))
                       if g.group(1) in data.first_names()), None) if of else None
-        if after:
+        if after and not _holder_in_apposition(text, m):
             starts.append(after.end())
         elif given:  # "De inspecteur-generaal van het Onderwijs Alida Oppers presenteerde ..."
             starts.append(given.start())
@@ -233,7 +257,7 @@ def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[in
     return sorted(set(starts))
 
 
-_AFTER_NAME = re.compile(r"\s*[,(]\s*(?:de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+|destijds\s+)*")
+_AFTER_NAME = re.compile(r"\s*[,(]\s*(?:de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+|destijds\s+|algemeen\s+)*")
 
 
 def office_after(text: str, end: int) -> bool:

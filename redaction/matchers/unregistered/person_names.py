@@ -9,7 +9,9 @@ from redaction.matchers._text import _E, _HYPHENS
 from redaction.matchers.names import _INITIAL, _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.institutions import looks_like_institution as _looks_like_institution
 from redaction.matchers.unregistered.stopwords import STOPWORDS
+from redaction.matchers.unregistered.unlisted import unlisted_given, unlisted_surname
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,10 @@ _ROLE_APPOSITION = re.compile(
 # pass of the role alternation over the whole text costs a fifth of the scan)
 _APPOSITION_TAIL = re.compile(r"(?<!\w)(?:van|bij|voor)\s+[^,.;:()\n]{1,60}?,\s+(?=[A-ZÀ-Ý]|[a-z]{1,4}\.)")
 _ROLE_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE})\s+$")
-_AFTER_INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?P<init>{v.INITIALS}){v.SURNAME}){_E}")
+# after initials also an Arabic or Berber particle: "A. el Idrissi", "M. Ben Ali"
+_AFTER_INITIALS = re.compile(
+    rf"(?<![\w.])(?P<name>(?P<init>{v.INITIALS})(?P<tus>{v.PARTICLE}\s+|(?:{v.TUSSEN}\s+){{0,3}})(?P<core>{v.CORE})){_E}"
+)
 _LIST_NEXT = re.compile(rf"\s*(?:,|\ben\b)\s*(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}")
 _PLURAL = re.compile(v.PLURAL_TRIGGER)
 _MORE_NAME = re.compile(rf"\s+(?:{v.TUSSEN}\s+){{0,3}}(?P<core>{v.CORE}){_E}")
@@ -58,12 +63,19 @@ _NOT_INITIALS = frozenset(
     {"N.B.", "P.S.", "A.U.B.", "S.V.P.", "Z.K.H.", "H.M.", "H.K.H.", "N.V.", "B.V.", "C.V.", "V.O.F.", "U.A.", "W.A."}
 )
 _NATIONAL_OFFICE = re.compile(r"(?i:nationa(?:al|le)|landelijke?|europe(?:es|se))\s+$")
-_NEXT_WORD = re.compile(r"(?:\s+|-)(\w+)")
 _TITLE_OR_INITIAL = re.compile(rf"^(?:{v._TITLE}|(?:(?:{_INITIAL})\.)+)$")
 
 
+# a double surname whose second part has a tussenvoegsel: "Hendriks-de Vries", "Blanksma-van den Heuvel"
+_DOUBLE_TAIL = re.compile(rf"(?<!\S)[A-ZÀ-Ý][\w'’]*[{re.escape(_HYPHENS)}](?:{v.TUSSEN})(?:\s+{v.TUSSEN})*\s+\S+$")
+
+
 def surname_key(name: str) -> str:
-    """The folded last word of a name: "drs. M. van Leeuwen", "Van Leeuwen" and "Leeuwen" share "leeuwen"."""
+    """The folded last word of a name: "drs. M. van Leeuwen", "Van Leeuwen" and "Leeuwen" share "leeuwen"; a double
+    surname is one key ("Marloes Hendriks-de Vries": "hendriks-de vries", no public "De Vries" clears her)."""
+    double = _DOUBLE_TAIL.search(name.strip())
+    if double:
+        return " ".join(_fold(double.group()).split())
     words = [w for w in re.split(r"\s+", name.strip()) if w and not _TITLE_OR_INITIAL.match(w)]
     return _fold(words[-1]) if words else _fold(name)
 
@@ -73,6 +85,7 @@ _NOT_GIVEN = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "i
 
 
 _TITLE_WORD = re.compile(v._TITLE)
+_PARTICLES = frozenset(["el", "al", "ben", "ait", "aït", "abou", "abu", "bou", "ould"])
 
 
 def given_initial(name: str) -> str:
@@ -87,28 +100,6 @@ def _capitalised_word(word: str) -> bool:
     return word[:1].isupper() and not (word.isupper() and len(word) > 1) and word not in STOPWORDS
 
 
-_NAME_TAIL = re.compile(r"\.?(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ]+)){1,3}\s+([A-ZÀ-Ý][a-zà-ÿ]+)")
-
-
-def _looks_like_institution(text: str, start: int, end: int, core: str) -> bool:
-    """ "Stichting Willem Pompe", "Zr.Ms. Karel Doorman", "Johan de Wittlaan", "Anne Frank Huis"."""
-    if v.INSTITUTION_BEFORE.search(text[max(0, start - 30) : start]):
-        return True
-    folded = core.casefold()
-    if core in v.INSTITUTION_WORDS or any(folded.endswith(s) and len(folded) > len(s) for s in v.NOT_SURNAME_SUFFIXES):
-        return True
-    tail = _NAME_TAIL.match(text, end)  # "het Dr. Horacio E. Oduber Hospitaal": the name cut at an initial
-    if tail and tail.group(1) in v.INSTITUTION_WORDS:
-        return True
-    after = _NEXT_WORD.match(text, end)
-    if not after:
-        return False
-    word = after.group(1)
-    compound = text[end : end + 1] in _HYPHENS and word.casefold().endswith(("lezing", "zaal", "prijs", "fonds"))
-    return compound or word in v.INSTITUTION_WORDS or (word[:1].isupper() and word.casefold().endswith(
-        (*v.NOT_SURNAME_SUFFIXES, "weg")))
-
-
 # an inflected adjective starts a unit's name, never a surname: "directeur Ruimtelijke Ordening", "afdeling Juridische
 # Zaken", "coördinator Europese Samenwerking", "directeur Internationale Betrekkingen"
 _ADJECTIVE_ENDINGS = ("lijke", "ische", "nale", "iële", "iele", "ieve", "opese", "gemene")
@@ -117,7 +108,7 @@ _ADJECTIVE_ENDINGS = ("lijke", "ische", "nale", "iële", "iele", "ieve", "opese"
 def _names_a_unit(core: str) -> bool:
     """ "medewerker Communicatie", "coördinator Terrorismebestrijding": a unit or a task, not a surname."""
     folded = core.casefold()
-    unit_like = len(core) >= 10 and folded.endswith("ing") or folded.endswith(_ADJECTIVE_ENDINGS)
+    unit_like = len(core) >= 10 and folded.endswith(("ing", "ingen")) or folded.endswith(_ADJECTIVE_ENDINGS)
     return folded.endswith(v.UNIT_SUFFIXES) or (unit_like and core not in data.surnames())
 
 
@@ -132,7 +123,29 @@ _FIELD_LIST = re.compile(
 
 
 def _a_unit_list(text: str, m: re.Match[str]) -> bool:
-    return m.group("core") not in data.surnames() and bool(_FIELD_LIST.match(text, m.end("name")))
+    core = m.group("core")
+    if core in data.surnames() or core in data.first_names():
+        return False
+    if _FIELD_LIST.match(text, m.end("name")):
+        return True
+    # a unit named by two capitalised nouns, the second a unit's: "afdelingshoofd Beheer Deelnemingen", "coördinator
+    # Toezicht Vergunningverlening" (a given name and a surname are known names: "teamleider Karin Verheijen")
+    nxt = _NEXT_CAPITALISED.match(text, m.end("name"))
+    return bool(nxt) and nxt.group(1) not in data.surnames() and _names_a_unit(nxt.group(1))  # type: ignore[union-attr]
+
+
+_NEXT_CAPITALISED = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ]+)(?!\w)")
+# a double surname's parts are capitalised or start with a tussenvoegsel ("Verhagen-Ruis", "Blanksma-van den Heuvel");
+# a compound with another lowercase part is a word: "coördinator EU-milieudossiers", "adviseur ICT-beleid"
+_LOWER_PART = re.compile(rf"[{re.escape(_HYPHENS)}](?!(?:{v.TUSSEN})\s)[a-zà-ÿ]")
+
+
+def _a_word_of_the_text(text: str, core: str) -> bool:
+    """ "directeur Mobiliteit" in a letter that writes "mobiliteit" too: a unit's field, no surname (a surname is not
+    written in lower case; the listed ones, "Bakker", "Visser", never count)."""
+    if core in data.surnames() or core in data.first_names() or not core[1:].islower():
+        return False
+    return re.search(rf"(?<![\w{re.escape(_HYPHENS)}]){re.escape(core.lower())}(?!\w)", text) is not None
 
 
 def _a_place(core: str, tus: str) -> bool:
@@ -149,14 +162,15 @@ def _bare_role(m: re.Match[str]) -> bool:
 def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) -> bool:
     """The rules that tell a surname from an ordinary capitalised word."""
     init, tus, core = m.group("init") or "", m.group("tus") or "", m.group("core")
-    if not _capitalised_word(core) or len(core) == 1:
+    if not _capitalised_word(core) or len(core) == 1 or _LOWER_PART.search(core):
         return False  # one letter is an initial ("d.d. 22 juni", "VERSLAG D.D."), no surname
     # "mevrouw de Vries" is common; "collega van Financiën", "mevrouw in Den Haag" are not names
-    lower_tussen = bool(tus) and tus[0].islower() and not init
+    lower_tussen = bool(tus) and tus[0].islower() and not init and _fold(tus.split()[0]) not in _PARTICLES
     role = _bare_role(m)
     if lower_tussen and (role or _fold(tus.split()[0]) in {"in", "op", "uit", "het"}):
         return False
-    if role and not init and (_names_a_unit(core) or _a_place(core, tus) or _a_unit_list(text, m)):
+    if role and not init and (_names_a_unit(core) or _a_place(core, tus) or _a_unit_list(text, m)
+                              or not tus and _a_word_of_the_text(text, core)):
         return False  # "medewerker Communicatie", "coördinator Groningen" (but "teamleider Dijkhuizen")
     if _fold(core) in keep:
         return False
@@ -166,7 +180,9 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
         single = len(re.findall(_INITIAL, init)) == 1
         if single and _ITEM_WORDS.search(text[max(0, m.start() - 40) : m.start()]):
             return False
-    return not _looks_like_institution(text, m.start("name"), m.end("name"), core)
+    saluted = bool(m.groupdict().get("trig")) and not role
+    person = bool(tus.strip() or init or saluted) and core in data.surnames()  # "Van der Sluis", "de heer Sluis"
+    return not _looks_like_institution(text, m.start("name"), m.end("name"), core, person=person, named=person)
 
 
 def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
@@ -174,13 +190,14 @@ def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
     end = m.end("name")
     if m.group("init") or m.group("tus"):
         return end
-    given = m.group("core") in data.first_names()
+    first = m.group("core")
+    given = first in data.first_names()
     for _ in range(2):
         more = _MORE_NAME.match(text, end)
         core = more.group("core") if more else ""
         if not _capitalised_word(core) or _fold(core) in keep or core.casefold().endswith(v.ORG_SUFFIXES):
             break  # "de heer Bakker van de Belastingdienst"
-        if more and not given and more.start("core") - end > 1:
+        if more and not given and more.start("core") - end > 1 and not unlisted_given(first, text, end, more):
             break  # after a surname only a second surname follows: "González Pérez", not "Teeven in het Parool"
         end = more.end() if more else end
     return end
@@ -190,10 +207,36 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
+_UNIT_WORD = re.compile(rf"\s+(?:en\s+)?(?P<word>[A-ZÀ-Ý][\w'’{re.escape(_HYPHENS)}]*)")
+_NAME_HERE = re.compile(rf"\s+(?:en\s+)?(?P<name>(?P<init>)(?P<tus>(?:{v.CAP_TUSSEN}\s+)?)(?P<core>{v.CORE})){_E}")
+
+
+def _name_after_unit(text: str, pos: int, keep: set[str]) -> list[Candidate]:
+    """The name after the unit a role noun names: "afdelingshoofd Beheer Deelnemingen Dekker", "adviseur ICT-beleid
+    Van Dam", "medewerker Communicatie Jorritsma" (a listed surname, at most three words on)."""
+    known = data.surnames()
+    for _ in range(3):
+        here = _NAME_HERE.match(text, pos)
+        if here and (here.group("core") in known or here.group("core") in data.first_names()) and (
+                _is_name(text, here, keep, False)):
+            end = _name_end(text, here, keep)
+            if here.group("core") in known or end > here.end("name"):  # a given name only with a surname after it
+                return [Candidate(here.start("name"), end, "naam", surname_key(text[here.start("name") : end]))]
+        word = _UNIT_WORD.match(text, pos)
+        if not word:
+            break
+        pos = word.end()
+    return []
+
+
 def _trigger_names(text: str, keep: set[str], register: Sequence[tuple[int, int]]) -> list[Candidate]:
     out = []
     for m in _AFTER_TRIGGER.finditer(text):
-        if _is_name(text, m, keep, False):
+        if not _is_name(text, m, keep, False):
+            if _bare_role(m) and not m.group("init") and not m.group("tus") and not _NATIONAL_OFFICE.search(
+                    text, max(0, m.start() - 12), m.start()):  # "afdelingshoofd Beheer Deelnemingen Dekker"
+                out += [c for c in _name_after_unit(text, m.end("name"), keep) if not _inside(register, c.start, c.end)]
+        else:
             end = _name_end(text, m, keep)
             # "Afdelingshoofd Toetsing" printed from the register is a functie, not a name
             if m.group("trig") == m.group("role") and _inside(register, m.start(), end):
@@ -236,13 +279,14 @@ def _known_surname(core: str, known: frozenset[str]) -> bool:
     """A surname of the list, or a double surname of capitalised parts one of which is ("Oudejans-Brink")."""
     if core in known:
         return True
-    parts = _HYPHEN_SPLIT.split(core)
+    parts = [_LEADING_TUSSEN.sub("", p) for p in _HYPHEN_SPLIT.split(core)]  # "Hendriks-de Vries"
     return len(parts) > 1 and all(_capitalised_word(p) for p in parts) and any(p in known for p in parts)
 
 
+_LEADING_TUSSEN = re.compile(rf"^(?:{v.TUSSEN}\s+)+")
+
+
 _GIVEN_BEFORE = re.compile(r"(?<![\w.\-])([A-ZÀ-Ý][a-zà-ÿ]+) $")
-
-
 def _given_names(text: str, keep: set[str]) -> list[Candidate]:
     """A Dutch first name and a known surname: "Jan de Boer", "Fatima El Amrani", "Joost Verhoeven"."""
     out = []
@@ -264,14 +308,18 @@ def _given_names(text: str, keep: set[str]) -> list[Candidate]:
             if more and _capitalised_word(more.group("core")):
                 core, end = more.group("core"), more.end()
                 tus = text[m.end() : more.start("core")]
-        if not _known_surname(core, known_surnames) and not tus.strip():
+        if not _known_surname(core, known_surnames) and not tus.strip() and not unlisted_surname(text, core, end):
             continue  # "Willem Alexander" is one person's two given names; unknown words are no surname
-        if _fold(core) in keep or _looks_like_institution(text, m.start("given"), end, core):
-            continue
         start = m.start("given")
         before = _GIVEN_BEFORE.search(text, max(0, start - 25), start)  # "Fatima Zahra El Idrissi": two given names
-        if before and before.group(1) in given_names:
-            start = before.start(1)
+        two = bool(before) and before.group(1) in given_names  # type: ignore[union-attr]
+        # "Ruud van der Sluis", "Kees Sluis" (not "Anne Frank Huis": a given name before the word's given name)
+        person = core in known_surnames
+        named = person and (tus[:1].islower() or end == m.end() and not two)
+        if _fold(core) in keep or _looks_like_institution(text, start, end, core, person=person, named=named):
+            continue
+        if two:
+            start = before.start(1)  # type: ignore[union-attr]
         out.append(Candidate(start, end, "naam", surname_key(text[start:end])))
     return out
 

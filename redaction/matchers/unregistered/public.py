@@ -9,8 +9,14 @@ from redaction.matchers._text import _B, _HYPHEN
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
-from redaction.matchers.unregistered.offices import body_named_before, internal_body, internal_clause, office_after
-from redaction.matchers.unregistered.person_names import given_initial
+from redaction.matchers.unregistered.offices import (
+    _INTERNAL,
+    body_named_before,
+    internal_body,
+    internal_clause,
+    office_after,
+)
+from redaction.matchers.unregistered.person_names import _names_a_unit, given_initial
 
 _TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE})(?!\w)")
 _OF_SALUTATION = re.compile(rf"\s+(?:van|voor)\s+(?:{v._SALUTATION})\s+")
@@ -42,24 +48,55 @@ _NAME2 = re.compile(
 _SEPARATOR = re.compile(r"\s*(?:,|/|\ben\b)\s*")
 
 
-def _name_spans(text: str, pos: int) -> list[re.Match[str]]:
-    """The names of a list starting at pos ("Opstelten en Teeven", "Slob/De Rouwe", "de heer Mark Rutte")."""
-    found = []
+def _name_spans(text: str, pos: int, *, many: bool = False) -> list[re.Match[str]]:
+    """The names of a list starting at pos ("Opstelten en Teeven", "Slob/De Rouwe", "de heer Mark Rutte"). After a
+    singular title a salutation after a separator starts another person, no second holder: "de woordvoerder van
+    minister Jansen, mevrouw De Wit" or "gedeputeerde Jansen en de heer Bakker" (`many`: a plural title, an attendance
+    list, where the list goes on: "de leden Omtzigt, mevrouw Leijten en ..."); so does a given name or initials there
+    ("minister De Vries en Marloes Hendriks")."""
+    found: list[re.Match[str]] = []
     skip = _SKIP.match(text, pos)
     pos = skip.end() if skip else pos
-    for _ in range(8):
+    bare = False  # the name follows a separator without a salutation or title
+    for _ in range(30 if many else 8):
         two = _NAME2.match(text, pos)
         m = two if two and two.group("g2") in data.first_names() else _NAME.match(text, pos)
-        if not m:
-            break
+        if not m or bare and not many and _given_first(m.group()) and not _an_area(found[-1]):
+            break  # "minister De Vries en Marloes Hendriks": a given name after a singular title is another person
         found.append(m)
         sep = _SEPARATOR.match(text, m.end())
         if not sep:
             break
         pos = sep.end()
         skip = _SKIP.match(text, pos)
+        if skip and skip.end() > pos and not many and not _an_area(found[-1]):
+            break
+        bare = not (skip and skip.end() > pos)
         pos = skip.end() if skip else pos
     return found
+
+
+_INITIAL_FIRST = re.compile(r"(?:[A-Z][a-z]?\.)+")
+
+
+def _given_first(name: str) -> bool:
+    """The name starts with a listed given name or initials ("Marloes Hendriks", "J. Hendriks"; not "Vervoer van")."""
+    first = name.split()[0] if name.split() else ""
+    return len(name.split()) > 1 and (first in data.first_names() or bool(_INITIAL_FIRST.fullmatch(first)))
+
+
+def _an_area(m: re.Match[str]) -> bool:
+    """What follows the title is its area, not a holder: "de Nationaal Coördinator Terrorismebestrijding en
+    Veiligheid, de heer X", "de wethouder Verkeer en Vervoer van Amsterdam, de heer X" (the holder in apposition)."""
+    core, tus = m.group("core"), m.group("tus").strip()
+    place = core.casefold() in data.places()  # "voor de openbare lichamen Bonaire, Sint Eustatius en Saba, de heer X"
+    return _names_a_unit(core) or place and (tus == "van" or not tus and core not in data.surnames())
+
+
+# titles that name more than one holder, and what introduces the list ("leden der Kamer, te weten: Van Aalst, ...")
+_PLURAL_TITLES = frozenset(["ministers", "staatssecretarissen", "bewindspersonen", "bewindslieden", "kamerleden",
+                            "leden", "moties", "rapporteurs"])
+_ENUMERATION = re.compile(r"(?:te\s+weten|namelijk)\s*:?\s*")
 
 
 # a title after a hyphen is a compound's: "OR-voorzitter", "MT-lid", "werkgroep-voorzitter" name a civil servant (the
@@ -99,12 +136,14 @@ def public_surnames(text: str) -> dict[str, set[str]]:
         pos = m.end()
         of = _OF_SALUTATION.match(text, pos) or _OF_CLAUSE_TO_COMMA.match(text, pos)
         join = of or _JOIN.match(text, pos)
-        names = _name_spans(text, join.end()) if join else []
+        title = m.group().casefold()
+        after = join.end() if join else pos
+        enum = _ENUMERATION.match(text, after) if join else None
+        names = _name_spans(text, enum.end() if enum else after, many=title in _PLURAL_TITLES) if join else []
         if not names:
             continue  # most titles name nobody: the checks below only where they do
         if _compound_title(text, m.start()):
             continue  # "OR-voorzitter Bakker"
-        title = m.group().casefold()
         if title in _GRIFFIER and not (of and _PARLIAMENT.search(of.group()) and not _COURT.search(of.group())):
             continue  # "de griffier van de commissie, X" is public; "de griffier van de rechtbank, X" is not
         body = title in _BODY_TITLES
@@ -144,3 +183,31 @@ def public_after(text: str, end: int) -> bool:
     if m and not internal_clause(_CLAUSE.match(text, end + m.end()).group()):  # type: ignore[union-attr]
         return True
     return office_after(text, end)
+
+
+# "de Raad voor Volksgezondheid & Samenleving, waarvan mevrouw X voorzitter is": the office in a relative clause on
+# the outside organisation the clause before names ("de projectgroep, waarvan mevrouw X voorzitter is" keeps one)
+_RELATIVE_BEFORE = re.compile(rf"(?:waarvan|van\s+wie)\s+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$")
+_SEAT_IS = re.compile(
+    r"\s+(?:de\s+|het\s+)?(?i:voorzitter|president|directeur|directrice|bestuursvoorzitter|bestuurder|lid|rector"
+    r"|decaan|secretaris-generaal|ombudsman)\s+(?:is|was|werd|wordt|is\s+geworden)(?!\w)"
+)
+
+
+# "De Spinozapremie werd toegekend aan prof. dr. X", "de Erasmusprijs is uitgereikt aan X": a named prize's laureate
+_LAUREATE = re.compile(
+    rf"[A-ZÀ-Ý][\w\-]*(?:prijs|premie|penning|medaille|[Aa]ward|[Pp]rize)\b[^.;:\n]{{0,60}}?\b(?:toegekend|uitgereikt"
+    rf"|verleend)\s+aan\s+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
+)
+
+
+def relative_office(text: str, start: int, end: int) -> bool:
+    """A name in a relative clause that gives its seat in the outside organisation before: "het advies van de Raad
+    voor Volksgezondheid & Samenleving, waarvan mevrouw X voorzitter is"; or the laureate of a named prize ("De
+    Spinozapremie werd toegekend aan prof. dr. X"; a prize of the ministry's own, "de Rijksinnovatieprijs", or a role
+    noun keeps a civil servant)."""
+    rel = _RELATIVE_BEFORE.search(text, max(0, start - 40), start)
+    if rel and _SEAT_IS.match(text, end) and body_named_before(text, rel.start()):
+        return True
+    prize = _LAUREATE.search(text, max(0, start - 120), start)
+    return bool(prize) and not _INTERNAL.search(prize.group())  # type: ignore[union-attr]

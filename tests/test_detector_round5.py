@@ -1,0 +1,187 @@
+"""The detector rules changed after the blind batch achtergehouden-8 (tuning round 5): leaks first. A contact person's
+role noun behind a salutation, the dots of initials inside a contact line, a hyphenated given name in brackets, a
+director of a ministry's directorate, surnames that end like an institution, lowercase Arabic and Berber particles,
+double surnames with a tussenvoegsel, a second person after a singular title, enumerations after a colon, bare later
+mentions, a public person's mobile number; each rule that makes something public or no personal data with its
+leak-side counterpart.
+
+Every sentence here is written for this test (none comes from bench/corpus_real).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.findings import Collector
+from redaction.matchers import find_unregistered
+
+_REPORT = ("Nr. 7 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\n"
+           "De vaste commissie voor Economische Zaken heeft vragen gesteld. ")
+
+
+def _found(text: str) -> list[str]:
+    return [text[h.start : h.end] for h in find_unregistered(text, known=[])]
+
+
+# --- A. a role noun behind a salutation, in a report of proceedings too --------------------------------------------
+
+def test_a_contact_person_who_shares_a_members_surname_stays_a_finding() -> None:
+    text = _REPORT + ("Gemeenten met vragen kunnen bellen met de regio Zuid van de inspectie (contactpersoon: "
+                      "mevrouw Tielen, senior inspecteur), via j.tielen@inspectie.example of haar mobiele nummer "
+                      "06-19 28 37 46.")
+    assert {"Tielen", "j.tielen@inspectie.example", "06-19 28 37 46"} <= set(_found(text))
+
+
+@pytest.mark.parametrize("role", ["budgethouder", "landbouwraad", "inspecteur", "beleidsattaché"])
+def test_a_ministry_role_after_the_name_keeps_it_private(role: str) -> None:
+    text = _REPORT + f"De heer Wassenberg, {role}, heeft de cijfers aangeleverd."
+    assert "Wassenberg" in _found(text)
+
+
+def test_a_member_in_the_proceedings_stays_public() -> None:
+    # counterpart: the members the office-holder register knows, without a civil role, are no findings
+    assert _found(_REPORT + "Mevrouw Tielen heeft gevraagd naar de planning. De heer Wassenberg sluit zich aan.") == []
+
+
+def test_the_inspector_general_is_no_civil_role() -> None:
+    text = "De heer Wassenberg, inspecteur-generaal der Mijnen, heeft het rapport aangeboden."
+    assert _found(text) == []
+
+
+# --- B. a number in the contact line of a found civil servant -------------------------------------------------------
+
+def test_a_number_after_a_name_with_initials_and_a_unit_is_the_persons() -> None:
+    text = ("Voor vragen over de planning kunt u terecht bij kapitein mr. B.K. Oosterwijk van de afdeling Planning, "
+            "telefoon 070 318 22 41, of bij het secretariaat.")
+    assert {"B.K. Oosterwijk", "070 318 22 41"} <= set(_found(text))
+
+
+def test_an_organisations_number_after_its_unit_stays_none() -> None:
+    # counterpart: with no person in the clause the unit's landline is still the organisation's
+    text = "Na afloop. Voor vragen kunt u terecht bij de afdeling Planning, telefoon 070 318 22 41."
+    assert _found(text) == []
+
+
+# --- C. a hyphenated given name in brackets after the initials; D. a director of a ministry's directorate -----------
+
+def test_initials_with_a_hyphenated_given_name_in_brackets() -> None:
+    text = "Het overleg werd bijgewoond door ir. K.P. (Anne-Fleur) Wesseling en door de griffier."
+    assert _found(text) == ["K.P. (Anne-Fleur) Wesseling"]
+
+
+def test_a_director_of_fields_is_a_civil_servant_even_beside_a_namesake_minister() -> None:
+    text = ("Minister Bosman opende het overleg. Daarna sprak mr. T. Bosman, directeur Water en Bodem, over de "
+            "uitvoering; Bosman zegde een notitie toe.")
+    assert "T. Bosman" in _found(text)
+
+
+# --- E. surnames that end like an institution ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Het advies is opgesteld door Karel Baasbank, senior beleidsmedewerker bij de directie Wonen.", "Karel Baasbank"),
+    ("Het advies is besproken met Ruud van der Sluis en de landsadvocaat.", "Ruud van der Sluis"),
+    ("Het advies is besproken met Eva van den Hof, die de planning bewaakt.", "Eva van den Hof"),
+    ("Aan de notitie werkten mee: Priya Ramdin, Kees Sluis en mr. Lotte Verbeek.", "Kees Sluis"),
+    ("Het verslag is opgesteld door de heer Sluis.", "Sluis"),
+])
+def test_a_surname_that_ends_like_an_institution_is_found(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De klas bezocht het Anne Frank Huis en daarna het Louis Bolk Instituut in Bunnik.",
+    "Het kantoor staat aan de Johan de Wittlaan, naast het Prins Claus Fonds.",
+    "De subsidie ging naar het Jeroen Bosch Ziekenhuis.",
+])
+def test_institutions_named_after_people_stay_none(text: str) -> None:
+    assert _found(text) == []
+
+
+# --- F. lowercase Arabic and Berber particles; G. double surnames with a tussenvoegsel -------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Het overleg werd voorbereid door jurist S. el Idrissi.", "S. el Idrissi"),
+    ("De notitie is geschreven door mevrouw N. ben Haddou.", "N. ben Haddou"),
+])
+def test_a_lowercase_particle_after_initials(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_a_double_surname_is_no_public_persons_namesake() -> None:
+    text = "Staatssecretaris De Vries ontving de stukken. Marloes Hendriks-de Vries had ze opgesteld."
+    assert _found(text) == ["Marloes Hendriks-de Vries"]
+
+
+def test_a_double_surnames_bare_later_mention_is_the_same_person() -> None:
+    text = "Het stuk is geschreven door Marieke Sprenkels-de Haan. Sprenkels-de Haan coördineert ook de planning."
+    found = find_unregistered(text, known=[])
+    assert [text[h.start : h.end] for h in found] == ["Marieke Sprenkels-de Haan", "Sprenkels-de Haan"]
+
+
+# --- H. a given name after a singular title is another person --------------------------------------------------------
+
+def test_a_given_name_after_a_singular_title_and_en_is_another_person() -> None:
+    assert _found("Aanwezig waren minister De Vries en Marloes Hendriks.") == ["Marloes Hendriks"]
+    assert _found("Aanwezig waren minister De Vries en J. Hendriks.") == ["J. Hendriks"]
+
+
+def test_a_plural_title_still_names_every_holder() -> None:
+    # counterpart: after a plural title the list is the holders'
+    assert _found("Het debat met de ministers Hoekstra en Sigrid Kaag duurde lang.") == []
+    assert _found("De gedeputeerde van Gelderland, de heer Peter Drenth, sprak.") == []
+
+
+# --- I. enumerations --------------------------------------------------------------------------------------------------
+
+def test_every_item_of_a_list_that_ends_in_a_found_name() -> None:
+    text = "Aan de notitie werkten mee: Ramdin, Van der Sluis en mr. Lotte Verbeek."
+    assert _found(text) == ["Ramdin", "Van der Sluis", "Lotte Verbeek"]
+
+
+def test_a_list_of_surnames_after_a_colon() -> None:
+    assert _found("Namens de uitvoering werkten mee: Ramdin, Sluis en Verbeek.") == ["Ramdin", "Sluis", "Verbeek"]
+
+
+@pytest.mark.parametrize("text", [
+    "De minister bezocht drie gemeenten: Ede, Sluis en Epe.",
+    "Wij bezochten: Utrecht, Zwolle en Assen.",
+])
+def test_a_list_of_places_after_a_colon_is_none(text: str) -> None:
+    assert _found(text) == []
+
+
+# --- J. bare later mentions ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "later"), [
+    ("Het secretariaat berust bij de heer K. Nauta; het verslag komt van Nauta.", "Nauta"),
+    ("De cijfers zijn uitgesplitst door dr. Van Vliet. Van Vliet heeft de gegevens van DUO gebruikt.", "Van Vliet"),
+])
+def test_a_bare_later_mention_after_a_salutation(text: str, later: str) -> None:
+    assert _found(text).count(later) >= 1 and len(_found(text)) == 2
+
+
+def test_a_bare_surname_after_only_a_salutation_gives_no_later_mentions() -> None:
+    # counterpart: "de heer Groen" does not make every capitalised "Groen" a mention
+    assert _found("Het rapport van de heer Groen is besproken. Groen gas blijft duur.") == ["Groen"]
+
+
+# --- K. a public person's mobile number ------------------------------------------------------------------------------
+
+def test_a_public_persons_mobile_number_stays_a_finding() -> None:
+    text = "Minister Bakker is die week bereikbaar op 06 12 34 56 78."
+    assert _found(text) == ["06 12 34 56 78"]
+
+
+def test_a_public_persons_landline_follows_the_person() -> None:
+    text = "Mevrouw Jansen, voorzitter van de Raad van State, is bereikbaar via 070 426 44 26."
+    assert _found(text) == []
+
+
+def test_a_public_persons_mobile_number_is_its_own_decision_in_the_dossier() -> None:
+    # the person is public by another text of the dossier: the name is no finding, the mobile number stays one
+    collector = Collector([], [], [], [])
+    collector.add("brief", "Mevrouw Jansen, voorzitter van de Raad van State, opende de bijeenkomst.",
+                  lambda i: None)  # type: ignore[arg-type,return-value]
+    collector.add("nota", "Mevrouw Jansen is die week bereikbaar op 06 12 34 56 78.",
+                  lambda i: None)  # type: ignore[arg-type,return-value]
+    assert [f.key for f in collector.findings()] == ["telefoon 612345678"]
