@@ -185,3 +185,92 @@ def test_a_public_persons_mobile_number_is_its_own_decision_in_the_dossier() -> 
     collector.add("nota", "Mevrouw Jansen is die week bereikbaar op 06 12 34 56 78.",
                   lambda i: None)  # type: ignore[arg-type,return-value]
     assert [f.key for f in collector.findings()] == ["telefoon 612345678"]
+
+
+# --- precision after achtergehouden-8, each with its leak-side counterpart ---------------------------------------
+
+def test_an_attendance_list_with_double_and_foreign_surnames_is_public() -> None:
+    text = ("Aanwezig zijn zes leden der Kamer, te weten: Blanksma-van den Heuvel, Irrgang, Koşer Kaya, Van der Vlies, "
+            "Vos en Weekers, en minister De Jager. De heer Weekers sprak als eerste.")
+    assert _found(text) == []
+
+
+def test_the_committees_chair_and_clerk_in_a_reports_header_are_public() -> None:
+    text = _REPORT + "Voorzitter: Van de Beeten  Griffier: Van Dooren  De heer Van Dooren noteert de toezeggingen."
+    assert _found(text) == []
+
+
+def test_a_chair_and_clerk_outside_a_report_stay_findings() -> None:
+    # counterpart: the header lines of an internal meeting make no one public
+    text = "Verslag van het werkoverleg. Voorzitter: mevrouw Smit  Notulen: De heer Van Dooren."
+    assert "Van Dooren" in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De heer Omtzigt (CDA) verwijst naar de brief van de substituut-ombudsman, de heer Van Dooren, over de termijn.",
+    "Zij vragen naar het commentaar van de algemeen deken van de Nederlandse Orde van Advocaten, mr. Hendriksen.",
+    "Zij citeert uit het rapport van de Algemene Rekenkamer, waarvan mevrouw Stuiveling president is.",
+    "Het Rathenau Instituut, onder leiding van directeur Melanie Peters, brengt een verkenning uit.",
+    "De Raad voor Volksgezondheid en Samenleving, onder voorzitterschap van Jet Bussemaker, bracht advies uit.",
+    "Mevrouw Van Tongeren (GL) verwees naar de periode van mijn ambtsvoorganger, de heer Verhagen.",
+    "Tijdens de lunch gaf de Duitse landbouwminister Julia Klöckner een toelichting.",
+    "Ik sprak met de voorzitter van de Autoriteit Financiële Markten, de heer Docters van Leeuwen. Docters was kort.",
+])
+def test_public_people_by_function(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("De directie Wonen, onder leiding van directeur Melanie Peters, brengt een verkenning uit.", "Melanie Peters"),
+    ("De werkgroep, onder voorzitterschap van Karin Bos, kwam bijeen.", "Karin Bos"),
+    ("Het overleg vond plaats onder voorzitterschap van Karin Bos.", "Karin Bos"),
+])
+def test_a_head_of_a_unit_or_an_unnamed_body_stays_a_finding(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De Raad heeft van gedachten gewisseld over de vangstmogelijkheden.",
+    "De ervaringen met Hr. Ms. Tromp en Zr. Ms. Karel Doorman zijn positief.",
+    "Het onderzoek werd mede gefinancierd door rederij Cornelis Vrolijk in IJmuiden.",
+    "Vragen kunnen naar de coördinator Grote Meren van het ministerie.",
+    "De staf. Contactpersoon Bestuursstaf: het secretariaat van de Bestuursstaf.",
+])
+def test_no_person_at_all(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_a_person_named_raad_or_after_a_project_stays_a_finding() -> None:
+    # counterparts: a salutation before "De Raad", a name in apposition after the project
+    assert "De Raad" in _found("Het verslag is gemaakt door mevrouw De Raad van de directie Visserij.")
+    assert _found("De uitsplitsing is gemaakt door de projectleider Slotwet, dr. Van Vliet.") == ["Van Vliet"]
+    assert _found("Vragen gingen naar collega Bakker, mevrouw Smit en de heer De Wit.") == ["Bakker", "Smit", "De Wit"]
+
+
+def test_a_paragraph_break_ends_a_name() -> None:
+    assert _found("Het advies van de staatssecretaris van I&M.\n\nMotie van de leden Snijder en Koopmans.") == []
+
+
+def test_an_organisations_number_in_apposition() -> None:
+    for text in ("Burgers kunnen terecht bij de Stichting Voedingscentrum Nederland, telefonisch bereikbaar via "
+                 "070 306 88 88.",
+                 "Zorgmedewerkers kunnen terecht bij het steunpunt C-support, bereikbaar via 088 003 55 00.",
+                 "Reizigers kunnen bellen met het 24/7 BZ Contact Center, dat bereikbaar is via 070 348 48 48."):
+        assert _found(text) == [], text
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    # counterparts: a name before the organisation, a person in the apposition, a mobile number
+    ("Vragen gaan naar Bakker van de Stichting Voedingscentrum, telefonisch bereikbaar via 070 306 88 88.",
+     "070 306 88 88"),
+    ("Vragen gaan naar de Stichting Voedingscentrum, waar zijn collega bereikbaar is via 070 306 88 88.",
+     "070 306 88 88"),
+    ("Burgers kunnen terecht bij het steunpunt C-support, bereikbaar via 06 12 34 56 78.", "06 12 34 56 78"),
+])
+def test_a_persons_number_near_an_organisation_stays_a_finding(text: str, number: str) -> None:
+    assert number in _found(text)
+
+
+def test_an_offices_mailbox_of_an_abbreviation_and_a_noun() -> None:
+    text = "Ondernemers kunnen mailen naar fsv-tegemoetkoming@belastingdienst.nl of naar j.koning@minfin.nl."
+    assert _found(text) == ["j.koning@minfin.nl"]

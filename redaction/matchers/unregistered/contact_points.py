@@ -10,7 +10,8 @@ from redaction.matchers.contact import _EMAIL, _IBAN, _is_plausible_phone, _scan
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
-from redaction.matchers.unregistered.person_names import Candidate, surname_key
+from redaction.matchers.unregistered.name_keys import surname_key
+from redaction.matchers.unregistered.person_names import Candidate
 
 # 0800 / 090x: free or paid service lines; 14 0xx: gemeenten; +800 / +808: international freephone (ITU UIFN)
 _SERVICE_PREFIXES = ("800", "900", "906", "909", "14", "+800", "+808")
@@ -24,11 +25,14 @@ def is_personal_mailbox(address: str) -> bool:
     if not parts or any(p in v.FUNCTIONAL_MAILBOX_WORDS for p in parts):
         return False
     if len(parts) > 1 and len(parts[0]) <= 3 and parts[0].isalpha():
-        return True  # initials and a surname: "m.vanleeuwen", "pw.jansen"
+        # initials and a surname: "m.vanleeuwen", "pw.jansen"; an abbreviation and a noun is an office's box:
+        # "fsv-tegemoetkoming@", "nob-aanvragen@" (not "j.koning@")
+        return not (local[len(parts[0])] == "-" and _NOUN_END.search(local) and parts[-1] not in _mailbox_names()[1])
     first_names, surnames = _mailbox_names()
     return any(p in first_names or p in surnames for p in parts) or (len(parts) == 1 and _initials_surname(local))
 
 
+_NOUN_END = re.compile(r"[a-z]{4}(?:ing|ingen|heid|tie|ties|zaken|regeling|loket|punt|aanvragen|verzoeken|meldingen)$")
 _TUSSEN_PREFIX = re.compile(r"^(?:van(?:de[nr]?|het)?|vd|de[nr]?|te[nr]?|op|in(?:t|het)?|uit)")
 
 
@@ -117,7 +121,8 @@ def is_mobile(number: str) -> bool:
 _ORGANISATION_OWNER = re.compile(
     r"(?<!\w)(?:bij|van|met|aan|via|naar|tot)\s+(?:(?:de|het)\s+(?!heer\b)(?:[A-ZÀ-Ý]|(?:afdeling|directie|dienst"
     r"|sectie|eenheid|unit|team|bureau|divisie)\s+[A-ZÀ-Ý]|(?:secretariaat|persvoorlichting|voorlichting|woordvoering"
-    r"|helpdesk|servicedesk|(?:klant)?contactcentrum|meldpunt|loket)\b)|[A-Z]{2,}\b|[A-ZÀ-Ý]\w*(?:dienst|bureau|raad"
+    r"|helpdesk|servicedesk|(?:klant)?contactcentrum|meldpunt|loket|steunpunt|informatiepunt)\b"
+    r"|(?:[\w/]+\s+){0,3}(?:[Cc]ontact\s?[Cc]ent(?:er|re|rum)|[Cc]all\s?[Cc]ent(?:er|re))\b)|[A-Z]{2,}\b|[A-ZÀ-Ý]\w*(?:dienst|bureau|raad"
     r"|autoriteit|inspectie|instituut|centrum|loket|vereniging|stichting|fonds|bank)\b)"
 )
 # what makes the number a person's, whatever organisation the clause names
@@ -157,9 +162,32 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     if persons <= {"bereikbaar", "haar", "zijn"} and (_PREMISES.search(before) or _organisation_subject(before)
                                                       or _organisation_then_reachable(before)):
         return True  # "het kantoor van de Rijksvertegenwoordiger is bereikbaar via ...": the office is
+    if persons and persons <= {"bereikbaar", "zijn"} and _reached_after_organisation(before):
+        return True  # "terecht bij de Stichting Voedingscentrum Nederland, telefonisch bereikbaar via ..."
     if c.category == "telefoon" and beside_office_mailbox(text, c, lo):
         return True
     return bool(_ORGANISATION_OWNER.search(before)) and not persons
+
+
+_CAPITALISED_WORD = re.compile(r"(?<!\S)[A-ZÀ-Ý]")
+_FIRST_WORD = re.compile(r"\s*\S+")
+
+
+def _reached_after_organisation(clause: str) -> bool:
+    """The clause names an organisation as whom to turn to and then, in apposition, how to reach it: "terecht bij het
+    steunpunt C-support, bereikbaar via", "het BZ Contact Center, dat bereikbaar is via"; a capitalised word before the
+    organisation (not the clause's first) may be a person's name: "Vragen gaan naar Bakker van de Stichting X, ..."."""
+    owner = _ORGANISATION_OWNER.search(clause)
+    if not owner or not _REACHABLE_AFTER.match(clause, owner.end()) or "bereikbaar" in clause[: owner.start()]:
+        return False
+    first = _FIRST_WORD.match(clause)
+    return not _CAPITALISED_WORD.search(clause, first.end() if first else 0, owner.start())
+# the organisation named, then in apposition how to reach it: "bij het steunpunt C-support, bereikbaar via"
+_REACHABLE_AFTER = re.compile(
+    r"[^,;:()]{0,80}?,\s+(?:(?:dat|die)\s+(?:is\s+)?)?(?:(?:telefonisch|dag\s+en\s+nacht|ook|gratis)\s+)*bereikbaar"
+    r"\s+(?:is\s+)?(?:via|op|onder)"
+    r"(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*$"
+)
 
 
 # an organisation's office or desk as the subject: what is "bereikbaar" there is the organisation, not a person

@@ -56,7 +56,8 @@ _ALWAYS_COMPOUND = (
 # public only with a named organisation that is not a unit of the ministry
 _HEAD_WORDS = (
     "directeur", "directrice", "directeur-generaal", "secretaris-generaal", "thesaurier-generaal", "hoofd",
-    "bestuurder", "commandant", "topambtenaar", "hoofdeconoom", "woordvoerder", "woordvoerster", "chef-staf",
+    "bestuurder", "commandant", "topambtenaar", "hoofdeconoom", "woordvoerder", "woordvoerster", "chef-staf", "deken",
+    "algemeen deken",
     "chef staf",
 )
 # (a chef-staf heads the staff of a DG or a military unit as often as of an outside organisation)
@@ -91,7 +92,7 @@ _EXTERNAL_ORG = re.compile(
     r"|organisatie|fonds|stichting|vereniging|unie|politie|hogeschool|ziekenhuis|museum|centrum|academie"
     r"|maatschappij|omroep|federatie|bond|tribunaal|hof|parlement|commissie|bibliotheek|archief|orkest"
     r"|theater|spoorwegen|luchthaven|haven)\b|\b(?:Koninklijk|Nationa)\w*"
-    r"|\b(?:Bank|Bureau|Raad|Autoriteit|Instituut|Universiteit|Organisatie|Fonds|Stichting|Vereniging|Unie"
+    r"|\b(?:Bank|Bureau|Raad|Autoriteit|Instituut|Universiteit|Organisatie|Fonds|Stichting|Vereniging|Unie|Orde|Rekenkamer"
     r"|Politie|Hogeschool|Ziekenhuis|Museum|Academie|Hof|Commissie|Parlement)\b"
     # an organisation named in English by these nouns is an international one (a ministry's own units named in
     # English use "Office", "Center", "Board", "Programme": those are not here)
@@ -173,7 +174,7 @@ _HINT = re.compile(
     r"orpschef|eneraal|mbuds|oorzitter|ommissaris|irect|ecretaris|oofd|estuurder|ommandant|oordvoer|ertegenwoordiger"
     r"|mbassad|ezant|onsul|andsadvocaat|apporteur|oördinator|opman|opvrouw|edacteur|agnificus|eider|ijsttrekker"
     r"|taatsraad|aadsheer|edeputeerde|ijkgraaf|hef|mbtenaar|criptie|roefschrift|issertatie|oek|ssay|olumn"
-    r"|piniestuk|ratie|iografie|oman|oogleraar|ector|rofessor|ezaghebber|CEO|[Cc]eo|ouwmeester"
+    r"|piniestuk|ratie|iografie|oman|oogleraar|ector|rofessor|ezaghebber|CEO|[Cc]eo|ouwmeester|[Dd]eken\b"
 )
 _WORD_BEFORE = re.compile(r"[\w\-\u2010\u2011]*$")
 _PREVIOUS_WORD = re.compile(r"[\w\-\u2010\u2011]+\s+$")
@@ -186,6 +187,9 @@ def _word_starts(text: str, lo: int, hi: int) -> list[int]:
         word = _WORD_BEFORE.search(text, max(0, h.start() - 40), h.start())
         start = word.start() if word else h.start()
         out.add(start)
+        part = text.rfind("-", start, h.start())  # "substituut-ombudsman": the office after the hyphen
+        if part >= 0:
+            out.add(part + 1)
         prev = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
         if prev:
             out.add(prev.start())

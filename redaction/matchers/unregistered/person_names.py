@@ -10,6 +10,7 @@ from redaction.matchers.names import _INITIAL, _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.institutions import looks_like_institution as _looks_like_institution
+from redaction.matchers.unregistered.name_keys import surname_key
 from redaction.matchers.unregistered.stopwords import STOPWORDS
 from redaction.matchers.unregistered.unlisted import unlisted_given, unlisted_surname
 
@@ -63,37 +64,7 @@ _NOT_INITIALS = frozenset(
     {"N.B.", "P.S.", "A.U.B.", "S.V.P.", "Z.K.H.", "H.M.", "H.K.H.", "N.V.", "B.V.", "C.V.", "V.O.F.", "U.A.", "W.A."}
 )
 _NATIONAL_OFFICE = re.compile(r"(?i:nationa(?:al|le)|landelijke?|europe(?:es|se))\s+$")
-_TITLE_OR_INITIAL = re.compile(rf"^(?:{v._TITLE}|(?:(?:{_INITIAL})\.)+)$")
-
-
-# a double surname whose second part has a tussenvoegsel: "Hendriks-de Vries", "Blanksma-van den Heuvel"
-_DOUBLE_TAIL = re.compile(rf"(?<!\S)[A-ZÀ-Ý][\w'’]*[{re.escape(_HYPHENS)}](?:{v.TUSSEN})(?:\s+{v.TUSSEN})*\s+\S+$")
-
-
-def surname_key(name: str) -> str:
-    """The folded last word of a name: "drs. M. van Leeuwen", "Van Leeuwen" and "Leeuwen" share "leeuwen"; a double
-    surname is one key ("Marloes Hendriks-de Vries": "hendriks-de vries", no public "De Vries" clears her)."""
-    double = _DOUBLE_TAIL.search(name.strip())
-    if double:
-        return " ".join(_fold(double.group()).split())
-    words = [w for w in re.split(r"\s+", name.strip()) if w and not _TITLE_OR_INITIAL.match(w)]
-    return _fold(words[-1]) if words else _fold(name)
-
-
-_NOT_GIVEN = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "in", "op", "uit", "von", "la", "le",
-                        "du", "'t", "’t", "el", "al", "ben", "ait", "aït", "abou", "abu", "bou", "ould"])
-
-
-_TITLE_WORD = re.compile(v._TITLE)
 _PARTICLES = frozenset(["el", "al", "ben", "ait", "aït", "abou", "abu", "bou", "ould"])
-
-
-def given_initial(name: str) -> str:
-    """The first letter of a name's given name or initials, "" for a bare surname ("Van Dijk", "El Amrani")."""
-    words = [w for w in name.split() if not _TITLE_WORD.fullmatch(w)]
-    if len(words) < 2 or words[0].casefold() in _NOT_GIVEN or not words[0][:1].isupper():
-        return ""
-    return words[0][0]
 
 
 def _capitalised_word(word: str) -> bool:
@@ -109,7 +80,11 @@ def _names_a_unit(core: str) -> bool:
     """ "medewerker Communicatie", "coördinator Terrorismebestrijding": a unit or a task, not a surname."""
     folded = core.casefold()
     unit_like = len(core) >= 10 and folded.endswith(("ing", "ingen")) or folded.endswith(_ADJECTIVE_ENDINGS)
-    return folded.endswith(v.UNIT_SUFFIXES) or (unit_like and core not in data.surnames())
+    return folded.endswith(v.UNIT_SUFFIXES) or (unit_like or core in _UNIT_ADJECTIVES) and core not in data.surnames()
+
+
+# adjectives that start the name of a region or a field: "coördinator Grote Meren", "directeur Nieuwe Markten"
+_UNIT_ADJECTIVES = frozenset(["Grote", "Kleine", "Nieuwe", "Oude", "Hoge", "Lage", "Brede", "Verre", "Midden"])
 
 
 # a unit is named by a list of its fields: "directeur Klimaat, Lucht en Geluid", "afdeling Bestuur, Democratie en
@@ -148,6 +123,16 @@ def _a_word_of_the_text(text: str, core: str) -> bool:
     return re.search(rf"(?<![\w{re.escape(_HYPHENS)}]){re.escape(core.lower())}(?!\w)", text) is not None
 
 
+# "de projectleider Slotwet, dr. Van Vliet": the word is the project, the name in apposition after it
+_APPOSED_NAME = re.compile(rf",\s+(?:{v._SALUTATION}|{v._TITLE})\s")
+
+
+def _project_then_name(text: str, m: re.Match[str]) -> bool:
+    core = m.group("core")
+    return core not in data.surnames() and core not in data.first_names() and bool(
+        _APPOSED_NAME.match(text, m.end("name")))
+
+
 def _a_place(core: str, tus: str) -> bool:
     return not tus and core.casefold() in data.places() and core not in data.surnames()
 
@@ -170,7 +155,7 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
     if lower_tussen and (role or _fold(tus.split()[0]) in {"in", "op", "uit", "het"}):
         return False
     if role and not init and (_names_a_unit(core) or _a_place(core, tus) or _a_unit_list(text, m)
-                              or not tus and _a_word_of_the_text(text, core)):
+                              or not tus and (_a_word_of_the_text(text, core) or _project_then_name(text, m))):
         return False  # "medewerker Communicatie", "coördinator Groningen" (but "teamleider Dijkhuizen")
     if _fold(core) in keep:
         return False
@@ -199,6 +184,9 @@ def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
             break  # "de heer Bakker van de Belastingdienst"
         if more and not given and more.start("core") - end > 1 and not unlisted_given(first, text, end, more):
             break  # after a surname only a second surname follows: "González Pérez", not "Teeven in het Parool"
+        gap = text[end : more.start("core")] if more else ""
+        if "\n" in gap or "  " in gap or end > m.end("name") and "het" in gap.split():
+            break  # a paragraph ends the name ("Griffier: Maas  Aanwezig"); "Michèle van Vugt van het Amsterdam UMC"
         end = more.end() if more else end
     return end
 
@@ -250,6 +238,9 @@ def _trigger_names(text: str, keep: set[str], register: Sequence[tuple[int, int]
         if ap and _is_name(text, ap, keep, False) and not _inside(register, ap.start(), ap.end()):
             out.append(Candidate(ap.start("name"), ap.end("name"), "naam", surname_key(ap.group("name"))))
     for m in _AFTER_INITIALS.finditer(text):
+        gap = text[m.start("name") : m.start("core")]
+        if "\n" in gap or "  " in gap or text[max(0, m.start() - 1) : m.start()] == "&":
+            continue  # "I&M.  Motie van de leden ...": no initial
         if _is_name(text, m, keep, True):
             start = m.start("name")
             before = _GIVEN_BEFORE.search(text, max(0, start - 25), start)  # "Pieter J. Kramer": the given name too

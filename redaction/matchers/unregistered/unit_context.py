@@ -238,9 +238,9 @@ def later_mentions(text: str, names: Sequence[Candidate], keep: set[str]) -> lis
     rx = re.compile(rf"(?<![\w@.\-\u2010\u2011])(?:{alternatives})(?![\w@\-\u2010\u2011])")
     out = []
     for m in rx.finditer(text):
-        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _looks_like_institution(
-                text, m.start(), m.end(), m.group()):
-            continue
+        place = m.group().casefold() in data.places() and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if place or _looks_like_institution(text, m.start(), m.end(), m.group()):
+            continue  # "in Hoogeveen" (but "het secretariaat berust bij Nauta")
         tus = _CAP_TUSSEN_BEFORE.search(text, max(0, m.start() - 12), m.start())
         start = tus.start() if tus else m.start()
         out.append(Candidate(start, m.end(), "naam", surname_key(text[start : m.end()])))

@@ -94,7 +94,7 @@ _ROLE = rf"{RANK}|{_HYPHENATED_ROLE}|{_ABBREVIATED_ROLE}|{_alternatives(_ROLE_WO
 _PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
 # after a role noun a capitalised word may name a unit instead ("medewerker Communicatie")
 UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", "zorg", "kunde", "wezen", "middelen",
-                 "iteit")
+                 "iteit", "staf")
 TUSSEN = r"(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Hh]et|[Tt]er|[Tt]en|[Tt]e|[Ii]n|[Oo]p|[Uu]it|[Vv]on|[Ll]a|[Ll]e|[Dd]u|['’]t)"
 CAP_TUSSEN = r"(?:Van|De|Den|Ter|Ten|Te|In\s+['’]t|Op\s+de|Uit\s+de|Van\s+de[nr]?|Van\s+het|Van\s+['’]t|Von|La|Le|Du)"
 CORE = rf"[^\W\d_]\w*(?:['’]\w+)*(?:{_HYPHEN}(?:{TUSSEN}\s+)*[^\W\d_]\w*)*"
@@ -134,7 +134,7 @@ INSTITUTION_WORDS = frozenset(
         "Gymnasium", "Penning", "Medaille", "Beurs", "Brug", "Sluis", "Tunnel", "Haven", "Park", "Paleis",
         "Kerk", "Toren", "Hal", "Hall", "Theater", "Schouwburg", "Bibliotheek", "Vereniging", "Genootschap",
         "Comité", "Committee", "Forum", "Platform", "Netwerk", "Collectief", "Coalitie", "Alliantie", "Federatie",
-        "Hospitaal", "Gasthuis", "Hospital",
+        "Hospitaal", "Gasthuis", "Hospital", "Raad",
         # an armed force or a police force: "de Inspecteur-Generaal Der Krijgsmacht"
         "Krijgsmacht", "Zeemacht", "Luchtmacht", "Landmacht", "Marine", "Politie", "Marechaussee", "Kustwacht",
     ]
@@ -148,6 +148,8 @@ INSTITUTION_BEFORE = re.compile(
     r"|(?<!\w)(?:[Hh]et|[Dd]e)\s+(?:Dr|Prof|Mr|Ir)\."
     # a street abroad: "aan de Via Carlo Magno", "de Rue Philippe Le Bon", "Avenue Louise"
     r"|(?<!\w)(?:Via|Rue|Avenue|Boulevard|Piazza|Calle|Rua|Place|Platz)"
+    # a company named after a person: "rederij Cornelis Vrolijk", "de firma Jan Jansen"
+    r"|(?<!\w)(?i:rederij|firma|scheepswerf|kwekerij|brouwerij)"
     # "de Karel Doorman volgde": an article before a full name makes it a ship, a building or a prize
     r"|(?<!\w)de)\s*$"
 )
@@ -173,6 +175,10 @@ PUBLIC_TITLES = (
     # the press, public in what it publishes ("journalist Peter Bakker zei in het NOS Journaal")
     "journalist", "journaliste", "verslaggever", "verslaggeefster", "columnist", "presentator", "presentatrice",
     "rector magnificus", "decaan", "bestuursvoorzitter", "directeur-bestuurder", "voorzitter van de raad van bestuur",
+    # a bewindspersoon's predecessor or successor in office ("mijn ambtsvoorganger, de heer X"); a minister of another
+    # country by portfolio ("de Duitse landbouwminister X")
+    "ambtsvoorganger", "ambtsvoorgangster", "ambtsopvolger", "landbouwminister", "buitenlandminister",
+    "financiënminister", "defensieminister", "justitieminister", "milieuminister", "handelsminister",
 )
 _PUBLIC_TITLE = _alternatives(PUBLIC_TITLES)
 # "minister Uitermark", "het lid Omtzigt", "motie-Slob", "de Staatssecretaris dhr. Snel",
