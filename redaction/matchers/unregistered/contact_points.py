@@ -162,8 +162,6 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     if persons <= {"bereikbaar", "haar", "zijn"} and (_PREMISES.search(before) or _organisation_subject(before)
                                                       or _organisation_then_reachable(before)):
         return True  # "het kantoor van de Rijksvertegenwoordiger is bereikbaar via ...": the office is
-    if persons and persons <= {"bereikbaar", "zijn"} and _reached_after_organisation(before):
-        return True  # "terecht bij de Stichting Voedingscentrum Nederland, telefonisch bereikbaar via ..."
     if c.category == "telefoon" and beside_office_mailbox(text, c, lo):
         return True
     return bool(_ORGANISATION_OWNER.search(before)) and not persons
@@ -171,23 +169,6 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
 
 _CAPITALISED_WORD = re.compile(r"(?<!\S)[A-ZÀ-Ý]")
 _FIRST_WORD = re.compile(r"\s*\S+")
-
-
-def _reached_after_organisation(clause: str) -> bool:
-    """The clause names an organisation as whom to turn to and then, in apposition, how to reach it: "terecht bij het
-    steunpunt C-support, bereikbaar via", "het BZ Contact Center, dat bereikbaar is via"; a capitalised word before the
-    organisation (not the clause's first) may be a person's name: "Vragen gaan naar Bakker van de Stichting X, ..."."""
-    owner = _ORGANISATION_OWNER.search(clause)
-    if not owner or not _REACHABLE_AFTER.match(clause, owner.end()) or "bereikbaar" in clause[: owner.start()]:
-        return False
-    first = _FIRST_WORD.match(clause)
-    return not _CAPITALISED_WORD.search(clause, first.end() if first else 0, owner.start())
-# the organisation named, then in apposition how to reach it: "bij het steunpunt C-support, bereikbaar via"
-_REACHABLE_AFTER = re.compile(
-    r"[^,;:()]{0,80}?,\s+(?:(?:dat|die)\s+(?:is\s+)?)?(?:(?:telefonisch|dag\s+en\s+nacht|ook|gratis)\s+)*bereikbaar"
-    r"\s+(?:is\s+)?(?:via|op|onder)"
-    r"(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*$"
-)
 
 
 # an organisation's office or desk as the subject: what is "bereikbaar" there is the organisation, not a person
@@ -267,6 +248,11 @@ _DESK = re.compile(
 def _organisation_then_reachable(clause: str) -> bool:
     m = _ORG_THEN_REACHABLE.search(clause)
     if not m or m.group("org").startswith(("heer", "Heer")):
+        return False
+    # a capitalised word before the organisation (not the clause's first) may be a person's name: "Vragen gaan naar
+    # Bakker van de Stichting X, telefonisch bereikbaar via ..." is Bakker's number
+    first = _FIRST_WORD.match(clause)
+    if _CAPITALISED_WORD.search(clause, first.end() if first else 0, m.start()):
         return False
     org = m.group("org")
     return bool(_DESK.match(org) or _ORG_NOUN.search(org) or re.search(r"\b(?:Center|Centre|Desk|Loket)\b", org))
