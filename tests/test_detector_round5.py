@@ -274,3 +274,18 @@ def test_a_persons_number_near_an_organisation_stays_a_finding(text: str, number
 def test_an_offices_mailbox_of_an_abbreviation_and_a_noun() -> None:
     text = "Ondernemers kunnen mailen naar fsv-tegemoetkoming@belastingdienst.nl of naar j.koning@minfin.nl."
     assert _found(text) == ["j.koning@minfin.nl"]
+
+
+def test_the_leader_of_an_international_organisations_mission_is_public() -> None:
+    text = "Het kabinet kent de verklaring van de leider van de waarnemingsmissie van de OVSE, mevrouw Tana de Zulueta."
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # counterparts: a leader of a unit, of a delegation or of an agency's mission stays a finding
+    "De leider van het projectteam, mevrouw Tana de Zulueta, schreef de notitie.",
+    "De leider van de Nederlandse delegatie, mevrouw Tana de Zulueta, schreef de notitie.",
+    "De leider van de missie van de NVWA, mevrouw Tana de Zulueta, schreef de notitie.",
+])
+def test_a_leader_of_a_unit_or_an_agency_stays_a_finding(text: str) -> None:
+    assert _found(text) == ["Tana"]

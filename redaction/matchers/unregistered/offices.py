@@ -57,11 +57,14 @@ _ALWAYS_COMPOUND = (
 _HEAD_WORDS = (
     "directeur", "directrice", "directeur-generaal", "secretaris-generaal", "thesaurier-generaal", "hoofd",
     "bestuurder", "commandant", "topambtenaar", "hoofdeconoom", "woordvoerder", "woordvoerster", "chef-staf", "deken",
+    "leider",
     "algemeen deken",
     "chef staf",
 )
 # (a chef-staf heads the staff of a DG or a military unit as often as of an outside organisation)
-_STAFF_HEADS = frozenset(["hoofd", "woordvoerder", "woordvoerster", "bestuurder", "topambtenaar", "chef staf"])
+_STAFF_HEADS = frozenset(
+    ["hoofd", "woordvoerder", "woordvoerster", "bestuurder", "topambtenaar", "chef staf", "leider"]
+)
 # an internal body chaired or staffed by civil servants, said just before the office ("een ambtelijke werkgroep
 # onder voorzitterschap van ...") or in its of-clause
 _INTERNAL_BODY = re.compile(
@@ -98,6 +101,9 @@ _EXTERNAL_ORG = re.compile(
     # English use "Office", "Center", "Board", "Programme": those are not here)
     r"|\b(?:Authority|Agency|Institute|Council|Commission|Court|Organi[sz]ation|Foundation|University"
     r"|Association|Union|Fund)\b"
+    # international organisations by their abbreviation: never a unit of the state
+    r"|\b(?:VN|NAVO|OVSE|OESO|IMF|WHO|WTO|UNHCR|UNICEF|UNESCO|UNDP|IAEA|OPCW|ILO|FAO|ECB|EIB|Europol|Eurojust"
+    r"|Frontex|Interpol)\b"
 )
 # the head of an armed force is public; the commander of a unit is a civil servant
 _FORCES = re.compile(r"(?i:\w*krachten|\w*macht|marine|marechaussee)\b")
