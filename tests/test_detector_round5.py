@@ -289,3 +289,22 @@ def test_the_leader_of_an_international_organisations_mission_is_public() -> Non
 ])
 def test_a_leader_of_a_unit_or_an_agency_stays_a_finding(text: str) -> None:
     assert _found(text) == ["Tana"]
+
+
+# --- a civil servant at a post or in a unit who shares a minister's surname ---------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Minister Bosman sprak. Namens LNV nam de landbouwraad in Brasília (ir. H.C. Bosman) deel.", "H.C. Bosman"),
+    ("Minister Bosman sprak. De landbouwraad in Nairobi, mevrouw Bosman, nam deel.", "Bosman"),
+    ("Minister Bosman sprak. De landbouwattaché in Rome, Bosman, nam deel.", "Bosman"),
+    ("Minister Bosman sprak. De tweede ambassadesecretaris in Ankara, mevrouw Bosman, nam deel.", "Bosman"),
+    ("Minister Bosman sprak. Het verslag is van de budgethouder bij de directie Politie, ing. H. (Hans) Bosman.",
+     "H. (Hans) Bosman"),
+])
+def test_a_namesake_at_a_post_or_in_a_unit_stays_a_finding(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_a_consul_general_at_a_post_stays_public() -> None:
+    # counterpart: the office in public law at the post keeps its holder public
+    assert _found("De consul-generaal in Shanghai, de heer Bosman, nam deel.") == []

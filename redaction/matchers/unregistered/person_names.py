@@ -31,12 +31,12 @@ _AFTER_TRIGGER = re.compile(
 # a role noun, its unit and the name in apposition: "de secretaris van de werkgroep, Marco Rossi, ..." (with a
 # salutation the salutation triggers already; a public office in the same form is made public by offices.py)
 _ROLE_APPOSITION = re.compile(
-    rf"(?<![\w\-\u2010\u2011])(?P<role>{v._ROLE})\s+(?:van|bij|voor)\s+[^,.;:()\n]{{1,60}}?,\s+"
+    rf"(?<![\w\-\u2010\u2011])(?P<role>{v._ROLE})\s+(?:van|bij|voor|in|te)\s+[^,.;:()\n]{{1,60}}?,\s+"
     rf"(?P<name>(?P<init>{v.INITIALS})?(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+)?{v.SURNAME}){_E}"
 )
 # found from the literal of-clause and comma first, the role noun then looked for in the few words before it (one
 # pass of the role alternation over the whole text costs a fifth of the scan)
-_APPOSITION_TAIL = re.compile(r"(?<!\w)(?:van|bij|voor)\s+[^,.;:()\n]{1,60}?,\s+(?=[A-ZÀ-Ý]|[a-z]{1,4}\.)")
+_APPOSITION_TAIL = re.compile(r"(?<!\w)(?:van|bij|voor|in|te)\s+[^,.;:()\n]{1,60}?,\s+(?=[A-ZÀ-Ý]|[a-z]{1,4}\.)")
 _ROLE_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE})\s+$")
 # after initials also an Arabic or Berber particle: "A. el Idrissi", "M. Ben Ali"
 _AFTER_INITIALS = re.compile(

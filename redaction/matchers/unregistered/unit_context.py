@@ -89,7 +89,20 @@ def civil_servant_mention(text: str, start: int, end: int) -> bool:
     # a hyphenated compound with a civil role among its parts: "beleidsmedewerker-jurist", "oud-collega"
     civil = bool(words) and any(_CIVIL_ROLE_WORD.fullmatch(p) for p in _HYPHEN_SPLIT.split(words[-1])) and not (
         words[-1].casefold().endswith("generaal"))  # "inspecteur-generaal" is an office (offices.py)
-    return civil and not _NATIONAL.search(before)
+    return civil and not _NATIONAL.search(before) or _role_at_post(text, start)
+
+
+# a civil role, then its post or unit, then the name in apposition or in brackets: "de landbouwraad in Brasília (ir.
+# H.C. X)", "de landbouwattaché in Rome, X", "de budgethouder bij de directie Politie, ing. H. (Hans) X"
+_ROLE_AT_POST = re.compile(
+    rf"(?<![\w\-\u2010\u2011]){_CIVIL_ROLES}\s+(?:(?:in|te|op)\s+[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*)?"
+    rf"|(?:bij|van)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY})(?:\s+(?:en\s+)?[A-ZÀ-Ý][\w'’&\-]*){{0,3}})"
+    rf"\s*[,(]\s*(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
+)
+
+
+def _role_at_post(text: str, start: int) -> bool:
+    return _ROLE_AT_POST.search(text, max(0, start - 120), start) is not None
 
 
 _HYPHEN_SPLIT = re.compile(r"[-\u2010\u2011]")

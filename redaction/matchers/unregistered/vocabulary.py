@@ -23,6 +23,8 @@ _ROLE_WORDS = (
     "sergeant", "kwartiermaker", "stagiair", "stagiaire", "voorlichter", "secretaresse", "assistent", "assistente",
     "medewerkster", "adviseuse", "consultant", "auditor", "onderhandelaar", "notulist", "dossierhouder", "functionaris",
     "vertrouwenspersoon", "procesbegeleider", "toezichthouder", "deskundige", "expert",
+    # a post's staff and a budget holder ("de landbouwraad in Brasília", "budgethouder Jansen")
+    "budgethouder", "landbouwraad", "ambassaderaad", "ambassadesecretaris", "attaché", "consul",
     # military ranks: an officer is a civil servant (the Commander of the armed forces is public by office)
     "generaal", "luitenant-generaal", "brigade-generaal", "brigadegeneraal", "generaal-majoor", "admiraal",
     "vice-admiraal", "luitenant-admiraal", "schout-bij-nacht", "commodore", "luitenant-kolonel", "kapitein-luitenant",
@@ -52,7 +54,7 @@ def _alternatives(words: tuple[str, ...]) -> str:
 # "programmadirecteur", "dossierjurist" (a political or public one is a PUBLIC_TITLE, never built like this)
 _ROLE_HEADS = ("coördinator", "coordinator", "medewerker", "adviseur", "behandelaar", "jurist", "analist",
                "specialist", "ambtenaar", "onderzoeker", "controller", "manager", "directeur", "officer",
-               "ondersteuner", "voorlichter", "auditor", "onderhandelaar", "begeleider", "expert", "officier")
+               "ondersteuner", "voorlichter", "auditor", "onderhandelaar", "begeleider", "expert", "officier", "attaché")
 _ROLE_COMPOUND = rf"[A-Za-zà-ÿ][a-zà-ÿ]{{2,}}?{_HYPHEN}?(?:{'|'.join(_ROLE_HEADS)})"
 # an abbreviation and a hyphen before a civil servant's role noun name one too: "EU-coördinator", "ICT-adviseur",
 # "HR-medewerker", "BIZA-jurist" (public offices built so, "EU-commissaris", "VN-gezant", have no role noun)
