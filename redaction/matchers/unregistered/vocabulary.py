@@ -54,7 +54,8 @@ def _alternatives(words: tuple[str, ...]) -> str:
 # "programmadirecteur", "dossierjurist" (a political or public one is a PUBLIC_TITLE, never built like this)
 _ROLE_HEADS = ("coördinator", "coordinator", "medewerker", "adviseur", "behandelaar", "jurist", "analist",
                "specialist", "ambtenaar", "onderzoeker", "controller", "manager", "directeur", "officer",
-               "ondersteuner", "voorlichter", "auditor", "onderhandelaar", "begeleider", "expert", "officier", "attaché")
+               "ondersteuner", "voorlichter", "auditor", "onderhandelaar", "begeleider", "expert", "officier",
+               "attaché")
 _ROLE_COMPOUND = rf"[A-Za-zà-ÿ][a-zà-ÿ]{{2,}}?{_HYPHEN}?(?:{'|'.join(_ROLE_HEADS)})"
 # an abbreviation and a hyphen before a civil servant's role noun name one too: "EU-coördinator", "ICT-adviseur",
 # "HR-medewerker", "BIZA-jurist" (public offices built so, "EU-commissaris", "VN-gezant", have no role noun)
