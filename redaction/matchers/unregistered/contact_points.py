@@ -241,7 +241,7 @@ _ORG_THEN_REACHABLE = re.compile(
     r"\s+(?:via|op|onder)(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*$"
 )
 _DESK = re.compile(
-    r"^(?:steunpunt|loket|helpdesk|servicedesk|servicepunt|informatiepunt|meldpunt|(?:klant)?contactcentrum|secretariaat)\b"
+    r"^(?i:steunpunt|loket|helpdesk|servicedesk|servicepunt|informatiepunt|meldpunt|(?:klant)?contactcentrum|secretariaat)\b"
 )
 
 

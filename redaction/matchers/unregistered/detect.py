@@ -19,6 +19,7 @@ from redaction.matchers.unregistered.contact_points import (
 )
 from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 from redaction.matchers.unregistered.offices import office_name_starts
+from redaction.matchers.unregistered.outside import outside_surnames
 from redaction.matchers.unregistered.parliament import header_surnames, member_surnames, spokesman_surnames
 from redaction.matchers.unregistered.person_names import Candidate, name_candidates
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames, relative_office
@@ -162,7 +163,8 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     Also those kept private, and the given names written with each public surname."""
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
-    for extra in (spokesman_surnames(text), member_surnames(text, names), header_surnames(text)):  # parliament.py
+    for extra in (spokesman_surnames(text), member_surnames(text, names), header_surnames(text),
+                  outside_surnames(text, names)):  # parliament.py, outside.py
         for key, initials in extra.items():
             public.setdefault(key, set()).update(initials)
     offices = _office_starts_near(text, names)

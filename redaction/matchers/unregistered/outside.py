@@ -1,0 +1,139 @@
+"""People an outside body or publication makes public (tuning round 6): chairs of outside councils, scholars named
+with their university, authors in a reference list, members who filed a motion, a seat in an outside organisation
+said in a relative clause with its abbreviation.
+
+Each rule reads the words around one name candidate and stops at a ministry's unit, an internal body or a civil role
+("een ambtelijke werkgroep onder leiding van drs. X", "dr. X van de directie Y", "X e.a. van de afdeling Z"): a Woo
+officer's extra decision is cheap, a leak is not.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from redaction.matchers.names import _fold
+from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.name_keys import given_initial
+from redaction.matchers.unregistered.offices import (
+    _EXTERNAL_ABBREVIATION,
+    _EXTERNAL_ORG,
+    _INTERNAL,
+    _INTERNAL_BODY,
+)
+from redaction.matchers.unregistered.person_names import Candidate
+from redaction.matchers.unregistered.public import _name_spans
+
+_TITLES = rf"(?:(?:{v._SALUTATION}|{v._TITLE}|[Pp]rofessor)(?:(?<=\.)|(?!\w))\s*)*"
+# "onder (vice)voorzitterschap van X", "onder leiding van prof. X": the chair of the body just named
+_CHAIRED_BY = re.compile(rf"(?<!\w)onder\s+(?:(?:vice|co)-?voorzitterschap|voorzitterschap|leiding)\s+van\s+{_TITLES}$")
+# the outside bodies chaired so: councils, colleges, committees named after a person, an external reference group,
+# institutes and universities; a ministry's unit, service or internal body in the same sentence keeps a finding
+_OUTSIDE_BODY = re.compile(
+    r"[A-ZÀ-Ý]\w*(?:raad|college|commissie|instituut|universiteit)\b|\bRaad\b|[Cc]ommissie-[A-ZÀ-Ý]"
+    r"|\bexterne\s+\w*(?:groep|commissie)\b"
+)
+_COUNCIL_SECTION = re.compile(r"Afdeling\s+(?:advisering|bestuursrechtspraak)")
+_STAFFED = re.compile(
+    r"(?i:ministerie|departement|directie|directoraat|afdeling|\bteam|team\b|programma|ambtelijk|interdepartementa"
+    r"|secretariaat|bureau\b|\bstaf\b|griffie|dienst\b|\bdienst|agentschap|\bunit\b|cluster|sector)"
+)
+# a scholar named with the university or academic hospital: "prof. dr. X van de Universiteit Utrecht"
+_ACADEMIC_TITLE = re.compile(r"(?:(?<!\w)(?:[Pp]rof|[Dd]r)\.|(?<!\w)(?:[Pp]rofessor|[Hh]oogleraar|[Ll]ector))\s*$")
+_UNIVERSITY_AFTER = re.compile(
+    r"\s+(?:van|aan|bij)\s+(?:de|het)\s+(?:(?:Rijks|Technische\s+|Vrije\s+|Open\s+|Katholieke\s+)?[Uu]niversiteit"
+    r"|Universitair\s+Medisch|[A-ZÀ-Ý]\w*\s+(?:MC|UMC)\b|(?:UMC|Amsterdam\s+UMC|LUMC|UMCG|Radboudumc)\b"
+    r"|[A-ZÀ-Ý]\w*\s+University\b|Hogeschool)"
+)
+_PUBLIC_WORK = re.compile(
+    rf"(?<!\w)(?:(?:publicaties?|onderzoek|studie|rapport|advies|analyse|artikel|oratie|proefschrift)\s+van"
+    rf"|(?:uitgevoerd|geschreven|opgesteld|begeleid)\s+door)\s+{_TITLES}$"
+)
+# a reference list: "– <title>, A, B en C, Utrecht 2022 (Verwey-Jonker Instituut);", "– <title>, X e.a., d.d. ..."
+# (the folded text has no line breaks: a paragraph break is two spaces, a dash "-")
+_BULLET_LINE = re.compile(r"(?:^|\s\s|[;:]\s+)[-•·]\s(?:(?!\s\s)[^;])*$")
+_ET_AL = re.compile(r"\s+e\.a\.")
+_AUTHORS_TO_IMPRINT = re.compile(
+    r"(?:\s*(?:,|\ben\b)\s*[A-ZÀ-Ý][\w'’\-]*(?:\s+[\w'’\-]+){0,3}?)*,\s+[A-ZÀ-Ý][a-zà-ÿ]+\s+(?:19|20)\d\d\s*"
+    r"\((?P<org>[^()\n]{2,80})\)"
+)
+_LINE_REST = re.compile(r"(?:(?!\s\s)[^;\n])*")
+# a seat in the outside organisation named with its abbreviation before the relative clause: "evofenedex en
+# VNO-NCW, waarvan X voorzitter is"
+_RELATIVE = re.compile(rf",\s+waarvan\s+{_TITLES}$")
+_SEAT_IS = re.compile(r"\s+(?i:voorzitter|president|bestuursvoorzitter)\s+(?:is|was|werd|wordt)(?!\w)")
+# motions in a list: "Kamerstuk 34 000 VIII, nr. 29 – Bergkamp en Van Meenen over ..."
+_MOTION = re.compile(r"(?:Kamerstuk|[Mm]otie)[^\n–]{0,60}?nr\.\s*\d+\s*[–\-]\s*")
+_OVER = re.compile(r"\s+over\s")
+
+
+def _sentence_before(text: str, start: int, reach: int = 160) -> str:
+    before = text[max(0, start - reach) : start]
+    return before[max(before.rfind(c) for c in ".;!?\n") + 1 :]
+
+
+def _chaired_outside(text: str, c: Candidate) -> bool:
+    chair = _CHAIRED_BY.search(text, max(0, c.start - 80), c.start)
+    if not chair:
+        return False
+    # "de Afdeling advisering van de Raad van State" is the council's, no ministry's unit
+    before = _COUNCIL_SECTION.sub("", _sentence_before(text, chair.start()))
+    after = _LINE_REST.match(text, c.end).group()[:60]  # type: ignore[union-attr]
+    if _STAFFED.search(before) or _INTERNAL_BODY.search(before) or _INTERNAL.search(after) or (
+            re.match(rf"\s*,\s*(?:{v._ROLE})(?!\w)", after)):
+        return False  # "een ambtelijke werkgroep onder leiding van drs. X", "onder leiding van X, projectleider"
+    return bool(_OUTSIDE_BODY.search(before))
+
+
+def _scholar(text: str, c: Candidate) -> bool:
+    """A scholar in public work: chairing, leading or writing ("de taskforce onder voorzitterschap van prof. X van de
+    TU Delft", "de publicaties van prof. dr. X van het Erasmus MC"); a conversation with one stays a finding ("het
+    gesprek met prof. dr. X van de Universiteit Utrecht": personal data, if no civil servant's)."""
+    if not _UNIVERSITY_AFTER.match(text, c.end) or not _ACADEMIC_TITLE.search(text, max(0, c.start - 20), c.start):
+        return False
+    return bool(_CHAIRED_BY.search(text, max(0, c.start - 80), c.start)
+                or _PUBLIC_WORK.search(text, max(0, c.start - 80), c.start))
+
+
+def _reference_author(text: str, c: Candidate) -> bool:
+    if not _BULLET_LINE.search(text, max(0, c.start - 300), c.start):
+        return False
+    rest = _LINE_REST.match(text, c.end).group()  # type: ignore[union-attr]
+    if _INTERNAL.search(rest) or _INTERNAL_BODY.search(rest):
+        return False  # "– de notitie Planning, X e.a. (directie Wonen)": the ministry's own writers
+    if _ET_AL.match(text, c.end):
+        return True
+    imprint = _AUTHORS_TO_IMPRINT.match(text, c.end)
+    return bool(imprint) and bool(_EXTERNAL_ORG.search(imprint.group("org"))  # type: ignore[union-attr]
+                                  or _EXTERNAL_ABBREVIATION.search(imprint.group("org")))  # type: ignore[union-attr]
+
+
+def _seat_by_abbreviation(text: str, c: Candidate) -> bool:
+    rel = _RELATIVE.search(text, max(0, c.start - 40), c.start)
+    if not rel or not _SEAT_IS.match(text, c.end):
+        return False
+    before = _sentence_before(text, rel.start(), 80)
+    internal = _INTERNAL.search(before) or _INTERNAL_BODY.search(before)
+    return bool(_EXTERNAL_ABBREVIATION.search(before)) and not internal
+    return bool(_EXTERNAL_ABBREVIATION.search(before)) and not internal
+
+
+def _motion_filers(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in _MOTION.finditer(text):
+        names = _name_spans(text, m.end(), many=True)
+        if names and _OVER.match(text, names[-1].end()):
+            for name in names:
+                core = name.group("core")
+                for key in (_fold(core.split("-")[-1]), _fold(core)):
+                    out.setdefault(key, set()).add(given_initial(name.group()))
+    return out
+
+
+def outside_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]:
+    """The name keys an outside body or a publication makes public here, with the given names' initials."""
+    out = _motion_filers(text) if "nr." in text else {}
+    for c in names:
+        if (_chaired_outside(text, c) or _scholar(text, c) or _reference_author(text, c)
+                or _seat_by_abbreviation(text, c)):
+            out.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
+    return out
