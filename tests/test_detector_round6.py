@@ -18,7 +18,7 @@ def _found(text: str) -> list[str]:
     return [text[h.start : h.end] for h in find_unregistered(text, known=[])]
 
 
-# --- 1. the chair of an outside body ---------------------------------------------------------------------------------
+# --- 1. the chair of an outside body ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
     "Het advies van de Gezondheidsraad, onder voorzitterschap van Marieke Tolsma, komt in het voorjaar.",
@@ -44,7 +44,7 @@ def test_a_chair_in_or_of_the_ministry_stays_a_finding(text: str, name: str) -> 
     assert name in _found(text)
 
 
-# --- 2. a scholar with the university; authors in a reference list ---------------------------------------------------
+# --- 2. a scholar with the university; authors in a reference list ----------------------------------------------------
 
 @pytest.mark.parametrize("text", [
     "Wij baseren ons op de publicaties van prof. dr. Joris Overbeek van het Erasmus MC.",
@@ -84,7 +84,7 @@ def test_a_ministry_writer_in_a_list_stays_a_finding(text: str, name: str) -> No
     assert name in _found(text)
 
 
-# --- 3. members who filed a motion; a seat in an organisation named by its abbreviation ------------------------------
+# --- 3. members who filed a motion; a seat in an organisation named by its abbreviation -------------------------------
 
 def test_the_filers_of_a_motion_in_a_list_are_public() -> None:
     text = "Kamerstuk 36 100 XV, nr. 41 – Wijngaarden en Van Oosterom over de positie van mantelzorgers."
@@ -105,7 +105,7 @@ def test_the_chair_of_an_internal_body_by_abbreviation_stays_a_finding() -> None
     assert "Gerrit Bosveld" in _found(text)
 
 
-# --- 5. no person: a work named with a title and initials ------------------------------------------------------------
+# --- 5. no person: a work named with a title and initials -------------------------------------------------------------
 
 def test_a_pumping_station_named_with_a_title_and_initials_is_no_person() -> None:
     assert _found("De renovatie van het ir. K.J. Veenstragemaal bij Stavoren loopt vertraging op.") == []
@@ -115,7 +115,7 @@ def test_a_civil_servant_named_with_a_title_and_initials_stays_a_finding() -> No
     assert "K.J. Veenstra" in _found("De renovatie wordt geleid door ir. K.J. Veenstra van Rijkswaterstaat.")
 
 
-# --- 7. an outside desk's number -------------------------------------------------------------------------------------
+# --- 7. an outside desk's number --------------------------------------------------------------------------------------
 
 def test_a_capitalised_desk_with_its_number_is_no_persons() -> None:
     text = "Raadsleden kunnen ook terecht bij het Steunpunt Weerbaarheid, bereikbaar via 030 291 44 50."
@@ -125,3 +125,66 @@ def test_a_capitalised_desk_with_its_number_is_no_persons() -> None:
 def test_a_person_before_the_desk_keeps_the_number_his() -> None:
     text = "Vragen gaan naar Bakker van het Steunpunt Weerbaarheid, bereikbaar via 030 291 44 50."
     assert "030 291 44 50" in _found(text)
+
+
+# --- 3b. a minister's portfolio in brackets; a two-word surname in a members' list ------------------------------------
+
+def test_a_minister_with_the_ministry_in_brackets_is_public() -> None:
+    assert _found("Minister Wagenvoort (OCW) en Minister Heerkens (EZ) stemden in.") == []
+
+
+def test_a_name_with_the_ministry_in_brackets_and_no_minister_stays_a_finding() -> None:
+    assert "Wagenvoort" in _found("De nota is afgestemd met mevrouw Wagenvoort (OCW) en minister Heerkens.")
+
+
+def test_a_two_word_surname_in_a_members_list_is_public_in_both_parts() -> None:
+    text = ("Aanwezig zijn vier leden der Kamer, te weten: Wagenvoort Kuipers, Van Dekken en Heerkens. De heer "
+            "Wagenvoort vroeg naar de planning.")
+    assert _found(text) == []
+
+
+def test_the_first_part_of_a_members_surname_for_a_civil_servant_stays_a_finding() -> None:
+    text = ("Aanwezig zijn vier leden der Kamer, te weten: Wagenvoort Kuipers, Van Dekken en Heerkens. De heer "
+            "Wagenvoort van de directie Zorg gaf een toelichting.")
+    assert "Wagenvoort" in _found(text)
+
+
+# --- 4. a portfolio in an outside board; the author of a titled report ------------------------------------------------
+
+def test_a_portfolio_holder_in_an_outside_board_is_public() -> None:
+    text = ("In het interview gaat de heer Kempkes, als portefeuillehouder zorg binnen het Veiligheidsberaad, in op "
+            "de cijfers.")
+    assert _found(text) == []
+
+
+def test_a_portfolio_holder_in_the_management_team_stays_a_finding() -> None:
+    text = ("In het overleg ging mevrouw Kempkes, als portefeuillehouder zorg binnen het MT van de directie, in op "
+            "de cijfers.")
+    assert "Kempkes" in _found(text)
+
+
+def test_the_author_of_a_titled_report_is_public() -> None:
+    text = "De fractie verwijst naar het rapport «Ruimte voor morgen» van de heer Kempkes, die gesprekken voerde."
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "De fractie verwijst naar het rapport «Planning 2025» van de heer Kempkes, projectleider, over de uitvoering.",
+    "De fractie verwijst naar het rapport «Planning 2025» van de heer Kempkes van de directie Zorg.",
+])
+def test_the_author_of_a_titled_report_in_the_ministry_stays_a_finding(text: str) -> None:
+    assert "Kempkes" in _found(text)
+
+
+# --- 5b. a unit's name after a role noun ------------------------------------------------------------------------------
+
+def test_a_unit_word_after_a_role_noun_is_no_person() -> None:
+    text = ("Het ministerie werd vertegenwoordigd door de plaatsvervangend directeur Arbeidsmarkt van het ministerie. "
+            "Vragen kunnen naar de directie Arbeidsmarkt.")
+    assert _found(text) == []
+
+
+def test_a_director_of_that_unit_stays_a_finding() -> None:
+    text = ("Het ministerie werd vertegenwoordigd door directeur Wagenvoort van het ministerie. Vragen kunnen naar de "
+            "directie Arbeidsmarkt.")
+    assert "Wagenvoort" in _found(text)

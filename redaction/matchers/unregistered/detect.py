@@ -19,7 +19,7 @@ from redaction.matchers.unregistered.contact_points import (
 )
 from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 from redaction.matchers.unregistered.offices import office_name_starts
-from redaction.matchers.unregistered.outside import outside_surnames
+from redaction.matchers.unregistered.outside import outside_surnames, unit_words
 from redaction.matchers.unregistered.parliament import header_surnames, member_surnames, spokesman_surnames
 from redaction.matchers.unregistered.person_names import Candidate, name_candidates
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames, relative_office
@@ -220,6 +220,8 @@ def scan(
     namesakes = keep_namesakes(t.norm, [(h.start, h.end) for h in hits], _keep_given(tuple(keep_names))) if keep else []
     namesakes = [c for c in namesakes if not _is_allowed(t.norm, c, spans, keys)]
     cands = _person_keys(_resolve(resolved + namesakes))
+    units = unit_words(t.norm, [c for c in cands if c.category == "naam"])  # outside.py
+    cands = [c for c in cands if (c.start, c.end) not in units]
     public, private, given = _public_keys(t.norm, cands)
     public -= {c.key for c in namesakes}
     private |= {c.key for c in namesakes}

@@ -117,6 +117,29 @@ def _seat_by_abbreviation(text: str, c: Candidate) -> bool:
     return bool(_EXTERNAL_ABBREVIATION.search(before)) and not internal
 
 
+# "de heer X, als portefeuillehouder politie binnen de Kring van Commissarissen": a portfolio in an outside board
+_PORTFOLIO_AFTER = re.compile(
+    r"\s*,\s*als\s+portefeuillehouder\b(?P<clause>[^,.;:()]{0,40}?\s(?:binnen|van|bij|namens)\s+(?:de|het)\s+"
+    r"[A-ZÀ-Ý][^,.;:()]{0,60})"
+)
+# "het rapport «Wat nu» van de heer X": the author of a published report with its title
+_TITLED_WORK = re.compile(
+    rf"(?<!\w)(?:rapport|advies|essay|verkenning)\s+[«\"“][^»\"”]{{1,100}}[»\"”]\s+van\s+{_TITLES}$"
+)
+
+
+def _portfolio_or_author(text: str, c: Candidate) -> bool:
+    portfolio = _PORTFOLIO_AFTER.match(text, c.end)
+    if portfolio:
+        clause = portfolio.group("clause")
+        return not (_INTERNAL.search(clause) or _INTERNAL_BODY.search(clause))
+    if not _TITLED_WORK.search(text, max(0, c.start - 160), c.start):
+        return False
+    after = _LINE_REST.match(text, c.end).group()[:60]  # type: ignore[union-attr]
+    return not (_INTERNAL.search(after) or _INTERNAL_BODY.search(after)
+                or re.match(rf"\s*,\s*(?:{v._ROLE})(?!\w)", after))
+
+
 def _motion_filers(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for m in _MOTION.finditer(text):
@@ -134,6 +157,20 @@ def outside_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str
     out = _motion_filers(text) if "nr." in text else {}
     for c in names:
         if (_chaired_outside(text, c) or _scholar(text, c) or _reference_author(text, c)
-                or _seat_by_abbreviation(text, c)):
+                or _seat_by_abbreviation(text, c) or _portfolio_or_author(text, c)):
             out.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
+    return out
+
+
+_UNIT_NAMED = r"(?<!\w)(?:directie|afdeling|directoraat-generaal)\s+"
+
+
+def unit_words(text: str, names: Sequence[Candidate]) -> set[tuple[int, int]]:
+    """Bare one-word candidates the text also uses as a unit's name ("plaatsvervangend directeur Pensioenen" beside
+    "de directie Pensioenen"): no person."""
+    out = set()
+    for c in names:
+        word = text[c.start : c.end]
+        if word.isalpha() and word[:1].isupper() and re.search(rf"{_UNIT_NAMED}{re.escape(word)}(?!\w)", text):
+            out.add((c.start, c.end))
     return out

@@ -167,7 +167,7 @@ def public_surnames(text: str) -> dict[str, set[str]]:
         if body and internal_clause(_CLAUSE.match(text, names[-1].end()).group()):  # type: ignore[union-attr]
             continue  # "onder voorzitterschap van mevrouw Smit kwam de projectgroep bijeen"
         for name in names:
-            for key in _name_keys(name):
+            for key in _name_keys(name, many=title in _PLURAL_TITLES):
                 keys.setdefault(key, set()).add(given_initial(name.group()))
     return keys
 
@@ -175,15 +175,18 @@ def public_surnames(text: str) -> dict[str, set[str]]:
 _TUSSEN_WORDS = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "in", "op", "uit", "von", "la", "le"])
 
 
-def _name_keys(name: re.Match[str]) -> list[str]:
+def _name_keys(name: re.Match[str], *, many: bool = False) -> list[str]:
     """The keys a public name clears: the surname, its last part, the surname_key of a double one ("Blanksma-van den
-    Heuvel"), and the first word of a surname with a tussenvoegsel inside ("Docters van Leeuwen": also "docters")."""
+    Heuvel"), and the first word of a surname with a tussenvoegsel inside ("Docters van Leeuwen": also "docters"); in a
+    list of members (`many`) also the first word of a two-word surname that is no given name ("Bruins Slot")."""
     core = name.group("core")
     keys = [_fold(core.split("-")[-1]), _fold(core), surname_key(core)]
     words = name.group().split()
     first = words[0] if words else ""
     surname_first = first[:1].isupper() and first not in data.first_names() and not first.endswith(".")
-    if len(words) > 2 and name.group("tus")[:1].islower() and surname_first and _fold(first) not in _TUSSEN_WORDS:
+    inside = len(words) > 2 and name.group("tus")[:1].islower() and _fold(first) not in _TUSSEN_WORDS
+    two_words = many and len(words) == 2 and not name.group("tus")  # "te weten: Bruins Slot, ..."
+    if surname_first and (inside or two_words):
         keys.append(_fold(first))
     return keys
 

@@ -77,7 +77,11 @@ def civil_servant_mention(text: str, start: int, end: int) -> bool:
     """ "Jansen van de directie Wonen", "Ilse Bos (directie Wonen)", "projectleider Bos": this mention is a civil
     servant's, so its surname is no public person's in this text ("het rapport van mevrouw Jansen van de directie
     Wonen" is hers, "Commissie-Bos" next to "Ilse Bos (directie Wonen)" does not clear her)."""
-    if _UNIT_RIGHT_AFTER.match(text, end) or _CIVIL_ROLE_AFTER.match(text, end) or _directs_fields(text, end):
+    unit_after = _UNIT_RIGHT_AFTER.match(text, end)
+    if unit_after and unit_after.group().lstrip().startswith("(") and _BEWINDSPERSOON_BEFORE.search(
+            text, max(0, start - 40), start):
+        unit_after = None  # "Minister Bruins (OCW)": the ministry in brackets is the minister's portfolio
+    if unit_after or _CIVIL_ROLE_AFTER.match(text, end) or _directs_fields(text, end):
         return True
     before = text[max(0, start - 40) : start]
     words = before.split()
@@ -105,6 +109,7 @@ def _role_at_post(text: str, start: int) -> bool:
     return _ROLE_AT_POST.search(text, max(0, start - 120), start) is not None
 
 
+_BEWINDSPERSOON_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:[Mm]inister|[Ss]taatssecretaris)\s+(?:{v.INITIALS})?$")
 _HYPHEN_SPLIT = re.compile(r"[-\u2010\u2011]")
 _RANK_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v.RANK})\s+(?:(?:{v._TITLE})\s*|{v.INITIALS})*$")
 
