@@ -308,3 +308,18 @@ def test_a_namesake_at_a_post_or_in_a_unit_stays_a_finding(text: str, name: str)
 def test_a_consul_general_at_a_post_stays_public() -> None:
     # counterpart: the office in public law at the post keeps its holder public
     assert _found("De consul-generaal in Shanghai, de heer Bosman, nam deel.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("De stukken zijn door Karel Baasbank doorgestuurd.", "Karel Baasbank"),
+    ("Het advies is van Anne Steenkamer.", "Anne Steenkamer"),
+    # a given name in a list takes the surname after it, even one no list holds: never the given name alone
+    ("Het advies is van Marloes Verhof en Kees Oudesluis.", "Kees Oudesluis"),
+])
+def test_a_given_name_and_a_surname_with_an_organisations_ending(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_streets_and_banks_named_after_people_stay_none() -> None:
+    # counterpart: a street's, a prize's or a building's ending still makes no person
+    assert _found("Wij liepen over de Anne Frankstraat naar de Nederlandsche Bank en het Hugo de Grootlezing.") == []

@@ -299,13 +299,15 @@ def _given_names(text: str, keep: set[str]) -> list[Candidate]:
             if more and _capitalised_word(more.group("core")):
                 core, end = more.group("core"), more.end()
                 tus = text[m.end() : more.start("core")]
-        if not _known_surname(core, known_surnames) and not tus.strip() and not unlisted_surname(text, core, end):
+        listed = _known_surname(core, known_surnames)
+        unlisted = not listed and not tus.strip() and unlisted_surname(text, core, end)
+        if not listed and not tus.strip() and not unlisted:
             continue  # "Willem Alexander" is one person's two given names; unknown words are no surname
         start = m.start("given")
         before = _GIVEN_BEFORE.search(text, max(0, start - 25), start)  # "Fatima Zahra El Idrissi": two given names
         two = bool(before) and before.group(1) in given_names  # type: ignore[union-attr]
         # "Ruud van der Sluis", "Kees Sluis" (not "Anne Frank Huis": a given name before the word's given name)
-        person = core in known_surnames
+        person = core in known_surnames or unlisted  # "Karel Baasbank" (unlisted_surname: no street, prize or building)
         named = person and (tus[:1].islower() or end == m.end() and not two)
         if _fold(core) in keep or _looks_like_institution(text, start, end, core, person=person, named=named):
             continue
@@ -351,8 +353,10 @@ def _list_continuations(text: str, names: list[Candidate], keep: set[str]) -> li
                 break
             if (m.group("tus") or " ")[0].islower() and not m.group("init"):
                 break  # "Bos en de Raad": a lowercase article, not a tussenvoegsel
-            out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
-            pos = m.end()
+            # a given name takes the surname after it: "Marloes Verhof en Kees Oudesluis", never "Kees" alone
+            end = _name_end(text, m, keep) if m.group("core") in data.first_names() else m.end("name")
+            out.append(Candidate(m.start("name"), end, "naam", surname_key(text[m.start("name") : end])))
+            pos = max(m.end(), end)
     return out
 
 

@@ -8,12 +8,16 @@ from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.stopwords import STOPWORDS
 
 _LOWER_NEXT = re.compile(r"[^\S\n]*(?:[,;.:)]|[a-zà-ÿ])")
+# the endings of streets, prizes and buildings; an organisation's ending after a given name is a surname's ("Karel
+# Baasbank", "Anne Steenkamer": no organisation is named "Karel ...bank")
+_ORGANISATION_ENDINGS = ("bank", "raad", "kamer", "staat")
+_NOT_UNLISTED_ENDINGS = (*(s for s in v.NOT_SURNAME_SUFFIXES if s not in _ORGANISATION_ENDINGS), "weg", "huis", "dijk")
 
 
 def unlisted_surname(text: str, core: str, end: int) -> bool:
     """A surname no list holds after a listed given name: "Eline Tjoa en Wouter Zwanikken" (not a given name, a word,
     a place or a name of several capitalised words, "Johan Cruijff Schaal")."""
-    if core.casefold().endswith((*v.NOT_SURNAME_SUFFIXES, "weg", "huis", "dijk")):
+    if core.casefold().endswith(_NOT_UNLISTED_ENDINGS):
         return False  # "de Maarten Luther Kingweg": a street, a building (a listed surname may end so: "Hogeweg")
     return (len(core) >= 3 and core[1:].islower() and core not in data.first_names() and core not in STOPWORDS
             and core.casefold() not in data.common_words() and core.casefold() not in data.places()
