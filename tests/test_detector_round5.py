@@ -323,3 +323,8 @@ def test_a_given_name_and_a_surname_with_an_organisations_ending(text: str, name
 def test_streets_and_banks_named_after_people_stay_none() -> None:
     # counterpart: a street's, a prize's or a building's ending still makes no person
     assert _found("Wij liepen over de Anne Frankstraat naar de Nederlandsche Bank en het Hugo de Grootlezing.") == []
+
+
+def test_a_surname_that_is_an_institutions_word_before_a_unit() -> None:
+    text = "Deelnemers aan de werksessie waren: Ramdin (DGBRW), Sluis (FEZ) en Verbeek (DJZ)."
+    assert _found(text) == ["Ramdin", "Sluis", "Verbeek"]

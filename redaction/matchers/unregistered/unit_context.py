@@ -163,7 +163,9 @@ def _plausible(text: str, start: int, end: int, keep: set[str], *, listed: bool 
     # Baasbank, senior beleidsmedewerker", "Eva van der Sluis van de directie Water")
     person = len(words) > 1 and (words[0] in data.first_names() or bool(_CAP_TUSSEN_START.match(words[0]))
                                  and core in data.surnames()) or bool(_INITIALS_ONLY.match(text[start:end]))
-    listed = listed and core in data.surnames()  # an item among names of a list: "Ramdin, Sluis en Verbeek"
+    # an item among names of a list ("Ramdin, Sluis en Verbeek") or before a unit or role ("Sluis (FEZ)"): a listed
+    # surname is one even if it is also an institution's word
+    listed = listed and core in data.surnames()
     if core in STOPWORDS or _fold(core) in keep or _looks_like_institution(
             text, start, end, core, person=person or listed, named=listed):
         return False
@@ -190,7 +192,7 @@ def unit_names(text: str, keep: set[str]) -> list[Candidate]:
                                       or _SALUTE_WORD.fullmatch(words[0])  # "Volgens", "Mevrouw", "Drs."
                                       or words[0] in _TUSSEN_WORDS and words[1] in data.first_names()):  # "van Jan"
                 start += len(words.pop(0)) + 1
-            if _plausible(text, start, end, keep):
+            if _plausible(text, start, end, keep, listed=True):  # "Sluis (FEZ)", "Hof van de directie Water"
                 out.append(Candidate(start, end, "naam", surname_key(text[start:end])))
     return out
 
