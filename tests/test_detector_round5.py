@@ -328,3 +328,23 @@ def test_streets_and_banks_named_after_people_stay_none() -> None:
 def test_a_surname_that_is_an_institutions_word_before_a_unit() -> None:
     text = "Deelnemers aan de werksessie waren: Ramdin (DGBRW), Sluis (FEZ) en Verbeek (DJZ)."
     assert _found(text) == ["Ramdin", "Sluis", "Verbeek"]
+
+
+# --- an agency's civil servant who shares a member's surname in the proceedings -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    _REPORT + "Mevrouw Tielen (VVD) vroeg naar de cijfers. Mevrouw Tielen (NVWA) gaf de cijfers.",
+    _REPORT + "Mevrouw Tielen vroeg naar de cijfers. Mevrouw Tielen van de NVWA gaf ze.",
+    _REPORT + "De heer Wassenberg, die bij de IND werkt, gaf de cijfers.",
+])
+def test_an_agencys_civil_servant_is_no_member(text: str) -> None:
+    assert "Tielen" in _found(text) or "Wassenberg" in _found(text)
+
+
+def test_a_member_with_an_outside_organisation_stays_public() -> None:
+    # counterpart: an organisation that is no state agency ("van de FNV") does not make the member a civil servant
+    assert _found(_REPORT + "Mevrouw Tielen van de FNV gaf de cijfers.") == []
+
+
+def test_a_region_before_an_agency_is_no_name() -> None:
+    assert _found("Beheerders kunnen terecht bij de regio Oost van de NVWA of bij het loket.") == []

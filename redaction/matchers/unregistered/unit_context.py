@@ -30,9 +30,11 @@ _UNIT = (r"(?:directie|afdeling|programmateam|projectteam|team|directoraat|unit|
 # an agency or inspectorate of the state is a unit too ("Pauwels van de Belastingdienst"), and a ministry or
 # directorate-general by its abbreviation in brackets ("Jansen (BZK), Pietersen (IenW)"; a party there is a
 # politician's)
-_AGENCY = r"(?:Belastingdienst|Douane|Rijksdienst|Dienst|[A-Z]\w*[Ii]nspectie|Inspectie)"
-_MINISTRY_ABBR = (r"\((?:BZK|OCW|VWS|EZK?|IenW|IenM|SZW|JenV|VenJ|LNV|LVVN|AZ|BZ|BuZa|KGG|VRO|Fin|Def|DG[A-Z]\w*|FEZ"
-                  r"|DJZ)\)")
+# the state's executive agencies and services by their abbreviation ("Tielen (NVWA)", "Bakker van de IND")
+_AGENCY_ABBR = r"(?:NVWA|nVWA|VWA|IND|RVO|DUO|CJIB|DJI|RWS|ILT|IGJ|NFI|FIOD|KMar|NCTV|Logius|DICTU|CIBG|COA)"
+_AGENCY = rf"(?:Belastingdienst|Douane|Rijksdienst|Dienst|[A-Z]\w*[Ii]nspectie|Inspectie|{_AGENCY_ABBR}(?![\w\-]))"
+_MINISTRY_ABBR = (rf"\((?:BZK|OCW|VWS|EZK?|IenW|IenM|SZW|JenV|VenJ|LNV|LVVN|AZ|BZ|BuZa|KGG|VRO|Fin|Def|DG[A-Z]\w*|FEZ"
+                  rf"|DJZ|{_AGENCY_ABBR})\)")
 _UNIT_ANCHOR = re.compile(rf"\s(?:van|bij)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY})(?!\w)|\s\((?:directie|afdeling)\s"
                           rf"|\s{_MINISTRY_ABBR}")
 _ROLE_ANCHOR = re.compile(  # a literal comma or bracket first: the role alternation is tried only there
@@ -42,7 +44,9 @@ _ROLE_ANCHOR = re.compile(  # a literal comma or bracket first: the role alterna
 # what marks one mention as a civil servant's, whatever a title elsewhere says: the unit right after the name,
 # or a role noun of the ministry's own work right before it
 _UNIT_RIGHT_AFTER = re.compile(rf"\s+(?:van|bij)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY})(?!\w)"
-                               rf"|\s*\((?:directie|afdeling)\s|\s*{_MINISTRY_ABBR}")
+                               rf"|\s*\((?:directie|afdeling)\s|\s*{_MINISTRY_ABBR}"
+                               # "de heer X, die bij de IND werkt"
+                               rf"|,\s+(?:die|dat)\s+(?:bij|voor|op)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY}|ministerie)(?!\w)")
 _CIVIL_ROLES = (
     r"(?i:collega|afdelingshoofd|teamleider|\w*medewerker|\w*adviseur|contactpersoon|\w*behandelaar"
     r"|projectleider|programmamanager|projectmanager|\w*coördinator|\w*coordinator|\w*jurist|\w*analist"
@@ -192,9 +196,14 @@ def unit_names(text: str, keep: set[str]) -> list[Candidate]:
                                       or _SALUTE_WORD.fullmatch(words[0])  # "Volgens", "Mevrouw", "Drs."
                                       or words[0] in _TUSSEN_WORDS and words[1] in data.first_names()):  # "van Jan"
                 start += len(words.pop(0)) + 1
+            if _AREA_BEFORE.search(text, max(0, start - 14), start):
+                continue  # "de regio Oost van de NVWA": a region, no name
             if _plausible(text, start, end, keep, listed=True):  # "Sluis (FEZ)", "Hof van de directie Water"
                 out.append(Candidate(start, end, "naam", surname_key(text[start:end])))
     return out
+
+
+_AREA_BEFORE = re.compile(r"(?<!\w)(?:regio|district|landsdeel|provincie|gemeente|sector|cluster|eenheid)\s+$")
 
 
 _GIVEN_OR_INITIALS_BEFORE = re.compile(rf"(?:(?P<init>{v.INITIALS})|(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+)\s+)$")
