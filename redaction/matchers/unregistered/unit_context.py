@@ -110,6 +110,9 @@ _ROLE_AT_POST = re.compile(
 
 
 def _role_at_post(text: str, start: int) -> bool:
+    near = text[max(0, start - 40) : start]
+    if "," not in near and "(" not in near:
+        return False  # the name stands in apposition or in brackets, or this is no such mention
     return _ROLE_AT_POST.search(text, max(0, start - 120), start) is not None
 
 
