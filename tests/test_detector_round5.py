@@ -348,3 +348,16 @@ def test_a_member_with_an_outside_organisation_stays_public() -> None:
 
 def test_a_region_before_an_agency_is_no_name() -> None:
     assert _found("Beheerders kunnen terecht bij de regio Oost van de NVWA of bij het loket.") == []
+
+
+# --- a contact person who shares a public person's surname ---------------------------------------------------------
+
+def test_a_contact_person_with_a_number_is_no_public_namesake() -> None:
+    found = _found("Minister Kerkhof sprak. Inlichtingen bij: A. Kerkhof, 070 456 78 90.")
+    assert {"A. Kerkhof", "070 456 78 90"} <= set(found)
+
+
+def test_a_public_persons_own_office_number_stays_none() -> None:
+    # counterpart: the mention itself is public by its office, its landline follows it
+    assert _found("Minister Jansen opende. Mevrouw Jansen, voorzitter van de Raad van State, is bereikbaar via "
+                  "070 426 44 26.") == []

@@ -11,6 +11,7 @@ from redaction.matchers._text import Hit, PersonData, _caseless, _Coverage, _lit
 from redaction.matchers.contact import registered_phone_key
 from redaction.matchers.needles import Needles, literal_needle
 from redaction.matchers.registered import _register, _registered_hits
+from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.contact_points import (
     contact_candidates,
     is_mobile,
@@ -156,6 +157,21 @@ def _office_starts_near(text: str, names: Sequence[Candidate]) -> list[int]:
     return sorted({pos for lo, hi in spans for pos in office_name_starts(text, lo, min(hi, len(text)))})
 
 
+_TITLED = re.compile(rf"(?:{v._PUBLIC_TITLE})[\s,:]+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$")
+
+
+def _contact_owners(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """The name mentions a telephone number or e-mail address of the same person follows closely ("A. Kerkhof, 070
+    ...", "Bos (b.bos@...)")."""
+    names = [c for c in cands if c.category == "naam"]
+    out = []
+    for c in cands:
+        if c.category in ("telefoon", "email"):
+            near = [n for n in names if n.key == c.key and n.end <= c.start <= n.end + _NEAR]
+            out += near[-1:]
+    return out
+
+
 def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[str], set[tuple[str, str]]]:
     """The surnames text shows to be public, less those a civil servant with another given name shares: with
     "het lid Inge van Dijk" and "Lotte van Dijk" in one text, every Van Dijk stays a finding (a leak is worse);
@@ -184,6 +200,11 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     shared = {c.key for c in names if c.key in public and (g := given_initial(text[c.start : c.end]))
               and public[c.key] - {""} and g not in public[c.key]}
     civil = {c.key for c in names if civil_servant_mention(text, c.start, c.end)} | (ranked - by_office)
+    # a person given with a number or an address of their own is a contact person, no namesake of a public person
+    # elsewhere in the text ("Minister Kerkhof ... Inlichtingen bij: A. Kerkhof, 070 ..."), unless an office or a
+    # title makes that very mention public ("mevrouw Jansen, voorzitter van de Raad van State, bereikbaar via ...")
+    civil |= {c.key for c in _contact_owners(text, cands) if c.key in public and c.key not in by_office
+              and not _TITLED.search(text, max(0, c.start - 40), c.start)}
     given = {(key, g) for key, initials in public.items() for g in initials}
     return set(public) - shared - civil, shared | civil, given
 
