@@ -50,7 +50,7 @@ _PUBLIC_WORK = re.compile(
 )
 # a reference list: "– <title>, A, B en C, Utrecht 2022 (Verwey-Jonker Instituut);", "– <title>, X e.a., d.d. ..."
 # (the folded text has no line breaks: a paragraph break is two spaces, a dash "-")
-_BULLET_LINE = re.compile(r"(?:^|\s\s|[;:]\s+)[-•·]\s(?:(?!\s\s)[^;])*$")
+_BULLET_LINE = re.compile(r"(?:^|\s\s|[;:]\s+)-\s(?:(?!\s\s)[^;])*$")
 _ET_AL = re.compile(r"\s+e\.a\.")
 _AUTHORS_TO_IMPRINT = re.compile(
     r"(?:\s*(?:,|\ben\b)\s*[A-ZÀ-Ý][\w'’\-]*(?:\s+[\w'’\-]+){0,3}?)*,\s+[A-ZÀ-Ý][a-zà-ÿ]+\s+(?:19|20)\d\d\s*"
@@ -95,7 +95,8 @@ def _scholar(text: str, c: Candidate) -> bool:
 
 
 def _reference_author(text: str, c: Candidate) -> bool:
-    if not _BULLET_LINE.search(text, max(0, c.start - 300), c.start):
+    dash = text.rfind("- ", max(0, c.start - 300), c.start)  # the list item's dash, before the costly check
+    if dash < 0 or not _BULLET_LINE.search(text, max(0, dash - 3), c.start):
         return False
     rest = _LINE_REST.match(text, c.end).group()  # type: ignore[union-attr]
     if _INTERNAL.search(rest) or _INTERNAL_BODY.search(rest):
@@ -162,15 +163,14 @@ def outside_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str
     return out
 
 
-_UNIT_NAMED = r"(?<!\w)(?:directie|afdeling|directoraat-generaal)\s+"
+_UNIT_WORD = re.compile(r"(?<!\w)(?:directie|afdeling|directoraat-generaal)\s+([A-ZÀ-Ý]\w*)(?!\w)")
 
 
 def unit_words(text: str, names: Sequence[Candidate]) -> set[tuple[int, int]]:
     """Bare one-word candidates the text also uses as a unit's name ("plaatsvervangend directeur Pensioenen" beside
     "de directie Pensioenen"): no person."""
-    out = set()
-    for c in names:
-        word = text[c.start : c.end]
-        if word.isalpha() and word[:1].isupper() and re.search(rf"{_UNIT_NAMED}{re.escape(word)}(?!\w)", text):
-            out.add((c.start, c.end))
-    return out
+    bare = [c for c in names if text[c.start : c.end].isalpha()]
+    if not bare:
+        return set()
+    units = set(_UNIT_WORD.findall(text))  # one pass per text
+    return {(c.start, c.end) for c in bare if text[c.start : c.end] in units}
