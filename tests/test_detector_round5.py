@@ -14,6 +14,7 @@ import pytest
 
 from redaction.findings import Collector
 from redaction.matchers import find_unregistered
+from redaction.matchers.unregistered import scan
 
 _REPORT = ("Nr. 7 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\n"
            "De vaste commissie voor Economische Zaken heeft vragen gesteld. ")
@@ -361,3 +362,9 @@ def test_a_public_persons_own_office_number_stays_none() -> None:
     # counterpart: the mention itself is public by its office, its landline follows it
     assert _found("Minister Jansen opende. Mevrouw Jansen, voorzitter van de Raad van State, is bereikbaar via "
                   "070 426 44 26.") == []
+
+
+def test_the_first_part_of_a_double_surname_later_is_the_same_person() -> None:
+    text = "Het stuk is van Marloes Hendriks-de Vries. Hendriks belde later terug."
+    keys = [c.key for c in scan(text, known=[]).candidates]
+    assert keys == ["hendriks-de vries", "hendriks-de vries"]

@@ -242,6 +242,7 @@ def later_mentions(text: str, names: Sequence[Candidate], keep: set[str]) -> lis
     """A bare later mention of a person found with a given name or initials: "projectleider Wilma Hoogeveen; Hoogeveen
     houdt ook ..." (the same person's finding; a place of that name, "in Hoogeveen", is none)."""
     cores = set()
+    first_parts: dict[str, str] = {}  # "Hendriks" of "Marloes Hendriks-de Vries": that person's key
     known = data.surnames()
     for c in names:
         written = text[c.start : c.end]
@@ -255,6 +256,9 @@ def later_mentions(text: str, names: Sequence[Candidate], keep: set[str]) -> lis
         double = _DOUBLE_SURNAME.search(written)
         if double:
             cores.add(double.group())  # "Marieke Sprenkels-de Haan; Sprenkels-de Haan coördineert ..."
+            first = _HYPHEN_SPLIT.split(double.group())[0]
+            if len(first) >= 4 and first in known and first.casefold() not in data.places():
+                first_parts[first] = c.key  # "... Sprenkels coördineert ..."
             continue
         core = words[-1]
         if len(core) < 4 or not _known_surname(core, known):
@@ -264,6 +268,7 @@ def later_mentions(text: str, names: Sequence[Candidate], keep: set[str]) -> lis
         if words[0] in data.first_names() or _INITIALS_ONLY.fullmatch(words[0]) or (
                 saluted and _CAP_TUSSEN_START.match(words[0]) and core.casefold() not in data.common_words()):
             cores.add(core)
+    cores |= set(first_parts)
     if not cores:
         return []
     alternatives = "|".join(re.escape(w) for w in sorted(cores, key=len, reverse=True))
@@ -275,7 +280,8 @@ def later_mentions(text: str, names: Sequence[Candidate], keep: set[str]) -> lis
             continue  # "in Hoogeveen" (but "het secretariaat berust bij Nauta")
         tus = _CAP_TUSSEN_BEFORE.search(text, max(0, m.start() - 12), m.start())
         start = tus.start() if tus else m.start()
-        out.append(Candidate(start, m.end(), "naam", surname_key(text[start : m.end()])))
+        key = first_parts.get(m.group()) if not tus else None
+        out.append(Candidate(start, m.end(), "naam", key or surname_key(text[start : m.end()])))
     return out
 
 
