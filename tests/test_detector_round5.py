@@ -368,3 +368,23 @@ def test_the_first_part_of_a_double_surname_later_is_the_same_person() -> None:
     text = "Het stuk is van Marloes Hendriks-de Vries. Hendriks belde later terug."
     keys = [c.key for c in scan(text, known=[]).candidates]
     assert keys == ["hendriks-de vries", "hendriks-de vries"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Staatssecretaris Kroon opende. Het verslag is opgesteld door de heer Kroon, werkzaam bij de directie Bestuur.",
+     "Kroon"),
+    ("Het draaiboek is van luitenant-kolonel der mariniers J.P. Hofbank.", "J.P. Hofbank"),
+    ("Minister Brugman opende; de kwartiermaker, mevrouw drs. A. Brugman, sprak daarna.", "A. Brugman"),
+    ("De analyse werd uitgevoerd door dr. ir. M.J.C. (Marie-José) Schoonhoven-van der Laan.",
+     "M.J.C. (Marie-José) Schoonhoven-van der Laan"),
+    ("De ambassadeur in Rome, de heer Brink, en de tweede secretaris, mevrouw Ilse Brink, waren aanwezig.",
+     "Ilse Brink"),
+])
+def test_more_namesakes_and_institution_endings(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+def test_a_street_after_initials_and_an_office_stay_none() -> None:
+    # counterparts: a street named after initials and a surname, the office of secretaris-generaal
+    assert _found("Het kantoor aan de J.P. Coenstraat is dicht.") == []
+    assert _found("De secretaris-generaal van de NAVO, de heer Rutte, opende de top.") == []

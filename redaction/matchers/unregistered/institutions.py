@@ -9,6 +9,7 @@ from redaction.matchers.unregistered import vocabulary as v
 _NEXT_WORD = re.compile(r"(?:\s+|-)(\w+)")
 _INSTITUTION_SUFFIX = re.compile(rf"(?s:.)(?:{'|'.join(v.NOT_SURNAME_SUFFIXES)})$")  # with a letter before it
 _LOWER_TUSSEN_BEFORE = re.compile(r"(?<!\w)(?:van|de|den|der|ter|ten|te|het)\s+$")
+_DOUBLE_WITH_TUSSEN = re.compile(rf"[\w'’][\-\u2010\u2011](?:{v.TUSSEN})\s")
 _TUSSEN_OF_NAME = re.compile(r"(?:\b[Vv]an\s+(?:de[nr]?\s+|het\s+)?|\b[Tt]e[rn]\s+|\b[Vv]an\s+'t\s+)$")
 _NAME_TAIL = re.compile(r"\.?(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ]+)){1,3}\s+([A-ZÀ-Ý][a-zà-ÿ]+)")
 
@@ -23,8 +24,9 @@ def looks_like_institution(
     after the name, or one before it, still does."""
     if v.INSTITUTION_BEFORE.search(text[max(0, start - 30) : start]):
         return True
-    folded = core.casefold()
-    suffix = _INSTITUTION_SUFFIX.search(folded) is not None
+    if _DOUBLE_WITH_TUSSEN.search(core):
+        person = named = True  # "Schoonhoven-van der Laan": the word after the tussenvoegsel is a surname
+    suffix = _INSTITUTION_SUFFIX.search(core.casefold()) is not None
     if suffix and not person:
         return True
     # after a tussenvoegsel the word is a surname: "Ilse van der Laan", "Van der Brug", "Ter Horst" (not "de Laan")

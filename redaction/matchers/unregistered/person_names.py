@@ -12,7 +12,7 @@ from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.institutions import looks_like_institution as _looks_like_institution
 from redaction.matchers.unregistered.name_keys import surname_key
 from redaction.matchers.unregistered.stopwords import STOPWORDS
-from redaction.matchers.unregistered.unlisted import unlisted_given, unlisted_surname
+from redaction.matchers.unregistered.unlisted import ORGANISATION_ENDINGS, unlisted_given, unlisted_surname
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,7 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
             return False
     saluted = bool(m.groupdict().get("trig")) and not role
     person = bool(tus.strip() or init or saluted) and core in data.surnames()  # "Van der Sluis", "de heer Sluis"
+    person = person or bool(init) and core.casefold().endswith(ORGANISATION_ENDINGS)  # "J.P. Hofbank"
     return not _looks_like_institution(text, m.start("name"), m.end("name"), core, person=person, named=person)
 
 

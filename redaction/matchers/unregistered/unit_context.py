@@ -45,15 +45,17 @@ _ROLE_ANCHOR = re.compile(  # a literal comma or bracket first: the role alterna
 # or a role noun of the ministry's own work right before it
 _UNIT_RIGHT_AFTER = re.compile(rf"\s+(?:van|bij)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY})(?!\w)"
                                rf"|\s*\((?:directie|afdeling)\s|\s*{_MINISTRY_ABBR}"
-                               # "de heer X, die bij de IND werkt"
-                               rf"|,\s+(?:die|dat)\s+(?:bij|voor|op)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY}|ministerie)(?!\w)")
+                               # "de heer X, die bij de IND werkt", "X, werkzaam bij de directie Bestuur"
+                               rf"|,\s+(?:die|dat|werkzaam|werkend|verbonden|in\s+dienst)\s+(?:bij|voor|op|aan)\s+"
+                               rf"(?:de|het)\s+(?:{_UNIT}|{_AGENCY}|ministerie)(?!\w)")
 _CIVIL_ROLES = (
     r"(?i:collega|afdelingshoofd|teamleider|\w*medewerker|\w*adviseur|contactpersoon|\w*behandelaar"
     r"|projectleider|programmamanager|projectmanager|\w*coördinator|\w*coordinator|\w*jurist|\w*analist"
     r"|raadadviseur|ambtenaar|controller|accountmanager|trainee|leidinggevende|notulist|stagiair"
     # an inspector (not the inspecteur-generaal), a budget holder, an attaché or a post's agricultural counsellor
     r"|\w*inspecteur(?![\w\-\u2010\u2011])|budgethouder|\w*attaché|\w*landbouwraad|ambassaderaad"
-    r"|ambassadesecretaris|consul(?![\w\-\u2010\u2011]))"
+    r"|ambassadesecretaris|consul(?![\w\-\u2010\u2011])|kwartiermaker|secretaresse|dossierhouder|procesbegeleider"
+    r"|functionaris|auditor|onderhandelaar|voorlichter|assistente?|medewerkster|adviseuse|vertrouwenspersoon|stagiaire)"
 )
 _CIVIL_ROLE_WORD = re.compile(_CIVIL_ROLES)
 _TITLE_OR_INITIALS = re.compile(rf"(?:{v._TITLE}|(?:(?:IJ|Th|Chr|Ch|Ph|Fr|Joh|Jac|Wm|[A-Z])\.)+)")
@@ -97,7 +99,14 @@ def civil_servant_mention(text: str, start: int, end: int) -> bool:
     # a hyphenated compound with a civil role among its parts: "beleidsmedewerker-jurist", "oud-collega"
     civil = bool(words) and any(_CIVIL_ROLE_WORD.fullmatch(p) for p in _HYPHEN_SPLIT.split(words[-1])) and not (
         words[-1].casefold().endswith("generaal"))  # "inspecteur-generaal" is an office (offices.py)
-    return civil and not _NATIONAL.search(before) or _role_at_post(text, start)
+    at_post = _role_at_post(text, start) or bool(_SECRETARY_OF_POST.search(before))
+    return civil and not _NATIONAL.search(before) or at_post
+
+
+# a diplomatic rank: "de tweede secretaris, mevrouw X" (the secretaris-generaal is an office, offices.py)
+_SECRETARY_OF_POST = re.compile(
+    rf"(?i:eerste|tweede|derde)\s+(?:ambassade)?secretaris\s*[,(]?\s*(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
+)
 
 
 # a civil role, then its post or unit, then the name in apposition or in brackets: "de landbouwraad in Brasília (ir.

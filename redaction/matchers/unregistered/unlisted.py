@@ -10,8 +10,8 @@ from redaction.matchers.unregistered.stopwords import STOPWORDS
 _LOWER_NEXT = re.compile(r"[^\S\n]*(?:[,;.:)]|[a-zà-ÿ])")
 # the endings of streets, prizes and buildings; an organisation's ending after a given name is a surname's ("Karel
 # Baasbank", "Anne Steenkamer": no organisation is named "Karel ...bank")
-_ORGANISATION_ENDINGS = ("bank", "raad", "kamer", "staat")
-_NOT_UNLISTED_ENDINGS = (*(s for s in v.NOT_SURNAME_SUFFIXES if s not in _ORGANISATION_ENDINGS), "weg", "huis", "dijk")
+ORGANISATION_ENDINGS = ("bank", "raad", "kamer", "staat")
+_NOT_UNLISTED_ENDINGS = (*(s for s in v.NOT_SURNAME_SUFFIXES if s not in ORGANISATION_ENDINGS), "weg", "huis", "dijk")
 
 
 def unlisted_surname(text: str, core: str, end: int) -> bool:
