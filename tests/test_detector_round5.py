@@ -388,3 +388,20 @@ def test_a_street_after_initials_and_an_office_stay_none() -> None:
     # counterparts: a street named after initials and a surname, the office of secretaris-generaal
     assert _found("Het kantoor aan de J.P. Coenstraat is dicht.") == []
     assert _found("De secretaris-generaal van de NAVO, de heer Rutte, opende de top.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Minister Dekker sprak. Het projectteam bestond uit Dekker, Yilmaz en Van Beek.", "Dekker"),
+    ("Burgemeester Stam opende. Namens het ministerie sprak de plaatsvervangend directeur, mevrouw E. Stam.", "E. Stam"),
+])
+def test_a_namesake_in_an_internal_bodys_list_or_after_a_bare_head(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    # counterparts: a head of an outside organisation in apposition stays public
+    "De directeur van het RIVM, de heer Van Dissel, gaf uitleg.",
+    "De president van De Nederlandsche Bank, de heer Knot, sprak.",
+])
+def test_a_head_of_an_outside_organisation_in_apposition_stays_public(text: str) -> None:
+    assert _found(text) == []

@@ -99,8 +99,29 @@ def civil_servant_mention(text: str, start: int, end: int) -> bool:
     # a hyphenated compound with a civil role among its parts: "beleidsmedewerker-jurist", "oud-collega"
     civil = bool(words) and any(_CIVIL_ROLE_WORD.fullmatch(p) for p in _HYPHEN_SPLIT.split(words[-1])) and not (
         words[-1].casefold().endswith("generaal"))  # "inspecteur-generaal" is an office (offices.py)
-    at_post = _role_at_post(text, start) or bool(_SECRETARY_OF_POST.search(before))
-    return civil and not _NATIONAL.search(before) or at_post
+    at_post = _role_at_post(text, start) or bool(_SECRETARY_OF_POST.search(before) or _BARE_HEAD.search(before))
+    return civil and not _NATIONAL.search(before) or at_post or _in_a_bodys_list(text, start)
+
+
+# a head without an organisation, the name in apposition: "de plaatsvervangend directeur, mevrouw X", "de
+# directeur-generaal, de heer X" (with an outside organisation before the comma the head may be public: offices.py)
+_BARE_HEAD = re.compile(
+    rf"(?<![\w\-\u2010\u2011])(?i:de|het|onze|haar|zijn)\s+(?:(?i:plaatsvervangend|adjunct|waarnemend)[\s\-]+)?"
+    rf"(?i:directeur(?:-generaal)?|directrice|hoofd|secretaris(?:-generaal)?|woordvoerder|woordvoerster)\s*[,(]\s*"
+    rf"(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
+)
+# the members of an internal body listed: "Het projectteam bestond uit Dekker, Yilmaz en Van Beek"
+_BODY_LIST = re.compile(
+    r"(?i:werkgroep|projectteam|projectgroep|stuurgroep|kerngroep|taskforce|team|programmateam)\w*\s+"
+    r"(?:bestond|bestaat|bestonden|bestaan)\s+uit\s+"
+)
+_LIST_GAP = re.compile(r"[\w'’.\-\s,()]*")
+
+
+def _in_a_bodys_list(text: str, start: int) -> bool:
+    window = text[max(0, start - 150) : start]
+    heads = list(_BODY_LIST.finditer(window))
+    return bool(heads) and _LIST_GAP.fullmatch(window, heads[-1].end()) is not None
 
 
 # a diplomatic rank: "de tweede secretaris, mevrouw X" (the secretaris-generaal is an office, offices.py)
