@@ -392,7 +392,8 @@ def test_a_street_after_initials_and_an_office_stay_none() -> None:
 
 @pytest.mark.parametrize(("text", "name"), [
     ("Minister Dekker sprak. Het projectteam bestond uit Dekker, Yilmaz en Van Beek.", "Dekker"),
-    ("Burgemeester Stam opende. Namens het ministerie sprak de plaatsvervangend directeur, mevrouw E. Stam.", "E. Stam"),
+    ("Burgemeester Stam opende. Namens het ministerie sprak de plaatsvervangend directeur, mevrouw E. Stam.",
+     "E. Stam"),
 ])
 def test_a_namesake_in_an_internal_bodys_list_or_after_a_bare_head(text: str, name: str) -> None:
     assert name in _found(text)
