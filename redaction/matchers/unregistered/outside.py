@@ -37,6 +37,8 @@ _STAFFED = re.compile(
     r"(?i:ministerie|departement|directie|directoraat|afdeling|\bteam|team\b|programma|ambtelijk|interdepartementa"
     r"|secretariaat|bureau\b|\bstaf\b|griffie|dienst\b|\bdienst|agentschap|\bunit\b|cluster|sector)"
 )
+# a meeting with the body may be chaired by a civil servant: "het overleg met de Raad stond onder leiding van X"
+_MEETING = re.compile(r"(?i:overleg|gesprek|bijeenkomst|vergadering|sessie|werkbezoek|consultatie|conferentie)")
 # a scholar named with the university or academic hospital: "prof. dr. X van de Universiteit Utrecht"
 _ACADEMIC_TITLE = re.compile(r"(?:(?<!\w)(?:[Pp]rof|[Dd]r)\.|(?<!\w)(?:[Pp]rofessor|[Hh]oogleraar|[Ll]ector))\s*$")
 _UNIVERSITY_AFTER = re.compile(
@@ -51,6 +53,7 @@ _PUBLIC_WORK = re.compile(
 # a reference list: "– <title>, A, B en C, Utrecht 2022 (Verwey-Jonker Instituut);", "– <title>, X e.a., d.d. ..."
 # (the folded text has no line breaks: a paragraph break is two spaces, a dash "-")
 _BULLET_LINE = re.compile(r"(?:^|\s\s|[;:]\s+)-\s(?:(?!\s\s)[^;])*$")
+_OWN_PAPER = re.compile(r"(?i:intern|notitie|memo|nota\b|verslag|aantekening|e-mail)")
 _ET_AL = re.compile(r"\s+e\.a\.")
 _AUTHORS_TO_IMPRINT = re.compile(
     r"(?:\s*(?:,|\ben\b)\s*[A-ZÀ-Ý][\w'’\-]*(?:\s+[\w'’\-]+){0,3}?)*,\s+[A-ZÀ-Ý][a-zà-ÿ]+\s+(?:19|20)\d\d\s*"
@@ -78,10 +81,10 @@ def _chaired_outside(text: str, c: Candidate) -> bool:
     # "de Afdeling advisering van de Raad van State" is the council's, no ministry's unit
     before = _COUNCIL_SECTION.sub("", _sentence_before(text, chair.start()))
     after = _LINE_REST.match(text, c.end).group()[:60]  # type: ignore[union-attr]
-    if _STAFFED.search(before) or _INTERNAL_BODY.search(before) or _INTERNAL.search(after) or (
-            re.match(rf"\s*,\s*(?:{v._ROLE})(?!\w)", after)):
-        return False  # "een ambtelijke werkgroep onder leiding van drs. X", "onder leiding van X, projectleider"
-    return bool(_OUTSIDE_BODY.search(before))
+    if _STAFFED.search(before) or _INTERNAL_BODY.search(before) or _MEETING.search(before) or (
+            _INTERNAL.search(after) or re.match(rf"\s*,\s*(?:{v._ROLE})(?!\w)", after)):
+        return False  # "een ambtelijke werkgroep onder leiding van drs. X", "het overleg met de Raad stond onder ..."
+    return bool(_OUTSIDE_BODY.search(before[-90:]))  # the body chaired is named just before
 
 
 def _scholar(text: str, c: Candidate) -> bool:
@@ -98,8 +101,8 @@ def _reference_author(text: str, c: Candidate) -> bool:
     dash = text.rfind("- ", max(0, c.start - 300), c.start)  # the list item's dash, before the costly check
     if dash < 0 or not _BULLET_LINE.search(text, max(0, dash - 3), c.start):
         return False
-    rest = _LINE_REST.match(text, c.end).group()  # type: ignore[union-attr]
-    if _INTERNAL.search(rest) or _INTERNAL_BODY.search(rest):
+    item = text[dash : _LINE_REST.match(text, c.end).end()]  # type: ignore[union-attr]
+    if _INTERNAL.search(item) or _INTERNAL_BODY.search(item) or _OWN_PAPER.search(item):
         return False  # "– de notitie Planning, X e.a. (directie Wonen)": the ministry's own writers
     if _ET_AL.match(text, c.end):
         return True
@@ -125,8 +128,10 @@ _PORTFOLIO_AFTER = re.compile(
 )
 # "het rapport «Wat nu» van de heer X": the author of a published report with its title
 _TITLED_WORK = re.compile(
-    rf"(?<!\w)(?:rapport|advies|essay|verkenning)\s+[«\"“][^»\"”]{{1,100}}[»\"”]\s+van\s+{_TITLES}$"
+    rf"(?<!\w)(?:rapport|essay|verkenning)\s+[«\"“][^»\"”]{{1,100}}[»\"”]\s+van\s+{_TITLES}$"
 )
+
+_TASK_AFTER = re.compile(r"\s*,\s*die\s+als\s+([a-zà-ÿ][\w\-]*)[^,.;:()]{0,60}")
 
 
 def _portfolio_or_author(text: str, c: Candidate) -> bool:
@@ -136,9 +141,10 @@ def _portfolio_or_author(text: str, c: Candidate) -> bool:
         return not (_INTERNAL.search(clause) or _INTERNAL_BODY.search(clause))
     if not _TITLED_WORK.search(text, max(0, c.start - 160), c.start):
         return False
-    after = _LINE_REST.match(text, c.end).group()[:60]  # type: ignore[union-attr]
-    return not (_INTERNAL.search(after) or _INTERNAL_BODY.search(after)
-                or re.match(rf"\s*,\s*(?:{v._ROLE})(?!\w)", after))
+    # ", die als gespreksleider ... heeft gesproken": the author's public task is said; a civil role there is not one
+    task = _TASK_AFTER.match(text, c.end)
+    return bool(task) and not re.fullmatch(v._ROLE, task.group(1)) and not (  # type: ignore[union-attr]
+        _INTERNAL.search(task.group()) or _INTERNAL_BODY.search(task.group()))  # type: ignore[union-attr]
 
 
 def _motion_filers(text: str) -> dict[str, set[str]]:
