@@ -39,6 +39,10 @@ def test_the_chair_of_an_outside_body_is_public(text: str) -> None:
     ("De Onderwijsraad vroeg een reactie, onder leiding van Henk Oosterhuis van de directie Wonen.",
      "Henk Oosterhuis"),
     ("Het advies van de Onderwijsraad is besproken onder leiding van Sanne Kuiper, projectleider.", "Sanne Kuiper"),
+    # a state institute's study, a selection committee: their researchers and members are civil servants
+    ("Het Rijksinstituut voor Kustbeheer voerde de studie uit onder leiding van dr. Kees Jansen.", "Kees Jansen"),
+    ("De Selectiecommissie, onder voorzitterschap van mevrouw Kuiper, koos drie kandidaten.", "Kuiper"),
+    ("De Personeelsraad, onder voorzitterschap van mevrouw Kuiper, gaf een advies.", "Kuiper"),
     # a meeting with the outside body, chaired by a civil servant
     ("Het overleg met de Raad stond onder leiding van mevrouw Kuiper.", "Kuiper"),
     ("De minister sprak met de Onderwijsraad; de bijeenkomst stond onder leiding van Kees Jansen.", "Kees Jansen"),

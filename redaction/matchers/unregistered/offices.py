@@ -70,7 +70,9 @@ _STAFF_HEADS = frozenset(
 _INTERNAL_BODY = re.compile(
     r"(?i:werkgroep|stuurgroep|projectgroep|programmagroep|\bteam|team\b|taskforce|kerngroep|regiegroep|ambtelijk"
     r"|interdepartementa|directie\b|ondernemingsraad|medezeggenschap|bestuursraad|directieraad|managementraad"
-    r"|departementsleiding|klankbordgroep|begeleidingsgroep|begeleidingscommissie)"
+    r"|departementsleiding|klankbordgroep|begeleidingsgroep|begeleidingscommissie"
+    # committees and councils of the staff: "de Selectiecommissie, onder voorzitterschap van mevrouw X"
+    r"|selectiecommissie|sollicitatiecommissie|benoemingsadviescommissie|personeelsraad)"
     # a ministry's staff council and management team: "de voorzitter van de OR", "lid van het MT"
     r"|\b(?:OR|MT)\b"
 )

@@ -28,14 +28,18 @@ _TITLES = rf"(?:(?:{v._SALUTATION}|{v._TITLE}|[Pp]rofessor)(?:(?<=\.)|(?!\w))\s*
 _CHAIRED_BY = re.compile(rf"(?<!\w)onder\s+(?:(?:vice|co)-?voorzitterschap|voorzitterschap|leiding)\s+van\s+{_TITLES}$")
 # the outside bodies chaired so: councils, colleges, committees named after a person, an external reference group,
 # institutes and universities; a ministry's unit, service or internal body in the same sentence keeps a finding
+# (a committee only as an advisory, evaluation, inquiry or state committee: a selection or assessment committee may be
+# the ministry's own; an institute or agency is often the state's, its researchers civil servants)
 _OUTSIDE_BODY = re.compile(
-    r"[A-ZÀ-Ý]\w*(?:raad|college|commissie|instituut|universiteit)\b|\bRaad\b|[Cc]ommissie-[A-ZÀ-Ý]"
+    r"[A-ZÀ-Ý]\w*(?:raad|college)\b|\bRaad\b|[Cc]ommissie-[A-ZÀ-Ý]"
+    r"|(?:Advies|Evaluatie|Onderzoeks|Staats|Visitatie|Enquête|Delta)\w*commissie\b"
     r"|\bexterne\s+\w*(?:groep|commissie)\b"
 )
 _COUNCIL_SECTION = re.compile(r"Afdeling\s+(?:advisering|bestuursrechtspraak)")
 _STAFFED = re.compile(
     r"(?i:ministerie|departement|directie|directoraat|afdeling|\bteam|team\b|programma|ambtelijk|interdepartementa"
-    r"|secretariaat|bureau\b|\bstaf\b|griffie|dienst\b|\bdienst|agentschap|\bunit\b|cluster|sector)"
+    r"|secretariaat|bureau\b|\bstaf\b|griffie|dienst\b|\bdienst|agentschap|\bunit\b|cluster|sector|personeel"
+    r"|rijks(?!museum|universiteit|academie|akademie))"
 )
 # a meeting with the body may be chaired by a civil servant: "het overleg met de Raad stond onder leiding van X"
 _MEETING = re.compile(r"(?i:overleg|gesprek|bijeenkomst|vergadering|sessie|werkbezoek|consultatie|conferentie)")
