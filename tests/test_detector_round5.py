@@ -406,3 +406,12 @@ def test_a_namesake_in_an_internal_bodys_list_or_after_a_bare_head(text: str, na
 ])
 def test_a_head_of_an_outside_organisation_in_apposition_stays_public(text: str) -> None:
     assert _found(text) == []
+
+
+def test_a_given_name_no_office_holder_bears_beside_a_bare_ministers_surname() -> None:
+    assert "Marieke de Jong" in _found("Minister De Jong sprak. De uitwerking ligt bij Marieke de Jong.")
+
+
+def test_the_ministers_own_full_name_stays_public() -> None:
+    # counterpart: the register of office holders knows the minister's full name
+    assert _found("Minister De Jonge sprak. Hugo de Jonge zei later hetzelfde.") == []

@@ -10,6 +10,7 @@ from functools import lru_cache
 from redaction.matchers._text import Hit, PersonData, _caseless, _Coverage, _lit, _resolve, _Text
 from redaction.matchers.contact import registered_phone_key
 from redaction.matchers.needles import Needles, literal_needle
+from redaction.matchers.public_people import holder_named
 from redaction.matchers.registered import _register, _registered_hits
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.contact_points import (
@@ -160,6 +161,17 @@ def _office_starts_near(text: str, names: Sequence[Candidate]) -> list[int]:
 _TITLED = re.compile(rf"(?:{v._PUBLIC_TITLE})[\s,:]+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$")
 
 
+_POLITICAL = re.compile(
+    rf"(?<!\w)(?i:minister(?:-president)?|staatssecretaris|kamerlid|premier)\s+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*"
+    rf"(?P<name>(?:{v.CAP_TUSSEN}\s+|{v.TUSSEN}\s+)*[A-ZÀ-Ý][\w'’\-]*)"
+)
+
+
+def _political_keys(text: str) -> set[str]:
+    """The surnames written after a political title ("Minister De Jong", "staatssecretaris Van Rij")."""
+    return {surname_key(m.group("name")) for m in _POLITICAL.finditer(text)}
+
+
 def _contact_owners(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     """The name mentions a telephone number or e-mail address of the same person follows closely ("A. Kerkhof, 070
     ...", "Bos (b.bos@...)")."""
@@ -199,6 +211,11 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
             ranked.add(c.key)
     shared = {c.key for c in names if c.key in public and (g := given_initial(text[c.start : c.end]))
               and public[c.key] - {""} and g not in public[c.key]}
+    # a bewindspersoon or member the text names without a given name, and a mention with one that no office holder of
+    # the register bears and no office makes public: another person ("Minister De Jong ... Marieke de Jong")
+    political = _political_keys(text) if public else set()
+    shared |= {c.key for c in names if c.key in political and not public[c.key] - {""} and c.key not in by_office
+               and given_initial(text[c.start : c.end]) and not holder_named(text[c.start : c.end], by_initials=True)}
     civil = {c.key for c in names if civil_servant_mention(text, c.start, c.end)} | (ranked - by_office)
     # a person given with a number or an address of their own is a contact person, no namesake of a public person
     # elsewhere in the text ("Minister Kerkhof ... Inlichtingen bij: A. Kerkhof, 070 ..."), unless an office or a
