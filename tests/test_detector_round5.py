@@ -415,3 +415,14 @@ def test_a_given_name_no_office_holder_bears_beside_a_bare_ministers_surname() -
 def test_the_ministers_own_full_name_stays_public() -> None:
     # counterpart: the register of office holders knows the minister's full name
     assert _found("Minister De Jonge sprak. Hugo de Jonge zei later hetzelfde.") == []
+
+
+def test_a_person_after_a_services_cue_keeps_the_number() -> None:
+    text = "Vragen kunnen naar de helpdesk van DUO; de behandelaar, de heer Kok, is bereikbaar op 050 599 77 55."
+    assert "050 599 77 55" in _found(text)
+
+
+def test_a_services_number_after_its_cue_stays_none() -> None:
+    # counterpart: with no person after the cue the number is the service's
+    assert _found("Burgers kunnen bij de servicedesk van het Informatiepunt, op werkdagen bereikbaar via "
+                  "070 888 00 00, terecht.") == []

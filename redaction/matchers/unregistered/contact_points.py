@@ -83,9 +83,14 @@ def _is_service_number(text: str, start: int, end: int, key: str) -> bool:
     """0800/0900 numbers, 14 0xx, and numbers a sentence gives as an office's ("BelastingTelefoon 0800-0543")."""
     if key.startswith(_SERVICE_PREFIXES):
         return True
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), text.rfind("\n", 0, start), 0)
     before = text[max(sentence_start, start - 80) : start]
-    return bool(v.SERVICE_NUMBER_CUES.search(before) or v.SERVICE_NUMBER_AFTER.match(text[end:]))
+    cue = None
+    for cue in v.SERVICE_NUMBER_CUES.finditer(before):
+        pass
+    if cue and _A_PERSON.search(before, cue.end()):
+        return False  # "de helpdesk van DUO, de behandelaar, de heer Kok, is bereikbaar op ...": Kok's number
+    return bool(cue or v.SERVICE_NUMBER_AFTER.match(text[end:]))
 
 
 def contact_candidates(text: str, known_keys: AbstractSet[str], known_emails: AbstractSet[str]) -> list[Candidate]:
@@ -131,6 +136,8 @@ _PERSON_WORD = re.compile(
     rf"|{v._SALUTATION}"
     rf"|{v._ROLE})(?!\w)"
 )
+# a person named after a service's cue: a salutation or a role noun ("de helpdesk van DUO, de behandelaar, de heer X")
+_A_PERSON = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._SALUTATION}|{v._ROLE})(?!\w)")
 # "de Nationale Coördinator Terrorismebestrijding en Veiligheid" is an organisation (the NCTV), not a person's role
 _NATIONAL_OFFICE = re.compile(r"(?i:nationa(?:al|le)|landelijke?)\s+$")
 _CLAUSE_END = re.compile(r"[.;:!?\n](?:\s|$)|\s{2,}")  # the matching form has a paragraph break as spaces
