@@ -85,9 +85,8 @@ def _is_service_number(text: str, start: int, end: int, key: str) -> bool:
         return True
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), text.rfind("\n", 0, start), 0)
     before = text[max(sentence_start, start - 80) : start]
-    cue = None
-    for cue in v.SERVICE_NUMBER_CUES.finditer(before):
-        pass
+    cues = list(v.SERVICE_NUMBER_CUES.finditer(before))
+    cue = cues[-1] if cues else None
     if cue and _A_PERSON.search(before, cue.end()):
         return False  # "de helpdesk van DUO, de behandelaar, de heer Kok, is bereikbaar op ...": Kok's number
     return bool(cue or v.SERVICE_NUMBER_AFTER.match(text[end:]))
