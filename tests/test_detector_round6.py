@@ -43,6 +43,9 @@ def test_the_chair_of_an_outside_body_is_public(text: str) -> None:
     ("Het Rijksinstituut voor Kustbeheer voerde de studie uit onder leiding van dr. Kees Jansen.", "Kees Jansen"),
     ("De Selectiecommissie, onder voorzitterschap van mevrouw Kuiper, koos drie kandidaten.", "Kuiper"),
     ("De Personeelsraad, onder voorzitterschap van mevrouw Kuiper, gaf een advies.", "Kuiper"),
+    # the body's own staff, in brackets or apposition
+    ("De Onderwijsraad, onder leiding van mevrouw Kuiper (secretaris van de raad), schreef het advies.", "Kuiper"),
+    ("De Onderwijsraad, onder leiding van mevrouw Kuiper, senior adviseur, schreef het advies.", "Kuiper"),
     # a meeting with the outside body, chaired by a civil servant
     ("Het overleg met de Raad stond onder leiding van mevrouw Kuiper.", "Kuiper"),
     ("De minister sprak met de Onderwijsraad; de bijeenkomst stond onder leiding van Kees Jansen.", "Kees Jansen"),
@@ -199,3 +202,12 @@ def test_a_director_of_that_unit_stays_a_finding() -> None:
     text = ("Het ministerie werd vertegenwoordigd door directeur Wagenvoort van het ministerie. Vragen kunnen naar de "
             "directie Arbeidsmarkt.")
     assert "Wagenvoort" in _found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("De notitie is van de heer Post; de afdeling Post en Archief verzendt haar.", "Post"),
+    ("De notitie is van directeur Groen; de afdeling Groen en Water verzendt haar.", "Groen"),
+    ("De notitie is van mevrouw Arbeidsmarkt; de directie Arbeidsmarkt verzendt haar.", "Arbeidsmarkt"),
+])
+def test_a_surname_that_also_names_a_unit_stays_a_finding(text: str, name: str) -> None:
+    assert name in _found(text)

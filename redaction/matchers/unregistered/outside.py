@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from redaction.matchers.names import _fold
+from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.name_keys import given_initial
 from redaction.matchers.unregistered.offices import (
@@ -41,6 +42,8 @@ _STAFFED = re.compile(
     r"|secretariaat|bureau\b|\bstaf\b|griffie|dienst\b|\bdienst|agentschap|\bunit\b|cluster|sector|personeel"
     r"|rijks(?!museum|universiteit|academie|akademie))"
 )
+# "onder leiding van mevrouw X (secretaris van de raad)", "..., senior adviseur": the body's staff, civil servants
+_ROLE_AFTER = re.compile(rf"\s*[,(]\s*(?:(?:senior|junior|plaatsvervangend|ambtelijk|algemeen)\s+)?(?:{v._ROLE})(?!\w)")
 # a meeting with the body may be chaired by a civil servant: "het overleg met de Raad stond onder leiding van X"
 _MEETING = re.compile(r"(?i:overleg|gesprek|bijeenkomst|vergadering|sessie|werkbezoek|consultatie|conferentie)")
 # a scholar named with the university or academic hospital: "prof. dr. X van de Universiteit Utrecht"
@@ -86,7 +89,7 @@ def _chaired_outside(text: str, c: Candidate) -> bool:
     before = _COUNCIL_SECTION.sub("", _sentence_before(text, chair.start()))
     after = _LINE_REST.match(text, c.end).group()[:60]  # type: ignore[union-attr]
     if _STAFFED.search(before) or _INTERNAL_BODY.search(before) or _MEETING.search(before) or (
-            _INTERNAL.search(after) or re.match(rf"\s*,\s*(?:{v._ROLE})(?!\w)", after)):
+            _INTERNAL.search(after) or _ROLE_AFTER.match(after)):
         return False  # "een ambtelijke werkgroep onder leiding van drs. X", "het overleg met de Raad stond onder ..."
     return bool(_OUTSIDE_BODY.search(before[-90:]))  # the body chaired is named just before
 
@@ -173,13 +176,16 @@ def outside_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str
     return out
 
 
+_SALUTED = re.compile(rf"(?:{v._SALUTATION}|{v._TITLE})\.?\s+$")
 _UNIT_WORD = re.compile(r"(?<!\w)(?:directie|afdeling|directoraat-generaal)\s+([A-ZÀ-Ý]\w*)(?!\w)")
 
 
 def unit_words(text: str, names: Sequence[Candidate]) -> set[tuple[int, int]]:
     """Bare one-word candidates the text also uses as a unit's name ("plaatsvervangend directeur Pensioenen" beside
     "de directie Pensioenen"): no person."""
-    bare = [c for c in names if text[c.start : c.end].isalpha()]
+    # a known surname stays a name ("de heer Post" beside "de afdeling Post en Archief"), so does one after a salutation
+    bare = [c for c in names if text[c.start : c.end].isalpha() and text[c.start : c.end] not in data.surnames()
+            and not _SALUTED.search(text, max(0, c.start - 30), c.start)]
     if not bare:
         return set()
     units = set(_UNIT_WORD.findall(text))  # one pass per text
