@@ -89,6 +89,8 @@ def test_authors_in_a_reference_list_are_public() -> None:
     ("Bronnen:  - de verkenning Wonen, Maaike Verhoef, Den Haag 2021 (directie Woningmarkt);", "Maaike Verhoef"),
     ("Bijlagen:  - de interne notitie Planning, Ruud Hagenaars e.a., d.d. 3 mei 2023;", "Ruud Hagenaars"),
     ("Bijlagen:  - het verslag van de werksessie, Ruud Hagenaars e.a., d.d. 3 mei 2023;", "Ruud Hagenaars"),
+    ("Bijlagen:  - de brief van mevrouw Hagenaars e.a., d.d. 3 mei 2023;", "Hagenaars"),
+    ("Bijlagen:  - de reactie van Ruud Hagenaars e.a. aan de minister;", "Ruud Hagenaars"),
     # not a list item: a name with "e.a." in running text is no author
     ("De cijfers zijn nagelopen door Ruud Hagenaars e.a. en worden volgende week verstuurd.", "Ruud Hagenaars"),
 ])

@@ -61,7 +61,8 @@ _PUBLIC_WORK = re.compile(
 # (the folded text has no line breaks: a paragraph break is two spaces, a dash "-")
 _BULLET_LINE = re.compile(r"(?:^|\s\s|[;:]\s+)-\s(?:(?!\s\s)[^;])*$")
 _OWN_PAPER = re.compile(r"(?i:intern|notitie|memo|nota\b|verslag|aantekening|e-mail)")
-_ET_AL = re.compile(r"\s+e\.a\.")
+# "X e.a., Groningen 2021 (...)", "X e.a., d.d. 31 maart 2022": co-authors, then the imprint or date
+_ET_AL = re.compile(r"\s+e\.a\.\s*,\s*(?:[A-ZÀ-Ý][a-zà-ÿ]+\s+)?(?:d\.d\.|(?:19|20)\d\d\b)")
 _AUTHORS_TO_IMPRINT = re.compile(
     r"(?:\s*(?:,|\ben\b)\s*[A-ZÀ-Ý][\w'’\-]*(?:\s+[\w'’\-]+){0,3}?)*,\s+[A-ZÀ-Ý][a-zà-ÿ]+\s+(?:19|20)\d\d\s*"
     r"\((?P<org>[^()\n]{2,80})\)"
@@ -109,8 +110,10 @@ def _reference_author(text: str, c: Candidate) -> bool:
     if dash < 0 or not _BULLET_LINE.search(text, max(0, dash - 3), c.start):
         return False
     item = text[dash : _LINE_REST.match(text, c.end).end()]  # type: ignore[union-attr]
-    if _INTERNAL.search(item) or _INTERNAL_BODY.search(item) or _OWN_PAPER.search(item):
-        return False  # "– de notitie Planning, X e.a. (directie Wonen)": the ministry's own writers
+    if _INTERNAL.search(item) or _INTERNAL_BODY.search(item) or _OWN_PAPER.search(item) or (
+            _SALUTED.search(text, max(0, c.start - 30), c.start)):
+        return False  # the ministry's own writers ("- de notitie Planning, X e.a. (directie Wonen)"); a salutation is
+        # no reference list's ("- de brief van mevrouw X e.a., d.d. ...")
     if _ET_AL.match(text, c.end):
         return True
     imprint = _AUTHORS_TO_IMPRINT.match(text, c.end)
