@@ -1,6 +1,7 @@
 """People an outside body or publication makes public (tuning round 6): chairs of outside councils, scholars named
-with their university, authors in a reference list, members who filed a motion, a seat in an outside organisation
-said in a relative clause with its abbreviation.
+with their university in public work, authors in a reference list or of a titled report with their public task,
+members who filed a motion, a seat in an outside organisation said in a relative clause with its abbreviation, a
+portfolio in an outside board; and bare words that name a unit of the text, no person (`unit_words`).
 
 Each rule reads the words around one name candidate and stops at a ministry's unit, an internal body or a civil role
 ("een ambtelijke werkgroep onder leiding van drs. X", "dr. X van de directie Y", "X e.a. van de afdeling Z"): a Woo
