@@ -125,8 +125,14 @@ def test_a_pumping_station_named_with_a_title_and_initials_is_no_person() -> Non
     assert _found("De renovatie van het ir. K.J. Veenstragemaal bij Stavoren loopt vertraging op.") == []
 
 
-def test_a_civil_servant_named_with_a_title_and_initials_stays_a_finding() -> None:
-    assert "K.J. Veenstra" in _found("De renovatie wordt geleid door ir. K.J. Veenstra van Rijkswaterstaat.")
+@pytest.mark.parametrize(("text", "name"), [
+    ("De renovatie wordt geleid door ir. K.J. Veenstra van Rijkswaterstaat.", "K.J. Veenstra"),
+    # "het" as the pronoun before a titled person
+    ("Ik heb het dr. K. Wagenvoort gevraagd.", "K. Wagenvoort"),
+    ("Wij hebben het ir. Wagenvoort voorgelegd.", "Wagenvoort"),
+])
+def test_a_civil_servant_named_with_a_title_and_initials_stays_a_finding(text: str, name: str) -> None:
+    assert name in _found(text)
 
 
 # --- 7. an outside desk's number --------------------------------------------------------------------------------------

@@ -6,6 +6,9 @@ import re
 from redaction.matchers._text import _HYPHENS
 from redaction.matchers.unregistered import vocabulary as v
 
+# a work or building named after a titled person: "het ir. D.F. Woudagemaal"; only endings no surname has
+_ARTICLE_TITLE_BEFORE = re.compile(r"(?<!\w)[Hh]et\s+(?:dr|prof|mr|ir|ing)\.\s*$")
+_WORK = re.compile(r"\w(?:gemaal|gemalen|tunnel|gebouw|paviljoen|ziekenhuis|lyceum|gymnasium|laboratorium|kazerne)$")
 _NEXT_WORD = re.compile(r"(?:\s+|-)(\w+)")
 _INSTITUTION_SUFFIX = re.compile(rf"(?s:.)(?:{'|'.join(v.NOT_SURNAME_SUFFIXES)})$")  # with a letter before it
 _LOWER_TUSSEN_BEFORE = re.compile(r"(?<!\w)(?:van|de|den|der|ter|ten|te|het)\s+$")
@@ -24,6 +27,8 @@ def looks_like_institution(
     after the name, or one before it, still does."""
     if v.INSTITUTION_BEFORE.search(text[max(0, start - 30) : start]):
         return True
+    if _WORK.search(core) and _ARTICLE_TITLE_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "het ir. D.F. Woudagemaal" ("Ik heb het ir. Wagenvoort gevraagd": "het" may be the pronoun)
     if _DOUBLE_WITH_TUSSEN.search(core):
         person = named = True  # "Schoonhoven-van der Laan": the word after the tussenvoegsel is a surname
     suffix = _INSTITUTION_SUFFIX.search(core.casefold()) is not None

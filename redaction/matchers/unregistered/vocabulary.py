@@ -149,8 +149,6 @@ INSTITUTION_BEFORE = re.compile(
     r"|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Zr\.?Ms|Hr\.?Ms|[Kk]oning(?:in)?|[Pp]rins(?:es)?|Sint|St\.|(?<!\w)[Hh]et"
     # "het Dr. Sarphatihuis", "de Prof. Bronkhorststraat": an article before a title makes a building or a street
     r"|(?<!\w)(?:[Hh]et|[Dd]e)\s+(?:Dr|Prof|Mr|Ir)\."
-    # "het ir. D.F. Woudagemaal", "het dr. A.F. Philipsziekenhuis": no person follows "het" and a title
-    r"|(?<!\w)[Hh]et\s+(?:dr|prof|mr|ir|ing)\."
     # a street abroad: "aan de Via Carlo Magno", "de Rue Philippe Le Bon", "Avenue Louise"
     r"|(?<!\w)(?:Via|Rue|Avenue|Boulevard|Piazza|Calle|Rua|Place|Platz)"
     # a company named after a person: "rederij Cornelis Vrolijk", "de firma Jan Jansen"
