@@ -69,6 +69,8 @@ def test_a_scholar_named_with_the_university_is_public(text: str) -> None:
     ("De analyse is gemaakt door dr. Annelies Kroon van de directie Kennis.", "Annelies Kroon"),
     ("Volgens mevrouw Kroon van de Universiteit Utrecht is het voorstel haalbaar.", "Kroon"),  # no academic title
     ("Het stuk van drs. Joris Overbeek van het Ministerie van VWS is bijgevoegd.", "Joris Overbeek"),
+    ("Het onderzoek is begeleid door dr. Annelies Kroon van de Universiteit Leiden, die ook bij de directie Kennis "
+     "werkt.", "Annelies Kroon"),
     # a scholar met in private, in no public work of his
     ("Gisteren sprak ik met prof. dr. Joris Overbeek van het Erasmus MC over zijn gezondheid.", "Joris Overbeek"),
 ])

@@ -100,8 +100,12 @@ def _scholar(text: str, c: Candidate) -> bool:
     """A scholar in public work: chairing, leading or writing ("de taskforce onder voorzitterschap van prof. X van de
     TU Delft", "de publicaties van prof. dr. X van het Erasmus MC"); a conversation with one stays a finding ("het
     gesprek met prof. dr. X van de Universiteit Utrecht": personal data, if no civil servant's)."""
-    if not _UNIVERSITY_AFTER.match(text, c.end) or not _ACADEMIC_TITLE.search(text, max(0, c.start - 20), c.start):
+    university = _UNIVERSITY_AFTER.match(text, c.end)
+    if not university or not _ACADEMIC_TITLE.search(text, max(0, c.start - 20), c.start):
         return False
+    after = _LINE_REST.match(text, university.end()).group()[:80]  # type: ignore[union-attr]
+    if _INTERNAL.search(after) or _INTERNAL_BODY.search(after):
+        return False  # "dr. X van de Universiteit Leiden, die ook bij de directie Kennis werkt"
     return bool(_CHAIRED_BY.search(text, max(0, c.start - 80), c.start)
                 or _PUBLIC_WORK.search(text, max(0, c.start - 80), c.start))
 
