@@ -79,7 +79,9 @@ class Collector:
 
     def findings(self) -> list[Finding]:
         """One finding per person; people the dossier shows to be public and allowed persons are none."""
+        from redaction.matchers.contact import registered_phone_key
         from redaction.matchers.unregistered import allowed_names, mailbox_owner
+        from redaction.matchers.unregistered.contact_points import is_mobile
 
         name_keys = sorted({c.key for c, _ in self._found if c.category == "naam"})
         skip = (self._public - self._private - self._other_given()) | allowed_names(self.allowed)
@@ -88,6 +90,8 @@ class Collector:
             key = c.key
             if key.startswith("e-mail "):  # an address whose owner is named elsewhere in the dossier
                 key = mailbox_owner(key.removeprefix("e-mail "), name_keys) or key
+            if key in skip and c.category == "telefoon" and is_mobile(occ.text):
+                key = f"telefoon {registered_phone_key(occ.text)}"  # a public person's mobile number is still private
             if key not in skip:
                 groups.setdefault(key, Finding(key)).occurrences.append(occ)
         return list(groups.values())

@@ -204,6 +204,8 @@ def test_more_forms_of_an_organisations_number(text: str) -> None:
     ("Deelnemers kunnen zich aanmelden via j.bakker@minocw.example of telefonisch via 070 412 34 56.", "070 412 34 56"),
     ("Mail naar info@minocw.example of bel projectleider De Wit via 070 412 34 56.", "070 412 34 56"),
     ("Mail naar info@minocw.example of bel 06 12 34 56 78.", "06 12 34 56 78"),
+    # a number before an office's mailbox with nothing to say whose may be the writer's own
+    ("Tel. 0031 30 7654321 of secretariaat.dgx@minezk.example.", "0031 30 7654321"),
     ("De contactpersoon van het UWV is bereikbaar via 088 898 92 94.", "088 898 92 94"),
     ("Het secretariaat van mevrouw Smit is bereikbaar via 070 426 64 26.", "070 426 64 26"),
     ("De Vries is bereikbaar via 070 426 64 26.", "070 426 64 26"),
@@ -313,3 +315,70 @@ def test_streets_and_buildings_stay_no_person() -> None:
     for text in ("De route loopt via de Prins Clauslaan en de Laan van Nieuw Oost-Indië.",
                  "Het Huis van de Toekomst en het Anne Frank Huis openen.", "Dit deed de Stichting van de Kerk."):
         assert _found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "De Permanente Vertegenwoordiger bij de VN, mevrouw Lise Gregoire, sprak.",
+    "De EU-ambassadeur in Japan, de heer Jean-Eric Paquet, was aanwezig.",
+    "De VN-gezant voor Jemen, de heer Hans Grundberg, sprak.",
+    "De NAVO-secretaris-generaal Jens Stoltenberg bezocht de troepen.",
+    "De Eurogroepvoorzitter, de heer Jeroen Dijsselbloem, zat de vergadering voor.",
+    "De Inspecteur-Generaal Der Krijgsmacht, luitenant-generaal Hans Jacobs, rapporteerde.",
+    "De verkenner, de heer Johan Remkes, heeft zijn advies uitgebracht.",
+])
+def test_envoys_and_appointed_offices_are_public(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("De plaatsvervangend permanent vertegenwoordiger, de heer Bakker, nam deel.", "Bakker"),
+    ("De medewerker van de Permanente Vertegenwoordiging, mevrouw Bakker, nam deel.", "Bakker"),
+    ("De verkenner van de directie, de heer Bakker, rapporteerde.", "Bakker"),
+    ("De werkgroepvoorzitter, de heer Bakker, zat voor.", "Bakker"),
+])
+def test_deputies_and_staff_of_envoys_stay_findings(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a listed given name and a surname no list holds, followed by lower case
+    ("De interviews zijn gehouden door Eline Tjoa en Wouter Zwanikken.", ["Eline Tjoa", "Wouter Zwanikken"]),
+    ("Namens de directie Jeugd schoof Sven Lindqvist aan.", ["Sven Lindqvist"]),
+    # initials and an Arabic or Berber particle
+    ("De berekening is gecontroleerd door A. el Idrissi.", ["A. el Idrissi"]),
+    ("Het verslag is van M. Ben Ali.", ["M. Ben Ali"]),
+    # a street abroad and a head of government are no finding
+    ("Het gebouw staat aan de Via Carlo Magno in Parma.", []),
+    ("De Duitse bondskanselier Olaf Scholz sprak over de begroting.", []),
+    # two given names are one person's, a name of several capitalised words an institution's
+    ("Koning Willem Alexander opende de Johan Cruijff Schaal.", []),
+])
+def test_unlisted_surnames_and_particles(text: str, found: list[str]) -> None:
+    assert _found(text) == found
+
+
+def test_a_given_name_the_lists_lack_before_a_tussenvoegsel_joins_the_name() -> None:
+    # the whole name is the public chair's; before, "Kennedy" alone was a finding of its own
+    assert _found("De voorzitter van de Raad voor Cultuur, de heer Kennedy van der Laan, schreef het.") == []
+    assert _found("Dit deed projectleider Kennedy van der Laan.") == ["Kennedy van der Laan"]
+    # a listed surname before the tussenvoegsel, or a place after it, stays the surname alone
+    assert _found("Het gesprek met mevrouw Bakker van Amsterdam was goed.") == ["Bakker"]
+
+
+@pytest.mark.parametrize("text", [
+    "Reizigers kunnen terecht bij het Nationaal Reisloket, dat dag en nacht bereikbaar is via 070 111 22 33.",
+    "Ouders kunnen terecht bij de Stichting Kinderopvang Nederland, telefonisch bereikbaar via 030 222 33 44.",
+    "Mantelzorgers kunnen terecht bij het steunpunt Zorgpunt, bereikbaar via 088 444 55 66, of mailen.",
+])
+def test_an_organisation_then_reachable_in_apposition(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Vragen gaan naar Bakker (RVO), bereikbaar via 088 042 11 11.", "088 042 11 11"),  # no article: a person
+    ("Vragen gaan naar de heer Bakker, bereikbaar via 088 042 11 11.", "088 042 11 11"),
+    ("Vragen gaan naar de projectleider van de RVO, bereikbaar via 088 042 11 11.", "088 042 11 11"),
+    ("Vragen gaan naar de afdeling van Jansen, bereikbaar via 088 042 11 11.", "088 042 11 11"),
+])
+def test_a_person_then_reachable_stays_a_finding(text: str, number: str) -> None:
+    assert number in _found(text)

@@ -88,3 +88,23 @@ def test_a_name_in_a_binary_stream_read_as_utf16_is_still_found(tmp_path: Path) 
         doc.save(path)
     problems = gate.check_pdf(path, [gate.Forbidden("Joost Ouwehand", gate.NAME)], [])
     assert any("stream, utf-16-be" in p for p in problems), problems
+
+
+def test_a_form_from_another_dossier_reuses_its_compiled_patterns_and_matches_the_same():
+    """The patterns of a form depend on its text, kind and case rule, not on its rule text or sources:
+    every dossier that names the same person shares them (they were compiled again per dossier)."""
+    from pipeline.checks.gate import forms
+
+    texts = ["Overleg met J. DE VRIES en jdevries@minezk.nl, paraaf JdV, tel. 06-1234 5678.",
+             "devries", "Jan de Vries' nota", "de vries-boom", "niets"]
+    kinds = [("J. de Vries", gate.NAME, False), ("de Vries", gate.NAME, False), ("JdV", gate.PARAAF, True),
+             ("jdevries@minezk.nl", gate.EMAIL, False), ("06 12345678", gate.PHONE, True)]
+    for text, what, case in kinds:
+        first = gate.Forbidden(text, what, case, "naam van een ambtenaar", ("d1/nota.yaml:3:5",))
+        other = gate.Forbidden(text, what, case, "een andere regel", ("d2/nota.yaml:9:1", "d2/woo.yaml:2:1"))
+        bare = gate.Forbidden(text, what, case)
+        assert gate.matcher(first) is gate.matcher(other) is gate.matcher(bare)
+        assert forms._pattern(first) is forms._pattern(other)
+        assert gate.anchor(first) == gate.anchor(other)
+        assert [gate.matcher(other)(normalise(t)) for t in texts] == [forms._matcher_of.__wrapped__(bare)(
+            normalise(t)) for t in texts]

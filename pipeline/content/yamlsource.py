@@ -21,15 +21,14 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
+from pipeline.content import yamlfast
 from pipeline.content.yamlerrors import reader_problem, yaml_problem
 from pipeline.errors import Diagnostic, Loc
 
 # Limits against hostile input: far above any real content file, far below a hang or a RecursionError.
-MAX_DEPTH = 64
-MAX_NODES = 200_000
+MAX_DEPTH, MAX_NODES = 64, 200_000
 
-# An empty value, and YAML's own words for "nothing" (content v1.0 used `~` for an empty table cell).
-_NULLS = ("", "~", "null", "Null", "NULL")
+_NULLS = ("", "~", "null", "Null", "NULL")  # an empty value, YAML's words for nothing (v1.0: `~`, an empty cell)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\(u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})")
 
@@ -310,19 +309,21 @@ def load_yaml(path: Path, display: str | None = None, root: Path | None = None) 
 def parse_yaml(raw: str, display: str) -> tuple[Node | None, list[Diagnostic]]:
     """Parse YAML text; syntax errors and limits become Diagnostics, never exceptions."""
     builder = _Builder(display, raw)
-    yaml = YAML(typ="rt")
-    yaml.version = (1, 2)
-    try:
-        for event in yaml.parse(raw):
-            builder.feed(event)
-    except _Limit as exc:
-        return None, [exc.diagnostic]
-    except MarkedYAMLError as exc:
-        return None, [yaml_problem(exc, display, raw)]
-    except ReaderError as exc:
-        return None, [reader_problem(exc, display, raw)]
-    except YAMLError as exc:
-        return None, [Diagnostic(Loc(display, 1, 1), f"ongeldige YAML: {exc}")]
+    if not yamlfast.feed(raw, builder):  # libyaml, where it reads the text as this pure parser does
+        builder = _Builder(display, raw)
+        yaml = YAML(typ="rt")
+        yaml.version = (1, 2)
+        try:
+            for event in yaml.parse(raw):
+                builder.feed(event)
+        except _Limit as exc:
+            return None, [exc.diagnostic]
+        except MarkedYAMLError as exc:
+            return None, [yaml_problem(exc, display, raw)]
+        except ReaderError as exc:
+            return None, [reader_problem(exc, display, raw)]
+        except YAMLError as exc:
+            return None, [Diagnostic(Loc(display, 1, 1), f"ongeldige YAML: {exc}")]
     if builder.diagnostics and builder.root is None:
         return None, builder.diagnostics
     return builder.root or Node({}, Loc(display, 1, 1)), builder.diagnostics

@@ -114,8 +114,19 @@ def searchable(text: str) -> str:
     return "\n".join(fold_accents(v).casefold() for v in variants(text))
 
 
-@functools.lru_cache(maxsize=8192)
+def _key(f: Forbidden) -> Forbidden:
+    """f without its rule and sources, which no pattern looks at: the key of the caches below. Every
+    dossier naming the same people brings the same forms with its own sources; keyed on the whole
+    form, each dossier compiled them again and the caches filled with copies."""
+    return Forbidden(f.text, f.what, f.case_sensitive) if f.rule or f.sources else f
+
+
 def _pattern(f: Forbidden) -> re.Pattern[str]:
+    return _pattern_of(_key(f))
+
+
+@functools.lru_cache(maxsize=8192)
+def _pattern_of(f: Forbidden) -> re.Pattern[str]:
     words = normalise(f.text).strip().split(" ")
     body = r"\s*".join(re.escape(w) for w in words)  # white space between words may vanish or change
     flags = 0 if f.case_sensitive else re.IGNORECASE
@@ -252,9 +263,13 @@ def _paraaf_matcher(paraaf: str) -> Matcher:
     return lambda t: rx.search(t) is not None
 
 
-@functools.lru_cache(maxsize=8192)  # a dossier's forms, matched in each of its PDFs and files
 def matcher(f: Forbidden) -> Matcher:
     """Whether f occurs in a (normalised) text a reader can see: the rules above for names and parafen."""
+    return _matcher_of(_key(f))
+
+
+@functools.lru_cache(maxsize=8192)  # a dossier's forms, matched in each of its PDFs and files
+def _matcher_of(f: Forbidden) -> Matcher:
     if f.what == NAME:
         name = _name_matcher(f.text)
         folded = fold_accents(f.text)
@@ -283,7 +298,6 @@ def digits(text: str) -> str:
     return found if found.isascii() else "".join(str(unicodedata.digit(c)) for c in found)
 
 
-@functools.lru_cache(maxsize=8192)
 def anchor(f: Forbidden) -> str:
     """A text every match of f contains, casefolded: its longest run of letters ("" if none).
 
@@ -292,7 +306,12 @@ def anchor(f: Forbidden) -> str:
     same text; so a text whose casefolded form lacks the anchor cannot match, and the
     costly patterns run only where it is present.
     """
-    runs = re.findall(r"[^\W\d_]+", fold_accents(normalise(f.text)))
+    return _anchor_of(f.text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _anchor_of(text: str) -> str:
+    runs = re.findall(r"[^\W\d_]+", fold_accents(normalise(text)))
     return max(runs, key=len, default="").casefold()
 
 

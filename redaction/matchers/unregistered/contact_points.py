@@ -6,11 +6,12 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from redaction.matchers._text import Hit, _Coverage
-from redaction.matchers.contact import _EMAIL, _IBAN, _is_plausible_phone, _scan_phones
+from redaction.matchers.contact import _EMAIL, _IBAN, _is_plausible_phone, _scan_phones, registered_phone_key
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
-from redaction.matchers.unregistered.person_names import Candidate, surname_key
+from redaction.matchers.unregistered.name_keys import surname_key
+from redaction.matchers.unregistered.person_names import Candidate
 
 # 0800 / 090x: free or paid service lines; 14 0xx: gemeenten; +800 / +808: international freephone (ITU UIFN)
 _SERVICE_PREFIXES = ("800", "900", "906", "909", "14", "+800", "+808")
@@ -24,11 +25,14 @@ def is_personal_mailbox(address: str) -> bool:
     if not parts or any(p in v.FUNCTIONAL_MAILBOX_WORDS for p in parts):
         return False
     if len(parts) > 1 and len(parts[0]) <= 3 and parts[0].isalpha():
-        return True  # initials and a surname: "m.vanleeuwen", "pw.jansen"
+        # initials and a surname: "m.vanleeuwen", "pw.jansen"; an abbreviation and a noun is an office's box:
+        # "fsv-tegemoetkoming@", "nob-aanvragen@" (not "j.koning@")
+        return not (local[len(parts[0])] == "-" and _NOUN_END.search(local) and parts[-1] not in _mailbox_names()[1])
     first_names, surnames = _mailbox_names()
     return any(p in first_names or p in surnames for p in parts) or (len(parts) == 1 and _initials_surname(local))
 
 
+_NOUN_END = re.compile(r"[a-z]{4}(?:ing|ingen|heid|tie|ties|zaken|regeling|loket|punt|aanvragen|verzoeken|meldingen)$")
 _TUSSEN_PREFIX = re.compile(r"^(?:van(?:de[nr]?|het)?|vd|de[nr]?|te[nr]?|op|in(?:t|het)?|uit)")
 
 
@@ -79,9 +83,13 @@ def _is_service_number(text: str, start: int, end: int, key: str) -> bool:
     """0800/0900 numbers, 14 0xx, and numbers a sentence gives as an office's ("BelastingTelefoon 0800-0543")."""
     if key.startswith(_SERVICE_PREFIXES):
         return True
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), text.rfind("\n", 0, start), 0)
     before = text[max(sentence_start, start - 80) : start]
-    return bool(v.SERVICE_NUMBER_CUES.search(before) or v.SERVICE_NUMBER_AFTER.match(text[end:]))
+    cues = list(v.SERVICE_NUMBER_CUES.finditer(before))
+    cue = cues[-1] if cues else None
+    if cue and _A_PERSON.search(before, cue.end()):
+        return False  # "de helpdesk van DUO, de behandelaar, de heer Kok, is bereikbaar op ...": Kok's number
+    return bool(cue or v.SERVICE_NUMBER_AFTER.match(text[end:]))
 
 
 def contact_candidates(text: str, known_keys: AbstractSet[str], known_emails: AbstractSet[str]) -> list[Candidate]:
@@ -100,6 +108,16 @@ def contact_candidates(text: str, known_keys: AbstractSet[str], known_emails: Ab
     return out
 
 
+def _mobile_key(key: str) -> bool:
+    return key.startswith(("6", "+316"))
+
+
+def is_mobile(number: str) -> bool:
+    """A Dutch mobile number ("06-51 87 30 42", "+31 6 1234 5678"): always a person's."""
+    key = registered_phone_key(number)
+    return bool(key) and _mobile_key(key)  # type: ignore[arg-type]
+
+
 # an organisation by its article or abbreviation as the clause's addressee: "terecht bij de IND via", "bij het
 # Voedingscentrum, telefoon", "Farmatec van het CIBG, telefoon" (a person takes no article: "bij mevrouw Smit")
 # or a unit or service by its noun and name ("tot de afdeling Woordvoering via", "bij de directie Communicatie"), or an
@@ -107,7 +125,8 @@ def contact_candidates(text: str, known_keys: AbstractSet[str], known_emails: Ab
 _ORGANISATION_OWNER = re.compile(
     r"(?<!\w)(?:bij|van|met|aan|via|naar|tot)\s+(?:(?:de|het)\s+(?!heer\b)(?:[A-ZÀ-Ý]|(?:afdeling|directie|dienst"
     r"|sectie|eenheid|unit|team|bureau|divisie)\s+[A-ZÀ-Ý]|(?:secretariaat|persvoorlichting|voorlichting|woordvoering"
-    r"|helpdesk|servicedesk|(?:klant)?contactcentrum|meldpunt|loket)\b)|[A-Z]{2,}\b|[A-ZÀ-Ý]\w*(?:dienst|bureau|raad"
+    r"|helpdesk|servicedesk|(?:klant)?contactcentrum|meldpunt|loket|steunpunt|informatiepunt)\b"
+    r"|(?:[\w/]+\s+){0,3}(?:[Cc]ontact\s?[Cc]ent(?:er|re|rum)|[Cc]all\s?[Cc]ent(?:er|re))\b)|[A-Z]{2,}\b|[A-ZÀ-Ý]\w*(?:dienst|bureau|raad"
     r"|autoriteit|inspectie|instituut|centrum|loket|vereniging|stichting|fonds|bank)\b)"
 )
 # what makes the number a person's, whatever organisation the clause names
@@ -116,9 +135,15 @@ _PERSON_WORD = re.compile(
     rf"|{v._SALUTATION}"
     rf"|{v._ROLE})(?!\w)"
 )
+# a person named after a service's cue: a salutation or a role noun ("de helpdesk van DUO, de behandelaar, de heer X")
+_A_PERSON = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._SALUTATION}|{v._ROLE})(?!\w)")
 # "de Nationale Coördinator Terrorismebestrijding en Veiligheid" is an organisation (the NCTV), not a person's role
 _NATIONAL_OFFICE = re.compile(r"(?i:nationa(?:al|le)|landelijke?)\s+$")
 _CLAUSE_END = re.compile(r"[.;:!?\n](?:\s|$)|\s{2,}")  # the matching form has a paragraph break as spaces
+# the dot of an initial or a title ends no clause: "bij majoor drs. A.F. Tjon-A-Kiem van de directie X, telefoon ..."
+_ABBREVIATION_DOT = re.compile(
+    r"(?<![\w.])(?:(?:[A-Z]|IJ|Th|Ch|Chr|Ph|Fr|Joh|Jac|Wm)\.)+$|(?<!\w)(?i:drs|dr|mr|ir|ing|prof|dhr|mevr|mw|hr|ds|bc)\.$"
+)
 
 
 def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> bool:
@@ -126,24 +151,30 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     "Telers kunnen terecht bij het Klantcontactcentrum van RVO via 088 042 42 42", "bij de Raad voor Rechtsbijstand
     via piket@rvr.org". A mobile number, or an address of initials or given name and surname, is always a person's;
     so is what follows a name, a salutation, a role noun or "bereikbaar" ("jurist X van de Dienst Y, bereikbaar op")."""
-    if c.category == "telefoon" and c.key.startswith(("6", "+316")):
+    if c.category == "telefoon" and _mobile_key(c.key):
         return False
     if c.category == "email" and _LOCAL_PARTS.search(c.key.split("@", 1)[0]):
         return False
     start = c.start
     lo = max(0, start - 160)
-    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)
+            if not _ABBREVIATION_DOT.search(text, lo, m.start() + 1)]
     lo = ends[-1] if ends else lo
     if any(lo <= s < start for s in name_starts):
         return False
     before = text[lo:start]
     persons = {m.group() for m in _PERSON_WORD.finditer(before)
                if not _NATIONAL_OFFICE.search(before, max(0, m.start() - 12), m.start())}
-    if persons <= {"bereikbaar", "haar", "zijn"} and (_PREMISES.search(before) or _organisation_subject(before)):
+    if persons <= {"bereikbaar", "haar", "zijn"} and (_PREMISES.search(before) or _organisation_subject(before)
+                                                      or _organisation_then_reachable(before)):
         return True  # "het kantoor van de Rijksvertegenwoordiger is bereikbaar via ...": the office is
     if c.category == "telefoon" and beside_office_mailbox(text, c, lo):
         return True
     return bool(_ORGANISATION_OWNER.search(before)) and not persons
+
+
+_CAPITALISED_WORD = re.compile(r"(?<!\S)[A-ZÀ-Ý]")
+_FIRST_WORD = re.compile(r"\s*\S+")
 
 
 # an organisation's office or desk as the subject: what is "bereikbaar" there is the organisation, not a person
@@ -198,9 +229,36 @@ _MAILBOX = re.compile(r"[\w.\-+]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
 def beside_office_mailbox(text: str, c: Candidate, lo: int) -> bool:
-    """A landline given in one clause with an office's mailbox, no person in it: "aanmelden via aanmelden@minocw.nl of
-    telefonisch via 070 ...", "via 088 ... of info@...". A personal address there makes it a person's."""
+    """A landline offered in one clause as the other way to an office's mailbox, no person in it: "aanmelden via
+    aanmelden@minocw.nl of telefonisch via 070 ...". A personal address there makes it a person's, and so does a number
+    before the mailbox with nothing to say whose ("Tel. 030 ... of secretariaat@...": perhaps the writer's own)."""
     end = _CLAUSE_END.search(text, c.end, min(len(text), c.end + 120))
     clause = text[lo : end.start() if end else min(len(text), c.end + 120)]
+    before = _MAILBOX.findall(text[lo : c.start])
     mails = _MAILBOX.findall(clause)
-    return bool(mails) and not any(is_personal_mailbox(mail) for mail in mails) and not _PERSON_WORD.search(clause)
+    return bool(before) and not any(is_personal_mailbox(mail) for mail in mails) and not _PERSON_WORD.search(clause)
+
+
+# the organisation named just before, in apposition or in a relative clause: "bij de Stichting Voedingscentrum
+# Nederland, telefonisch bereikbaar via", "het steunpunt C-support, bereikbaar via", "het BZ Contact Center, dat
+# bereikbaar is via" (an article before it: "Bakker (RVO), bereikbaar via" is a person's)
+_ORG_THEN_REACHABLE = re.compile(
+    r"(?<!\w)(?:de|het)\s+(?P<org>[^,;:()]{1,60}?)\s*,\s*(?:(?:dat|die)\s+)?(?:[a-zà-ÿ]+\s+){0,4}?bereikbaar(?:\s+is)?"
+    r"\s+(?:via|op|onder)(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*$"
+)
+_DESK = re.compile(
+    r"^(?i:steunpunt|loket|helpdesk|servicedesk|servicepunt|informatiepunt|meldpunt|(?:klant)?contactcentrum|secretariaat)\b"
+)
+
+
+def _organisation_then_reachable(clause: str) -> bool:
+    m = _ORG_THEN_REACHABLE.search(clause)
+    if not m or m.group("org").startswith(("heer", "Heer")):
+        return False
+    # a capitalised word before the organisation (not the clause's first) may be a person's name: "Vragen gaan naar
+    # Bakker van de Stichting X, telefonisch bereikbaar via ..." is Bakker's number
+    first = _FIRST_WORD.match(clause)
+    if _CAPITALISED_WORD.search(clause, first.end() if first else 0, m.start()):
+        return False
+    org = m.group("org")
+    return bool(_DESK.match(org) or _ORG_NOUN.search(org) or re.search(r"\b(?:Center|Centre|Desk|Loket)\b", org))

@@ -10,21 +10,27 @@ from functools import lru_cache
 from redaction.matchers._text import Hit, PersonData, _caseless, _Coverage, _lit, _resolve, _Text
 from redaction.matchers.contact import registered_phone_key
 from redaction.matchers.needles import Needles, literal_needle
+from redaction.matchers.public_people import holder_named
 from redaction.matchers.registered import _register, _registered_hits
+from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.contact_points import (
     contact_candidates,
+    is_mobile,
     mailbox_name_candidates,
     organisation_contact,
 )
+from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 from redaction.matchers.unregistered.offices import office_name_starts
-from redaction.matchers.unregistered.parliament import member_surnames, spokesman_surnames
-from redaction.matchers.unregistered.person_names import Candidate, given_initial, name_candidates, surname_key
+from redaction.matchers.unregistered.outside import outside_surnames, unit_words
+from redaction.matchers.unregistered.parliament import header_surnames, member_surnames, spokesman_surnames
+from redaction.matchers.unregistered.person_names import Candidate, name_candidates
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames, relative_office
 from redaction.matchers.unregistered.unit_context import (
     civil_servant_mention,
     enumerated_names,
     keep_namesakes,
     later_mentions,
+    listed_before,
     rank_before,
     unit_names,
 )
@@ -152,6 +158,32 @@ def _office_starts_near(text: str, names: Sequence[Candidate]) -> list[int]:
     return sorted({pos for lo, hi in spans for pos in office_name_starts(text, lo, min(hi, len(text)))})
 
 
+_TITLED = re.compile(rf"(?:{v._PUBLIC_TITLE})[\s,:]+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$")
+
+
+_POLITICAL = re.compile(
+    rf"(?<!\w)(?i:minister(?:-president)?|staatssecretaris|kamerlid|premier)\s+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*"
+    rf"(?P<name>(?:{v.CAP_TUSSEN}\s+|{v.TUSSEN}\s+)*[A-ZÀ-Ý][\w'’\-]*)"
+)
+
+
+def _political_keys(text: str) -> set[str]:
+    """The surnames written after a political title ("Minister De Jong", "staatssecretaris Van Rij")."""
+    return {surname_key(m.group("name")) for m in _POLITICAL.finditer(text)}
+
+
+def _contact_owners(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """The name mentions a telephone number or e-mail address of the same person follows closely ("A. Kerkhof, 070
+    ...", "Bos (b.bos@...)")."""
+    names = [c for c in cands if c.category == "naam"]
+    out = []
+    for c in cands:
+        if c.category in ("telefoon", "email"):
+            near = [n for n in names if n.key == c.key and n.end <= c.start <= n.end + _NEAR]
+            out += near[-1:]
+    return out
+
+
 def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[str], set[tuple[str, str]]]:
     """The surnames text shows to be public, less those a civil servant with another given name shares: with
     "het lid Inge van Dijk" and "Lotte van Dijk" in one text, every Van Dijk stays a finding (a leak is worse);
@@ -159,7 +191,8 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     Also those kept private, and the given names written with each public surname."""
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
-    for extra in (spokesman_surnames(text), member_surnames(text, names)):  # parliament.py
+    for extra in (spokesman_surnames(text), member_surnames(text, names), header_surnames(text),
+                  outside_surnames(text, names)):  # parliament.py, outside.py
         for key, initials in extra.items():
             public.setdefault(key, set()).update(initials)
     offices = _office_starts_near(text, names)
@@ -178,7 +211,17 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
             ranked.add(c.key)
     shared = {c.key for c in names if c.key in public and (g := given_initial(text[c.start : c.end]))
               and public[c.key] - {""} and g not in public[c.key]}
+    # a bewindspersoon or member the text names without a given name, and a mention with one that no office holder of
+    # the register bears and no office makes public: another person ("Minister De Jong ... Marieke de Jong")
+    political = _political_keys(text) if public else set()
+    shared |= {c.key for c in names if c.key in political and not public[c.key] - {""} and c.key not in by_office
+               and given_initial(text[c.start : c.end]) and not holder_named(text[c.start : c.end], by_initials=True)}
     civil = {c.key for c in names if civil_servant_mention(text, c.start, c.end)} | (ranked - by_office)
+    # a person given with a number or an address of their own is a contact person, no namesake of a public person
+    # elsewhere in the text ("Minister Kerkhof ... Inlichtingen bij: A. Kerkhof, 070 ..."), unless an office or a
+    # title makes that very mention public ("mevrouw Jansen, voorzitter van de Raad van State, bereikbaar via ...")
+    civil |= {c.key for c in _contact_owners(text, cands) if c.key in public and c.key not in by_office
+              and not _TITLED.search(text, max(0, c.start - 40), c.start)}
     given = {(key, g) for key, initials in public.items() for g in initials}
     return set(public) - shared - civil, shared | civil, given
 
@@ -200,6 +243,7 @@ def scan(
     spans, keys = _allowed_spans(t.norm, allowed)
     found = name_candidates(t.norm, set(keep), _register_spans(t.norm, register_texts)) + unit_names(t.norm, set(keep))
     found += enumerated_names(t.norm, set(keep))  # "de leden van de werkgroep, te weten Hendriks, Van Dam en Pauw"
+    found += listed_before(t.norm, found, set(keep))  # "werkten mee: Ramdin, Van der Sluis en mr. Lotte Verbeek"
     found += later_mentions(t.norm, found, set(keep))  # "projectleider Wilma Hoogeveen; Hoogeveen houdt ..."
     contacts = contact_candidates(t.norm, register.owners.keys(), register.emails)  # no copy of the register per text
     found += contacts + mailbox_name_candidates(t.norm, [c for c in contacts if c.category == "email"], set(keep))
@@ -214,11 +258,16 @@ def scan(
     namesakes = keep_namesakes(t.norm, [(h.start, h.end) for h in hits], _keep_given(tuple(keep_names))) if keep else []
     namesakes = [c for c in namesakes if not _is_allowed(t.norm, c, spans, keys)]
     cands = _person_keys(_resolve(resolved + namesakes))
+    units = unit_words(t.norm, [c for c in cands if c.category == "naam"])  # outside.py
+    cands = [c for c in cands if (c.start, c.end) not in units]
     public, private, given = _public_keys(t.norm, cands)
     public -= {c.key for c in namesakes}
     private |= {c.key for c in namesakes}
     raw = []
     for c in cands:
+        if c.key in public and c.category == "telefoon" and is_mobile(t.norm[c.start : c.end]):
+            # a public person's mobile number is still private: its own finding
+            c = replace(c, key=f"telefoon {registered_phone_key(t.norm[c.start : c.end])}")
         h = t.to_raw(Hit(c.start, c.end, c.category, None))
         raw.append(replace(c, start=h.start, end=h.end))
     return Scan(tuple(raw), frozenset(public), frozenset(private), frozenset(given))

@@ -37,6 +37,9 @@ _ALWAYS_WORDS = (
     "bestuursvoorzitter", "president-directeur", "chef defensiestaf", "chef-defensiestaf",
     "rijksvertegenwoordiger", "gezaghebber",  # offices in public law for the Caribbean Netherlands
     "ceo", "rijksbouwmeester",  # a company's chief executive; the government architect, a public appointment
+    # the kingdom's envoys to international organisations, and their offices written with its abbreviation
+    "permanent vertegenwoordiger", "permanente vertegenwoordiger", "eu-ambassadeur", "vn-ambassadeur", "vn-gezant",
+    "eu-gezant", "navo-ambassadeur", "vn-secretaris-generaal", "navo-secretaris-generaal", "eurogroepvoorzitter",
 )
 # a -generaal that heads a ministry's unit, or a military rank (an officer is a civil servant)
 # and the bodies named so ("het directoraat-generaal, de heer ..." is a unit's civil servant)
@@ -46,24 +49,30 @@ _UNIT_GENERAAL = ("directeur", "secretaris", "thesaurier", "plaatsvervangend dir
 _INTERNAL_CHAIR = (r"(?:werkgroep|stuurgroep|\w*groep|team|taskforce|project|programma|or\b|mt\b|ondernemingsraad|dag"
                    r"|sessie|gespreks|overleg|vergader|klankbord|begeleidings)")
 _ALWAYS_COMPOUND = (
-    rf"(?!(?i:{'|'.join(_UNIT_GENERAAL)}){_HYPHEN}generaal)[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}generaal"
+    rf"(?!(?i:{'|'.join(_UNIT_GENERAAL)}){_HYPHEN}[Gg]eneraal)[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}[Gg]eneraal"
     r"|[a-zà-ÿA-ZÀ-Ý]*ombuds(?:man|vrouw)|(?!(?i:project|programma))[a-zà-ÿA-ZÀ-Ý]+commissaris"
     rf"|(?!(?i:{_INTERNAL_CHAIR}))[a-zà-ÿA-ZÀ-Ý]+{_HYPHEN}?voorzitter"
 )
 # public only with a named organisation that is not a unit of the ministry
 _HEAD_WORDS = (
     "directeur", "directrice", "directeur-generaal", "secretaris-generaal", "thesaurier-generaal", "hoofd",
-    "bestuurder", "commandant", "topambtenaar", "hoofdeconoom", "woordvoerder", "woordvoerster", "chef-staf",
+    "bestuurder", "commandant", "topambtenaar", "hoofdeconoom", "woordvoerder", "woordvoerster", "chef-staf", "deken",
+    "leider",
+    "algemeen deken",
     "chef staf",
 )
 # (a chef-staf heads the staff of a DG or a military unit as often as of an outside organisation)
-_STAFF_HEADS = frozenset(["hoofd", "woordvoerder", "woordvoerster", "bestuurder", "topambtenaar", "chef staf"])
+_STAFF_HEADS = frozenset(
+    ["hoofd", "woordvoerder", "woordvoerster", "bestuurder", "topambtenaar", "chef staf", "leider"]
+)
 # an internal body chaired or staffed by civil servants, said just before the office ("een ambtelijke werkgroep
 # onder voorzitterschap van ...") or in its of-clause
 _INTERNAL_BODY = re.compile(
     r"(?i:werkgroep|stuurgroep|projectgroep|programmagroep|\bteam|team\b|taskforce|kerngroep|regiegroep|ambtelijk"
     r"|interdepartementa|directie\b|ondernemingsraad|medezeggenschap|bestuursraad|directieraad|managementraad"
-    r"|departementsleiding|klankbordgroep|begeleidingsgroep|begeleidingscommissie)"
+    r"|departementsleiding|klankbordgroep|begeleidingsgroep|begeleidingscommissie"
+    # committees and councils of the staff: "de Selectiecommissie, onder voorzitterschap van mevrouw X"
+    r"|selectiecommissie|sollicitatiecommissie|benoemingsadviescommissie|personeelsraad)"
     # a ministry's staff council and management team: "de voorzitter van de OR", "lid van het MT"
     r"|\b(?:OR|MT)\b"
 )
@@ -88,12 +97,15 @@ _EXTERNAL_ORG = re.compile(
     r"|organisatie|fonds|stichting|vereniging|unie|politie|hogeschool|ziekenhuis|museum|centrum|academie"
     r"|maatschappij|omroep|federatie|bond|tribunaal|hof|parlement|commissie|bibliotheek|archief|orkest"
     r"|theater|spoorwegen|luchthaven|haven)\b|\b(?:Koninklijk|Nationa)\w*"
-    r"|\b(?:Bank|Bureau|Raad|Autoriteit|Instituut|Universiteit|Organisatie|Fonds|Stichting|Vereniging|Unie"
+    r"|\b(?:Bank|Bureau|Raad|Autoriteit|Instituut|Universiteit|Organisatie|Fonds|Stichting|Vereniging|Unie|Orde|Rekenkamer"
     r"|Politie|Hogeschool|Ziekenhuis|Museum|Academie|Hof|Commissie|Parlement)\b"
     # an organisation named in English by these nouns is an international one (a ministry's own units named in
     # English use "Office", "Center", "Board", "Programme": those are not here)
     r"|\b(?:Authority|Agency|Institute|Council|Commission|Court|Organi[sz]ation|Foundation|University"
     r"|Association|Union|Fund)\b"
+    # international organisations by their abbreviation: never a unit of the state
+    r"|\b(?:VN|NAVO|OVSE|OESO|IMF|WHO|WTO|UNHCR|UNICEF|UNESCO|UNDP|IAEA|OPCW|ILO|FAO|ECB|EIB|Europol|Eurojust"
+    r"|Frontex|Interpol)\b"
 )
 # the head of an armed force is public; the commander of a unit is a civil servant
 _FORCES = re.compile(r"(?i:\w*krachten|\w*macht|marine|marechaussee)\b")
@@ -170,7 +182,7 @@ _HINT = re.compile(
     r"orpschef|eneraal|mbuds|oorzitter|ommissaris|irect|ecretaris|oofd|estuurder|ommandant|oordvoer|ertegenwoordiger"
     r"|mbassad|ezant|onsul|andsadvocaat|apporteur|oördinator|opman|opvrouw|edacteur|agnificus|eider|ijsttrekker"
     r"|taatsraad|aadsheer|edeputeerde|ijkgraaf|hef|mbtenaar|criptie|roefschrift|issertatie|oek|ssay|olumn"
-    r"|piniestuk|ratie|iografie|oman|oogleraar|ector|rofessor|ezaghebber|CEO|[Cc]eo|ouwmeester"
+    r"|piniestuk|ratie|iografie|oman|oogleraar|ector|rofessor|ezaghebber|CEO|[Cc]eo|ouwmeester|[Dd]eken\b"
 )
 _WORD_BEFORE = re.compile(r"[\w\-\u2010\u2011]*$")
 _PREVIOUS_WORD = re.compile(r"[\w\-\u2010\u2011]+\s+$")
@@ -183,6 +195,9 @@ def _word_starts(text: str, lo: int, hi: int) -> list[int]:
         word = _WORD_BEFORE.search(text, max(0, h.start() - 40), h.start())
         start = word.start() if word else h.start()
         out.add(start)
+        part = text.rfind("-", start, h.start())  # "substituut-ombudsman": the office after the hyphen
+        if part >= 0:
+            out.add(part + 1)
         prev = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
         if prev:
             out.add(prev.start())

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from redaction.matchers.names import _fold
 from redaction.matchers.public_people import holders_with_surname
 from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.name_keys import given_initial
 from redaction.matchers.unregistered.offices import internal_body
-from redaction.matchers.unregistered.person_names import Candidate, given_initial
+from redaction.matchers.unregistered.person_names import Candidate
 from redaction.matchers.unregistered.public import _name_spans
 
 _BY_MOUTH = re.compile(r"(?<!\w)bij\s+monde\s+van\s+")
@@ -54,6 +55,23 @@ def spokesman_surnames(text: str) -> dict[str, set[str]]:
         if not _PARLIAMENT.search(before) or internal_body(text, m.start()):
             continue
         for name in _name_spans(text, m.end()):
+            core = name.group("core")
+            for key in (_fold(core.split("-")[-1]), _fold(core)):
+                out.setdefault(key, set()).add(given_initial(name.group()))
+    return out
+
+
+# the committee's chair and clerk in the header of a report of proceedings: "Voorzitter: Van Gent  Griffier: Post"
+_HEADER = re.compile(r"(?<![\w-])(?:Voorzitter|Ondervoorzitter|Griffier|Adjunct-griffier)\s*:\s*")
+
+
+def header_surnames(text: str) -> dict[str, set[str]]:
+    """In a report of parliamentary proceedings, the names in its header lines "Voorzitter: X" and "Griffier: Y"."""
+    if not _PROCEEDINGS.search(text):
+        return {}
+    out: dict[str, set[str]] = {}
+    for m in _HEADER.finditer(text):
+        for name in _name_spans(text, m.end())[:1]:
             core = name.group("core")
             for key in (_fold(core.split("-")[-1]), _fold(core)):
                 out.setdefault(key, set()).add(given_initial(name.group()))

@@ -9,7 +9,10 @@ from redaction.matchers._text import _E, _HYPHENS
 from redaction.matchers.names import _INITIAL, _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.institutions import looks_like_institution as _looks_like_institution
+from redaction.matchers.unregistered.name_keys import surname_key
 from redaction.matchers.unregistered.stopwords import STOPWORDS
+from redaction.matchers.unregistered.unlisted import ORGANISATION_ENDINGS, unlisted_given, unlisted_surname
 
 
 @dataclass(frozen=True)
@@ -28,14 +31,17 @@ _AFTER_TRIGGER = re.compile(
 # a role noun, its unit and the name in apposition: "de secretaris van de werkgroep, Marco Rossi, ..." (with a
 # salutation the salutation triggers already; a public office in the same form is made public by offices.py)
 _ROLE_APPOSITION = re.compile(
-    rf"(?<![\w\-\u2010\u2011])(?P<role>{v._ROLE})\s+(?:van|bij|voor)\s+[^,.;:()\n]{{1,60}}?,\s+"
+    rf"(?<![\w\-\u2010\u2011])(?P<role>{v._ROLE})\s+(?:van|bij|voor|in|te)\s+[^,.;:()\n]{{1,60}}?,\s+"
     rf"(?P<name>(?P<init>{v.INITIALS})?(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+)?{v.SURNAME}){_E}"
 )
 # found from the literal of-clause and comma first, the role noun then looked for in the few words before it (one
 # pass of the role alternation over the whole text costs a fifth of the scan)
-_APPOSITION_TAIL = re.compile(r"(?<!\w)(?:van|bij|voor)\s+[^,.;:()\n]{1,60}?,\s+(?=[A-ZÀ-Ý]|[a-z]{1,4}\.)")
+_APPOSITION_TAIL = re.compile(r"(?<!\w)(?:van|bij|voor|in|te)\s+[^,.;:()\n]{1,60}?,\s+(?=[A-ZÀ-Ý]|[a-z]{1,4}\.)")
 _ROLE_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE})\s+$")
-_AFTER_INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?P<init>{v.INITIALS}){v.SURNAME}){_E}")
+# after initials also an Arabic or Berber particle: "A. el Idrissi", "M. Ben Ali"
+_AFTER_INITIALS = re.compile(
+    rf"(?<![\w.])(?P<name>(?P<init>{v.INITIALS})(?P<tus>{v.PARTICLE}\s+|(?:{v.TUSSEN}\s+){{0,3}})(?P<core>{v.CORE})){_E}"
+)
 _LIST_NEXT = re.compile(rf"\s*(?:,|\ben\b)\s*(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}")
 _PLURAL = re.compile(v.PLURAL_TRIGGER)
 _MORE_NAME = re.compile(rf"\s+(?:{v.TUSSEN}\s+){{0,3}}(?P<core>{v.CORE}){_E}")
@@ -58,60 +64,11 @@ _NOT_INITIALS = frozenset(
     {"N.B.", "P.S.", "A.U.B.", "S.V.P.", "Z.K.H.", "H.M.", "H.K.H.", "N.V.", "B.V.", "C.V.", "V.O.F.", "U.A.", "W.A."}
 )
 _NATIONAL_OFFICE = re.compile(r"(?i:nationa(?:al|le)|landelijke?|europe(?:es|se))\s+$")
-_NEXT_WORD = re.compile(r"(?:\s+|-)(\w+)")
-_TITLE_OR_INITIAL = re.compile(rf"^(?:{v._TITLE}|(?:(?:{_INITIAL})\.)+)$")
-
-
-def surname_key(name: str) -> str:
-    """The folded last word of a name: "drs. M. van Leeuwen", "Van Leeuwen" and "Leeuwen" share "leeuwen"."""
-    words = [w for w in re.split(r"\s+", name.strip()) if w and not _TITLE_OR_INITIAL.match(w)]
-    return _fold(words[-1]) if words else _fold(name)
-
-
-_NOT_GIVEN = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "in", "op", "uit", "von", "la", "le",
-                        "du", "'t", "’t", "el", "al", "ben", "ait", "aït", "abou", "abu", "bou", "ould"])
-
-
-_TITLE_WORD = re.compile(v._TITLE)
-
-
-def given_initial(name: str) -> str:
-    """The first letter of a name's given name or initials, "" for a bare surname ("Van Dijk", "El Amrani")."""
-    words = [w for w in name.split() if not _TITLE_WORD.fullmatch(w)]
-    if len(words) < 2 or words[0].casefold() in _NOT_GIVEN or not words[0][:1].isupper():
-        return ""
-    return words[0][0]
+_PARTICLES = frozenset(["el", "al", "ben", "ait", "aït", "abou", "abu", "bou", "ould"])
 
 
 def _capitalised_word(word: str) -> bool:
     return word[:1].isupper() and not (word.isupper() and len(word) > 1) and word not in STOPWORDS
-
-
-_NAME_TAIL = re.compile(r"\.?(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ]+)){1,3}\s+([A-ZÀ-Ý][a-zà-ÿ]+)")
-
-
-_TUSSEN_OF_NAME = re.compile(r"(?:\b[Vv]an\s+(?:de[nr]?\s+|het\s+)?|\b[Tt]e[rn]\s+|\b[Vv]an\s+'t\s+)$")
-
-
-def _looks_like_institution(text: str, start: int, end: int, core: str) -> bool:
-    """ "Stichting Willem Pompe", "Zr.Ms. Karel Doorman", "Johan de Wittlaan", "Anne Frank Huis"."""
-    if v.INSTITUTION_BEFORE.search(text[max(0, start - 30) : start]):
-        return True
-    folded = core.casefold()
-    # after a tussenvoegsel the word is a surname: "Ilse van der Laan", "Van der Brug", "Ter Horst" (not "de Laan")
-    a_word = core in v.INSTITUTION_WORDS and not _TUSSEN_OF_NAME.search(text, max(0, start), end - len(core))
-    if a_word or any(folded.endswith(s) and len(folded) > len(s) for s in v.NOT_SURNAME_SUFFIXES):
-        return True
-    tail = _NAME_TAIL.match(text, end)  # "het Dr. Horacio E. Oduber Hospitaal": the name cut at an initial
-    if tail and tail.group(1) in v.INSTITUTION_WORDS:
-        return True
-    after = _NEXT_WORD.match(text, end)
-    if not after:
-        return False
-    word = after.group(1)
-    compound = text[end : end + 1] in _HYPHENS and word.casefold().endswith(("lezing", "zaal", "prijs", "fonds"))
-    return compound or word in v.INSTITUTION_WORDS or (word[:1].isupper() and word.casefold().endswith(
-        (*v.NOT_SURNAME_SUFFIXES, "weg")))
 
 
 # an inflected adjective starts a unit's name, never a surname: "directeur Ruimtelijke Ordening", "afdeling Juridische
@@ -123,7 +80,11 @@ def _names_a_unit(core: str) -> bool:
     """ "medewerker Communicatie", "coördinator Terrorismebestrijding": a unit or a task, not a surname."""
     folded = core.casefold()
     unit_like = len(core) >= 10 and folded.endswith(("ing", "ingen")) or folded.endswith(_ADJECTIVE_ENDINGS)
-    return folded.endswith(v.UNIT_SUFFIXES) or (unit_like and core not in data.surnames())
+    return folded.endswith(v.UNIT_SUFFIXES) or (unit_like or core in _UNIT_ADJECTIVES) and core not in data.surnames()
+
+
+# adjectives that start the name of a region or a field: "coördinator Grote Meren", "directeur Nieuwe Markten"
+_UNIT_ADJECTIVES = frozenset(["Grote", "Kleine", "Nieuwe", "Oude", "Hoge", "Lage", "Brede", "Verre", "Midden"])
 
 
 # a unit is named by a list of its fields: "directeur Klimaat, Lucht en Geluid", "afdeling Bestuur, Democratie en
@@ -162,6 +123,16 @@ def _a_word_of_the_text(text: str, core: str) -> bool:
     return re.search(rf"(?<![\w{re.escape(_HYPHENS)}]){re.escape(core.lower())}(?!\w)", text) is not None
 
 
+# "de projectleider Slotwet, dr. Van Vliet": the word is the project, the name in apposition after it
+_APPOSED_NAME = re.compile(rf",\s+(?:{v._SALUTATION}|{v._TITLE})\s")
+
+
+def _project_then_name(text: str, m: re.Match[str]) -> bool:
+    core = m.group("core")
+    return core not in data.surnames() and core not in data.first_names() and bool(
+        _APPOSED_NAME.match(text, m.end("name")))
+
+
 def _a_place(core: str, tus: str) -> bool:
     return not tus and core.casefold() in data.places() and core not in data.surnames()
 
@@ -179,12 +150,12 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
     if not _capitalised_word(core) or len(core) == 1 or _LOWER_PART.search(core):
         return False  # one letter is an initial ("d.d. 22 juni", "VERSLAG D.D."), no surname
     # "mevrouw de Vries" is common; "collega van Financiën", "mevrouw in Den Haag" are not names
-    lower_tussen = bool(tus) and tus[0].islower() and not init
+    lower_tussen = bool(tus) and tus[0].islower() and not init and _fold(tus.split()[0]) not in _PARTICLES
     role = _bare_role(m)
     if lower_tussen and (role or _fold(tus.split()[0]) in {"in", "op", "uit", "het"}):
         return False
     if role and not init and (_names_a_unit(core) or _a_place(core, tus) or _a_unit_list(text, m)
-                              or not tus and _a_word_of_the_text(text, core)):
+                              or not tus and (_a_word_of_the_text(text, core) or _project_then_name(text, m))):
         return False  # "medewerker Communicatie", "coördinator Groningen" (but "teamleider Dijkhuizen")
     if _fold(core) in keep:
         return False
@@ -194,7 +165,10 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
         single = len(re.findall(_INITIAL, init)) == 1
         if single and _ITEM_WORDS.search(text[max(0, m.start() - 40) : m.start()]):
             return False
-    return not _looks_like_institution(text, m.start("name"), m.end("name"), core)
+    saluted = bool(m.groupdict().get("trig")) and not role
+    person = bool(tus.strip() or init or saluted) and core in data.surnames()  # "Van der Sluis", "de heer Sluis"
+    person = person or bool(init) and core.casefold().endswith(ORGANISATION_ENDINGS)  # "J.P. Hofbank"
+    return not _looks_like_institution(text, m.start("name"), m.end("name"), core, person=person, named=person)
 
 
 def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
@@ -202,14 +176,18 @@ def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
     end = m.end("name")
     if m.group("init") or m.group("tus"):
         return end
-    given = m.group("core") in data.first_names()
+    first = m.group("core")
+    given = first in data.first_names()
     for _ in range(2):
         more = _MORE_NAME.match(text, end)
         core = more.group("core") if more else ""
         if not _capitalised_word(core) or _fold(core) in keep or core.casefold().endswith(v.ORG_SUFFIXES):
             break  # "de heer Bakker van de Belastingdienst"
-        if more and not given and more.start("core") - end > 1:
+        if more and not given and more.start("core") - end > 1 and not unlisted_given(first, text, end, more):
             break  # after a surname only a second surname follows: "González Pérez", not "Teeven in het Parool"
+        gap = text[end : more.start("core")] if more else ""
+        if "\n" in gap or "  " in gap or end > m.end("name") and "het" in gap.split():
+            break  # a paragraph ends the name ("Griffier: Maas  Aanwezig"); "Michèle van Vugt van het Amsterdam UMC"
         end = more.end() if more else end
     return end
 
@@ -261,6 +239,9 @@ def _trigger_names(text: str, keep: set[str], register: Sequence[tuple[int, int]
         if ap and _is_name(text, ap, keep, False) and not _inside(register, ap.start(), ap.end()):
             out.append(Candidate(ap.start("name"), ap.end("name"), "naam", surname_key(ap.group("name"))))
     for m in _AFTER_INITIALS.finditer(text):
+        gap = text[m.start("name") : m.start("core")]
+        if "\n" in gap or "  " in gap or text[max(0, m.start() - 1) : m.start()] == "&":
+            continue  # "I&M.  Motie van de leden ...": no initial
         if _is_name(text, m, keep, True):
             start = m.start("name")
             before = _GIVEN_BEFORE.search(text, max(0, start - 25), start)  # "Pieter J. Kramer": the given name too
@@ -290,13 +271,14 @@ def _known_surname(core: str, known: frozenset[str]) -> bool:
     """A surname of the list, or a double surname of capitalised parts one of which is ("Oudejans-Brink")."""
     if core in known:
         return True
-    parts = _HYPHEN_SPLIT.split(core)
+    parts = [_LEADING_TUSSEN.sub("", p) for p in _HYPHEN_SPLIT.split(core)]  # "Hendriks-de Vries"
     return len(parts) > 1 and all(_capitalised_word(p) for p in parts) and any(p in known for p in parts)
 
 
+_LEADING_TUSSEN = re.compile(rf"^(?:{v.TUSSEN}\s+)+")
+
+
 _GIVEN_BEFORE = re.compile(r"(?<![\w.\-])([A-ZÀ-Ý][a-zà-ÿ]+) $")
-
-
 def _given_names(text: str, keep: set[str]) -> list[Candidate]:
     """A Dutch first name and a known surname: "Jan de Boer", "Fatima El Amrani", "Joost Verhoeven"."""
     out = []
@@ -318,14 +300,20 @@ def _given_names(text: str, keep: set[str]) -> list[Candidate]:
             if more and _capitalised_word(more.group("core")):
                 core, end = more.group("core"), more.end()
                 tus = text[m.end() : more.start("core")]
-        if not _known_surname(core, known_surnames) and not tus.strip():
+        listed = _known_surname(core, known_surnames)
+        unlisted = not listed and not tus.strip() and unlisted_surname(text, core, end)
+        if not listed and not tus.strip() and not unlisted:
             continue  # "Willem Alexander" is one person's two given names; unknown words are no surname
-        if _fold(core) in keep or _looks_like_institution(text, m.start("given"), end, core):
-            continue
         start = m.start("given")
         before = _GIVEN_BEFORE.search(text, max(0, start - 25), start)  # "Fatima Zahra El Idrissi": two given names
-        if before and before.group(1) in given_names:
-            start = before.start(1)
+        two = bool(before) and before.group(1) in given_names  # type: ignore[union-attr]
+        # "Ruud van der Sluis", "Kees Sluis" (not "Anne Frank Huis": a given name before the word's given name)
+        person = core in known_surnames or unlisted  # "Karel Baasbank" (unlisted_surname: no street, prize or building)
+        named = person and (tus[:1].islower() or end == m.end() and not two)
+        if _fold(core) in keep or _looks_like_institution(text, start, end, core, person=person, named=named):
+            continue
+        if two:
+            start = before.start(1)  # type: ignore[union-attr]
         out.append(Candidate(start, end, "naam", surname_key(text[start:end])))
     return out
 
@@ -366,8 +354,10 @@ def _list_continuations(text: str, names: list[Candidate], keep: set[str]) -> li
                 break
             if (m.group("tus") or " ")[0].islower() and not m.group("init"):
                 break  # "Bos en de Raad": a lowercase article, not a tussenvoegsel
-            out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
-            pos = m.end()
+            # a given name takes the surname after it: "Marloes Verhof en Kees Oudesluis", never "Kees" alone
+            end = _name_end(text, m, keep) if m.group("core") in data.first_names() else m.end("name")
+            out.append(Candidate(m.start("name"), end, "naam", surname_key(text[m.start("name") : end])))
+            pos = max(m.end(), end)
     return out
 
 

@@ -9,6 +9,7 @@ from redaction.matchers._text import _B, _HYPHEN
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 from redaction.matchers.unregistered.offices import (
     _INTERNAL,
     body_named_before,
@@ -16,10 +17,11 @@ from redaction.matchers.unregistered.offices import (
     internal_clause,
     office_after,
 )
-from redaction.matchers.unregistered.person_names import _names_a_unit, given_initial
+from redaction.matchers.unregistered.person_names import _names_a_unit
 
 _TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE})(?!\w)")
 _OF_SALUTATION = re.compile(rf"\s+(?:van|voor)\s+(?:{v._SALUTATION})\s+")
+_CHAIR_OF = re.compile(r"\s+van\s+(?=[A-ZÀ-Ý])")
 _OF_CLAUSE_TO_COMMA = re.compile(r"\s+(?:van|voor|der)\s+[^,.;:\n]{1,80}?,\s*")
 # "motie-Slob", "de ombudsman, de heer Van Zutphen", "(voorzitter: de heer ...)"
 _JOIN = re.compile(rf"{_HYPHEN}|\s*[,:]\s+|\s+")
@@ -36,14 +38,17 @@ _PERSON_OF = re.compile(
 )
 _CLAUSE = re.compile(r"[^,.;:\n]{0,80}")
 _GAP = r"[^\S\n]+"  # one given name at most: the folded text has no line breaks ("Anne Mulder Voor toelichting")
+# a double surname's second part may start with a tussenvoegsel: "Blanksma-van den Heuvel"
+_CORE = rf"[A-ZÀ-Ý][\w'’]*(?:{_HYPHEN}(?:{v.TUSSEN}{_GAP})*[A-ZÀ-Ý][\w'’]*)*"
+_GIVEN = r"[A-ZÀ-Ý](?:(?![A-Z])[^\W\d_])+"  # "Koşer Kaya", "Dezentjé Hamming-Bluemink"
 _NAME = re.compile(
-    rf"(?:{v.INITIALS})?(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:{_HYPHEN}[A-ZÀ-Ý][a-zà-ÿ]+)?{_GAP})?"
-    rf"(?P<tus>(?:{v.CAP_TUSSEN}{_GAP}|{v.TUSSEN}{_GAP})*)(?P<core>[A-ZÀ-Ý][\w'’]*(?:{_HYPHEN}[A-ZÀ-Ý][\w'’]*)*)"
+    rf"(?:{v.INITIALS})?(?:{_GIVEN}(?:{_HYPHEN}{_GIVEN})?{_GAP})?"
+    rf"(?P<tus>(?:{v.CAP_TUSSEN}{_GAP}|{v.TUSSEN}{_GAP})*)(?P<core>{_CORE})"
 )
 # two given names when the second is a listed first name ("prof. dr. Bart Jan Kullberg"), else _NAME's one
 _NAME2 = re.compile(
-    rf"(?:{v.INITIALS})?[A-ZÀ-Ý][a-zà-ÿ]+{_GAP}(?P<g2>[A-ZÀ-Ý][a-zà-ÿ]+){_GAP}"
-    rf"(?P<tus>(?:{v.CAP_TUSSEN}{_GAP}|{v.TUSSEN}{_GAP})*)(?P<core>[A-ZÀ-Ý][\w'’]*(?:{_HYPHEN}[A-ZÀ-Ý][\w'’]*)*)"
+    rf"(?:{v.INITIALS})?{_GIVEN}{_GAP}(?P<g2>[A-ZÀ-Ý][a-zà-ÿ]+){_GAP}"
+    rf"(?P<tus>(?:{v.CAP_TUSSEN}{_GAP}|{v.TUSSEN}{_GAP})*)(?P<core>{_CORE})"
 )
 _SEPARATOR = re.compile(r"\s*(?:,|/|\ben\b)\s*")
 
@@ -52,15 +57,17 @@ def _name_spans(text: str, pos: int, *, many: bool = False) -> list[re.Match[str
     """The names of a list starting at pos ("Opstelten en Teeven", "Slob/De Rouwe", "de heer Mark Rutte"). After a
     singular title a salutation after a separator starts another person, no second holder: "de woordvoerder van
     minister Jansen, mevrouw De Wit" or "gedeputeerde Jansen en de heer Bakker" (`many`: a plural title, an attendance
-    list, where the list goes on: "de leden Omtzigt, mevrouw Leijten en ...")."""
-    found = []
+    list, where the list goes on: "de leden Omtzigt, mevrouw Leijten en ..."); so does a given name or initials there
+    ("minister De Vries en Marloes Hendriks")."""
+    found: list[re.Match[str]] = []
     skip = _SKIP.match(text, pos)
     pos = skip.end() if skip else pos
+    bare = False  # the name follows a separator without a salutation or title
     for _ in range(30 if many else 8):
         two = _NAME2.match(text, pos)
         m = two if two and two.group("g2") in data.first_names() else _NAME.match(text, pos)
-        if not m:
-            break
+        if not m or bare and not many and _given_first(m.group()) and not _an_area(found[-1]):
+            break  # "minister De Vries en Marloes Hendriks": a given name after a singular title is another person
         found.append(m)
         sep = _SEPARATOR.match(text, m.end())
         if not sep:
@@ -69,8 +76,18 @@ def _name_spans(text: str, pos: int, *, many: bool = False) -> list[re.Match[str
         skip = _SKIP.match(text, pos)
         if skip and skip.end() > pos and not many and not _an_area(found[-1]):
             break
+        bare = not (skip and skip.end() > pos)
         pos = skip.end() if skip else pos
     return found
+
+
+_INITIAL_FIRST = re.compile(r"(?:[A-Z][a-z]?\.)+")
+
+
+def _given_first(name: str) -> bool:
+    """The name starts with a listed given name or initials ("Marloes Hendriks", "J. Hendriks"; not "Vervoer van")."""
+    first = name.split()[0] if name.split() else ""
+    return len(name.split()) > 1 and (first in data.first_names() or bool(_INITIAL_FIRST.fullmatch(first)))
 
 
 def _an_area(m: re.Match[str]) -> bool:
@@ -122,9 +139,13 @@ def public_surnames(text: str) -> dict[str, set[str]]:
     keys: dict[str, set[str]] = {}
     for m in _TITLE_RX.finditer(text):
         pos = m.end()
-        of = _OF_SALUTATION.match(text, pos) or _OF_CLAUSE_TO_COMMA.match(text, pos)
-        join = of or _JOIN.match(text, pos)
         title = m.group().casefold()
+        # "De Raad voor X, onder voorzitterschap van Jet Bussemaker, ...": after the outside organisation it chairs,
+        # what follows "van" is the chair ("Het overleg vond plaats onder voorzitterschap van Karin Bos": no one public)
+        chaired = title == "voorzitterschap" and body_named_before(text, m.start())
+        chair = _CHAIR_OF.match(text, pos) if chaired else None
+        of = chair or _OF_SALUTATION.match(text, pos) or _OF_CLAUSE_TO_COMMA.match(text, pos)
+        join = of or _JOIN.match(text, pos)
         after = join.end() if join else pos
         enum = _ENUMERATION.match(text, after) if join else None
         names = _name_spans(text, enum.end() if enum else after, many=title in _PLURAL_TITLES) if join else []
@@ -146,8 +167,27 @@ def public_surnames(text: str) -> dict[str, set[str]]:
         if body and internal_clause(_CLAUSE.match(text, names[-1].end()).group()):  # type: ignore[union-attr]
             continue  # "onder voorzitterschap van mevrouw Smit kwam de projectgroep bijeen"
         for name in names:
-            for key in (_fold(name.group("core").split("-")[-1]), _fold(name.group("core"))):
+            for key in _name_keys(name, many=title in _PLURAL_TITLES):
                 keys.setdefault(key, set()).add(given_initial(name.group()))
+    return keys
+
+
+_TUSSEN_WORDS = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "in", "op", "uit", "von", "la", "le"])
+
+
+def _name_keys(name: re.Match[str], *, many: bool = False) -> list[str]:
+    """The keys a public name clears: the surname, its last part, the surname_key of a double one ("Blanksma-van den
+    Heuvel"), and the first word of a surname with a tussenvoegsel inside ("Docters van Leeuwen": also "docters"); in a
+    list of members (`many`) also the first word of a two-word surname that is no given name ("Bruins Slot")."""
+    core = name.group("core")
+    keys = [_fold(core.split("-")[-1]), _fold(core), surname_key(core)]
+    words = name.group().split()
+    first = words[0] if words else ""
+    surname_first = first[:1].isupper() and first not in data.first_names() and not first.endswith(".")
+    inside = len(words) > 2 and name.group("tus")[:1].islower() and _fold(first) not in _TUSSEN_WORDS
+    two_words = many and len(words) == 2 and not name.group("tus")  # "te weten: Bruins Slot, ..."
+    if surname_first and (inside or two_words):
+        keys.append(_fold(first))
     return keys
 
 
@@ -182,6 +222,13 @@ _SEAT_IS = re.compile(
 )
 
 
+# the head of the outside organisation the clause before names: "Het Rathenau Instituut, onder leiding van directeur X"
+_LED_BY = re.compile(
+    rf"onder\s+leiding\s+van\s+(?:de\s+|haar\s+|zijn\s+)?(?:directeur|directrice|voorzitter|president|bestuurder)\s+"
+    rf"(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
+)
+
+
 # "De Spinozapremie werd toegekend aan prof. dr. X", "de Erasmusprijs is uitgereikt aan X": a named prize's laureate
 _LAUREATE = re.compile(
     rf"[A-ZÀ-Ý][\w\-]*(?:prijs|premie|penning|medaille|[Aa]ward|[Pp]rize)\b[^.;:\n]{{0,60}}?\b(?:toegekend|uitgereikt"
@@ -196,6 +243,9 @@ def relative_office(text: str, start: int, end: int) -> bool:
     noun keeps a civil servant)."""
     rel = _RELATIVE_BEFORE.search(text, max(0, start - 40), start)
     if rel and _SEAT_IS.match(text, end) and body_named_before(text, rel.start()):
+        return True
+    led = _LED_BY.search(text, max(0, start - 60), start)  # "Het Rathenau Instituut, onder leiding van directeur X"
+    if led and body_named_before(text, led.start()):
         return True
     prize = _LAUREATE.search(text, max(0, start - 120), start)
     return bool(prize) and not _INTERNAL.search(prize.group())  # type: ignore[union-attr]

@@ -20,5 +20,6 @@ STOPWORDS = frozenset(
     "December", "Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag", "Postbus",
     "Staatssecretarissen", "Bewindspersonen", "Aanhangsel", "Handelingen", "Vraag", "Antwoord", "Vragen",
     "Antwoorden", "Kamerstuk", "Kamerstukken", "Brief", "Zaak", "Nr", "Vastgesteld", "Ingezonden",
+    "Ms",  # "Hr. Ms. Tromp", "Zr. Ms. Karel Doorman": the navy's ship prefix
     ]
 )

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.institutions import looks_like_institution as _looks_like_institution
+from redaction.matchers.unregistered.offices import _EXTERNAL_ORG
 from redaction.matchers.unregistered.person_names import (
     _LIST_NEXT,
     Candidate,
     _is_name,
     _known_surname,
-    _looks_like_institution,
     surname_key,
 )
 from redaction.matchers.unregistered.stopwords import STOPWORDS
@@ -29,9 +30,11 @@ _UNIT = (r"(?:directie|afdeling|programmateam|projectteam|team|directoraat|unit|
 # an agency or inspectorate of the state is a unit too ("Pauwels van de Belastingdienst"), and a ministry or
 # directorate-general by its abbreviation in brackets ("Jansen (BZK), Pietersen (IenW)"; a party there is a
 # politician's)
-_AGENCY = r"(?:Belastingdienst|Douane|Rijksdienst|Dienst|[A-Z]\w*[Ii]nspectie|Inspectie)"
-_MINISTRY_ABBR = (r"\((?:BZK|OCW|VWS|EZK?|IenW|IenM|SZW|JenV|VenJ|LNV|LVVN|AZ|BZ|BuZa|KGG|VRO|Fin|Def|DG[A-Z]\w*|FEZ"
-                  r"|DJZ)\)")
+# the state's executive agencies and services by their abbreviation ("Tielen (NVWA)", "Bakker van de IND")
+_AGENCY_ABBR = r"(?:NVWA|nVWA|VWA|IND|RVO|DUO|CJIB|DJI|RWS|ILT|IGJ|NFI|FIOD|KMar|NCTV|Logius|DICTU|CIBG|COA)"
+_AGENCY = rf"(?:Belastingdienst|Douane|Rijksdienst|Dienst|[A-Z]\w*[Ii]nspectie|Inspectie|{_AGENCY_ABBR}(?![\w\-]))"
+_MINISTRY_ABBR = (rf"\((?:BZK|OCW|VWS|EZK?|IenW|IenM|SZW|JenV|VenJ|LNV|LVVN|AZ|BZ|BuZa|KGG|VRO|Fin|Def|DG[A-Z]\w*|FEZ"
+                  rf"|DJZ|{_AGENCY_ABBR})\)")
 _UNIT_ANCHOR = re.compile(rf"\s(?:van|bij)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY})(?!\w)|\s\((?:directie|afdeling)\s"
                           rf"|\s{_MINISTRY_ABBR}")
 _ROLE_ANCHOR = re.compile(  # a literal comma or bracket first: the role alternation is tried only there
@@ -41,11 +44,18 @@ _ROLE_ANCHOR = re.compile(  # a literal comma or bracket first: the role alterna
 # what marks one mention as a civil servant's, whatever a title elsewhere says: the unit right after the name,
 # or a role noun of the ministry's own work right before it
 _UNIT_RIGHT_AFTER = re.compile(rf"\s+(?:van|bij)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY})(?!\w)"
-                               rf"|\s*\((?:directie|afdeling)\s|\s*{_MINISTRY_ABBR}")
+                               rf"|\s*\((?:directie|afdeling)\s|\s*{_MINISTRY_ABBR}"
+                               # "de heer X, die bij de IND werkt", "X, werkzaam bij de directie Bestuur"
+                               rf"|,\s+(?:die|dat|werkzaam|werkend|verbonden|in\s+dienst)\s+(?:bij|voor|op|aan)\s+"
+                               rf"(?:de|het)\s+(?:{_UNIT}|{_AGENCY}|ministerie)(?!\w)")
 _CIVIL_ROLES = (
     r"(?i:collega|afdelingshoofd|teamleider|\w*medewerker|\w*adviseur|contactpersoon|\w*behandelaar"
     r"|projectleider|programmamanager|projectmanager|\w*coördinator|\w*coordinator|\w*jurist|\w*analist"
-    r"|raadadviseur|ambtenaar|controller|accountmanager|trainee|leidinggevende|notulist|stagiair)"
+    r"|raadadviseur|ambtenaar|controller|accountmanager|trainee|leidinggevende|notulist|stagiair"
+    # an inspector (not the inspecteur-generaal), a budget holder, an attaché or a post's agricultural counsellor
+    r"|\w*inspecteur(?![\w\-\u2010\u2011])|budgethouder|\w*attaché|\w*landbouwraad|ambassaderaad"
+    r"|ambassadesecretaris|consul(?![\w\-\u2010\u2011])|kwartiermaker|secretaresse|dossierhouder|procesbegeleider"
+    r"|functionaris|auditor|onderhandelaar|voorlichter|assistente?|medewerkster|adviseuse|vertrouwenspersoon|stagiaire)"
 )
 _CIVIL_ROLE_WORD = re.compile(_CIVIL_ROLES)
 _TITLE_OR_INITIALS = re.compile(rf"(?:{v._TITLE}|(?:(?:IJ|Th|Chr|Ch|Ph|Fr|Joh|Jac|Wm|[A-Z])\.)+)")
@@ -53,23 +63,90 @@ _TITLE_OR_INITIALS = re.compile(rf"(?:{v._TITLE}|(?:(?:IJ|Th|Chr|Ch|Ph|Fr|Joh|Ja
 _CIVIL_ROLE_AFTER = re.compile(
     rf"\s*[,(]\s*(?:(?:de|een|onze|senior|junior|plaatsvervangend|waarnemend)\s+)*{_CIVIL_ROLES}(?!\w)"
 )
+# the director of a ministry's directorate, named by its fields without an article ("X, directeur Natuur en
+# Biodiversiteit"; "directeur van het RIVM" heads an outside organisation, "directeur SCP" or "directeur Centraal
+# Planbureau" one by its abbreviation or noun)
+_DIRECTOR_OF_FIELDS = re.compile(
+    r"\s*,\s*(?:plaatsvervangend\s+)?(?:directeur|directrice|afdelingshoofd)\s+(?P<unit>[A-ZÀ-Ý][a-zà-ÿ][^,.;:()\n]{0,60})"
+)
+
+
+def _directs_fields(text: str, end: int) -> bool:
+    m = _DIRECTOR_OF_FIELDS.match(text, end)
+    return m is not None and not (_EXTERNAL_ORG.search(m.group("unit")) or _ABBREVIATION.search(m.group("unit")))
+
+
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def civil_servant_mention(text: str, start: int, end: int) -> bool:
     """ "Jansen van de directie Wonen", "Ilse Bos (directie Wonen)", "projectleider Bos": this mention is a civil
     servant's, so its surname is no public person's in this text ("het rapport van mevrouw Jansen van de directie
     Wonen" is hers, "Commissie-Bos" next to "Ilse Bos (directie Wonen)" does not clear her)."""
-    if _UNIT_RIGHT_AFTER.match(text, end) or _CIVIL_ROLE_AFTER.match(text, end):
+    unit_after = _UNIT_RIGHT_AFTER.match(text, end)
+    if unit_after and unit_after.group().lstrip().startswith("(") and _BEWINDSPERSOON_BEFORE.search(
+            text, max(0, start - 40), start):
+        unit_after = None  # "Minister Bruins (OCW)": the ministry in brackets is the minister's portfolio
+    if unit_after or _CIVIL_ROLE_AFTER.match(text, end) or _directs_fields(text, end):
         return True
     before = text[max(0, start - 40) : start]
     words = before.split()
-    while words and _TITLE_OR_INITIALS.fullmatch(words[-1]):  # "projectleider drs. M. Bos"
+    while words and (_TITLE_OR_INITIALS.fullmatch(words[-1]) or _SALUTE_WORD.fullmatch(words[-1])
+                     or words[-1] in ("heer", "de")):  # "projectleider drs. M. Bos", "(contactpersoon: mevrouw Bos"
         words.pop()
+    if words:
+        words[-1] = words[-1].strip("(:,")
     # a hyphenated compound with a civil role among its parts: "beleidsmedewerker-jurist", "oud-collega"
-    civil = bool(words) and any(_CIVIL_ROLE_WORD.fullmatch(p) for p in _HYPHEN_SPLIT.split(words[-1]))
-    return civil and not _NATIONAL.search(before)
+    civil = bool(words) and any(_CIVIL_ROLE_WORD.fullmatch(p) for p in _HYPHEN_SPLIT.split(words[-1])) and not (
+        words[-1].casefold().endswith("generaal"))  # "inspecteur-generaal" is an office (offices.py)
+    at_post = _role_at_post(text, start) or bool(_SECRETARY_OF_POST.search(before) or _BARE_HEAD.search(before))
+    return civil and not _NATIONAL.search(before) or at_post or _in_a_bodys_list(text, start)
 
 
+# a head without an organisation, the name in apposition: "de plaatsvervangend directeur, mevrouw X", "de
+# directeur-generaal, de heer X" (with an outside organisation before the comma the head may be public: offices.py)
+_BARE_HEAD = re.compile(
+    rf"(?<![\w\-\u2010\u2011])(?i:de|het|onze|haar|zijn)\s+(?:(?i:plaatsvervangend|adjunct|waarnemend)[\s\-]+)?"
+    rf"(?i:directeur(?:-generaal)?|directrice|hoofd|secretaris(?:-generaal)?|woordvoerder|woordvoerster)\s*[,(]\s*"
+    rf"(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
+)
+# the members of an internal body listed: "Het projectteam bestond uit Dekker, Yilmaz en Van Beek"
+_BODY_LIST = re.compile(
+    r"(?i:werkgroep|projectteam|projectgroep|stuurgroep|kerngroep|taskforce|team|programmateam)\w*\s+"
+    r"(?:bestond|bestaat|bestonden|bestaan)\s+uit\s+"
+)
+_LIST_GAP = re.compile(r"[\w'’.\-\s,()]*")
+
+
+def _in_a_bodys_list(text: str, start: int) -> bool:
+    window = text[max(0, start - 150) : start]
+    heads = list(_BODY_LIST.finditer(window))
+    return bool(heads) and _LIST_GAP.fullmatch(window, heads[-1].end()) is not None
+
+
+# a diplomatic rank: "de tweede secretaris, mevrouw X" (the secretaris-generaal is an office, offices.py)
+_SECRETARY_OF_POST = re.compile(
+    rf"(?i:eerste|tweede|derde)\s+(?:ambassade)?secretaris\s*[,(]?\s*(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
+)
+
+
+# a civil role, then its post or unit, then the name in apposition or in brackets: "de landbouwraad in Brasília (ir.
+# H.C. X)", "de landbouwattaché in Rome, X", "de budgethouder bij de directie Politie, ing. H. (Hans) X"
+_ROLE_AT_POST = re.compile(
+    rf"(?<![\w\-\u2010\u2011]){_CIVIL_ROLES}\s+(?:(?:in|te|op)\s+[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*)?"
+    rf"|(?:bij|van)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY})(?:\s+(?:en\s+)?[A-ZÀ-Ý][\w'’&\-]*){{0,3}})"
+    rf"\s*[,(]\s*(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
+)
+
+
+def _role_at_post(text: str, start: int) -> bool:
+    near = text[max(0, start - 40) : start]
+    if "," not in near and "(" not in near:
+        return False  # the name stands in apposition or in brackets, or this is no such mention
+    return _ROLE_AT_POST.search(text, max(0, start - 120), start) is not None
+
+
+_BEWINDSPERSOON_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:[Mm]inister|[Ss]taatssecretaris)\s+(?:{v.INITIALS})?$")
 _HYPHEN_SPLIT = re.compile(r"[-\u2010\u2011]")
 _RANK_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v.RANK})\s+(?:(?:{v._TITLE})\s*|{v.INITIALS})*$")
 
@@ -112,14 +189,22 @@ def _names_before(text: str, end: int) -> list[tuple[int, int]]:
     return names[::-1]
 
 
-def _plausible(text: str, start: int, end: int, keep: set[str]) -> bool:
+def _plausible(text: str, start: int, end: int, keep: set[str], *, listed: bool = False) -> bool:
     """One name of the list: a capitalised tussenvoegsel and a word, initials, a given name and a surname, or one
     known first name or surname; never an ordinary word, an institution or a word of the sentence."""
     words = [w for w in text[start:end].split() if not _INITIALS_ONLY.fullmatch(w)]
     if not words:
         return False
     core = words[-1]
-    if core in STOPWORDS or _fold(core) in keep or _looks_like_institution(text, start, end, core):
+    # a given name or initials before it, a unit or role noun after: a person, whatever the surname ends in ("Karel
+    # Baasbank, senior beleidsmedewerker", "Eva van der Sluis van de directie Water")
+    person = len(words) > 1 and (words[0] in data.first_names() or bool(_CAP_TUSSEN_START.match(words[0]))
+                                 and core in data.surnames()) or bool(_INITIALS_ONLY.match(text[start:end]))
+    # an item among names of a list ("Ramdin, Sluis en Verbeek") or before a unit or role ("Sluis (FEZ)"): a listed
+    # surname is one even if it is also an institution's word
+    listed = listed and core in data.surnames()
+    if core in STOPWORDS or _fold(core) in keep or _looks_like_institution(
+            text, start, end, core, person=person or listed, named=listed):
         return False
     if core.isupper() and len(core) > 1:
         return False  # an abbreviation: "De CEO van de Belastingdienst"
@@ -144,9 +229,14 @@ def unit_names(text: str, keep: set[str]) -> list[Candidate]:
                                       or _SALUTE_WORD.fullmatch(words[0])  # "Volgens", "Mevrouw", "Drs."
                                       or words[0] in _TUSSEN_WORDS and words[1] in data.first_names()):  # "van Jan"
                 start += len(words.pop(0)) + 1
-            if _plausible(text, start, end, keep):
+            if _AREA_BEFORE.search(text, max(0, start - 14), start):
+                continue  # "de regio Oost van de NVWA": a region, no name
+            if _plausible(text, start, end, keep, listed=True):  # "Sluis (FEZ)", "Hof van de directie Water"
                 out.append(Candidate(start, end, "naam", surname_key(text[start:end])))
     return out
+
+
+_AREA_BEFORE = re.compile(r"(?<!\w)(?:regio|district|landsdeel|provincie|gemeente|sector|cluster|eenheid)\s+$")
 
 
 _GIVEN_OR_INITIALS_BEFORE = re.compile(rf"(?:(?P<init>{v.INITIALS})|(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+)\s+)$")
@@ -172,6 +262,8 @@ def keep_namesakes(text: str, hits: Sequence[tuple[int, int]], keep_given: dict[
     return out
 
 
+_SALUTED_BEFORE = re.compile(rf"(?:{v._SALUTATION}|{v._TITLE})\s*$")
+_DOUBLE_SURNAME = re.compile(rf"[A-ZÀ-Ý][\w'’]*[-\u2010\u2011](?:{v.TUSSEN})(?:\s+{v.TUSSEN})*\s+[A-ZÀ-Ý][\w'’]*$")
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?i:in|te|uit|naar|bij|gemeente|provincie|regio|station|omgeving)\s+$")
 _CAP_TUSSEN_BEFORE = re.compile(r"(?:Van|De|Den|Ter|Ten|Te|Van\s+de[nr]?|Van\s+het)\s+$")
 
@@ -180,24 +272,46 @@ def later_mentions(text: str, names: Sequence[Candidate], keep: set[str]) -> lis
     """A bare later mention of a person found with a given name or initials: "projectleider Wilma Hoogeveen; Hoogeveen
     houdt ook ..." (the same person's finding; a place of that name, "in Hoogeveen", is none)."""
     cores = set()
+    first_parts: dict[str, str] = {}  # "Hendriks" of "Marloes Hendriks-de Vries": that person's key
     known = data.surnames()
     for c in names:
-        words = text[c.start : c.end].split()
-        if c.category == "naam" and len(words) > 1 and len(words[-1]) >= 4 and _known_surname(words[-1], known) and (
-                c.key not in keep and (words[0] in data.first_names() or _INITIALS_ONLY.fullmatch(words[0]))):
-            cores.add(words[-1])  # a listed surname only: "Priya Ramdin van Toeslagen" gives no "Toeslagen"
+        written = text[c.start : c.end]
+        words = written.split()
+        saluted = _SALUTED_BEFORE.search(text, max(0, c.start - 40), c.start) is not None
+        while len(words) > 1 and (_SALUTE_WORD.fullmatch(words[0]) or words[0] in ("de", "heer")):
+            words.pop(0)  # "de heer K. Nauta", "dr. Van Vliet"
+            saluted = True
+        if c.category != "naam" or len(words) < 2 or c.key in keep:
+            continue
+        double = _DOUBLE_SURNAME.search(written)
+        if double:
+            cores.add(double.group())  # "Marieke Sprenkels-de Haan; Sprenkels-de Haan coördineert ..."
+            first = _HYPHEN_SPLIT.split(double.group())[0]
+            if len(first) >= 4 and first in known and first.casefold() not in data.places():
+                first_parts[first] = c.key  # "... Sprenkels coördineert ..."
+            continue
+        core = words[-1]
+        if len(core) < 4 or not _known_surname(core, known):
+            continue  # a listed surname only: "Priya Ramdin van Toeslagen" gives no "Toeslagen"
+        # "dr. Van Vliet; Van Vliet heeft ...": a bare surname after a salutation only with its tussenvoegsel (a bare
+        # "Groen" or "Bakker" is often a word or a namesake)
+        if words[0] in data.first_names() or _INITIALS_ONLY.fullmatch(words[0]) or (
+                saluted and _CAP_TUSSEN_START.match(words[0]) and core.casefold() not in data.common_words()):
+            cores.add(core)
+    cores |= set(first_parts)
     if not cores:
         return []
     alternatives = "|".join(re.escape(w) for w in sorted(cores, key=len, reverse=True))
     rx = re.compile(rf"(?<![\w@.\-\u2010\u2011])(?:{alternatives})(?![\w@\-\u2010\u2011])")
     out = []
     for m in rx.finditer(text):
-        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _looks_like_institution(
-                text, m.start(), m.end(), m.group()):
-            continue
+        place = m.group().casefold() in data.places() and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if place or _looks_like_institution(text, m.start(), m.end(), m.group()):
+            continue  # "in Hoogeveen" (but "het secretariaat berust bij Nauta")
         tus = _CAP_TUSSEN_BEFORE.search(text, max(0, m.start() - 12), m.start())
         start = tus.start() if tus else m.start()
-        out.append(Candidate(start, m.end(), "naam", surname_key(text[start : m.end()])))
+        key = first_parts.get(m.group()) if not tus else None
+        out.append(Candidate(start, m.end(), "naam", key or surname_key(text[start : m.end()])))
     return out
 
 
@@ -221,4 +335,50 @@ def enumerated_names(text: str, keep: set[str]) -> list[Candidate]:
                 break
             out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
             m = _LIST_NEXT.match(text, m.end())
+    return out
+
+
+# the join before a list's last item ("..., Van der Sluis en mr. Lotte Verbeek"); a comma and a salutation is an
+# apposition more often than a list ("de gedeputeerde van Gelderland, de heer X")
+_LIST_JOIN_BEFORE = re.compile(rf"(?:,|\s+en\s+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*)\s*$")
+
+
+def _items(text: str, end: int, keep: set[str]) -> list[Candidate]:
+    out = []
+    for start, stop in _names_before(text, end):
+        words = text[start:stop].split()
+        while len(words) > 1 and not (words[0] in data.first_names() or _INITIALS_ONLY.fullmatch(words[0])
+                                      or _CAP_TUSSEN_START.match(words[0])):
+            start += len(words.pop(0)) + 1  # "Collega's Bakker", "Mevrouw Smit": the name is what follows
+        written = text[start:stop]
+        if not written[:1].isupper():
+            continue  # "van Gelderland"
+        if (written.casefold() not in data.places() or written in data.surnames()) and _plausible(
+                text, start, stop, keep, listed=True):  # "Sluis" is a place and a surname
+            out.append(Candidate(start, stop, "naam", surname_key(text[start:stop])))
+    return out
+
+
+# a list of three or more after a colon: "Aan de brief werkten mee: Ramdin, Sluis en Verbeek."
+_COLON_LIST = re.compile(r":[ \t]+(?=[A-ZÀ-Ý])[^:;.?!\n]{5,200}")
+
+
+def listed_before(text: str, names: Sequence[Candidate], keep: set[str]) -> list[Candidate]:
+    """The earlier items of a list that ends in a found name: "werkten mee: Ramdin, Van der Sluis en mr. Lotte
+    Verbeek" (the items after a found name are person_names._list_continuations'); and a list after a colon of
+    which every item is a plausible name and two are listed surnames: "werkten mee: Ramdin, Sluis en Verbeek". A
+    place is no item."""
+    out = []
+    for c in names:
+        join = _LIST_JOIN_BEFORE.search(text, max(0, c.start - 30), c.start) if c.category == "naam" else None
+        if join:
+            out += _items(text, join.start(), keep)
+    for m in _COLON_LIST.finditer(text):
+        if "," not in m.group() or " en " not in m.group():
+            continue
+        items = _items(text, m.end(), keep)
+        if len(items) >= 3 and text[m.start() + 1 : items[0].start].strip() == "" and sum(
+                (w := text[i.start : i.end].split()[-1]) in data.surnames() and w.casefold() not in data.places()
+                for i in items) >= 2:
+            out += items
     return out

@@ -23,6 +23,8 @@ _ROLE_WORDS = (
     "sergeant", "kwartiermaker", "stagiair", "stagiaire", "voorlichter", "secretaresse", "assistent", "assistente",
     "medewerkster", "adviseuse", "consultant", "auditor", "onderhandelaar", "notulist", "dossierhouder", "functionaris",
     "vertrouwenspersoon", "procesbegeleider", "toezichthouder", "deskundige", "expert",
+    # a post's staff and a budget holder ("de landbouwraad in Brasília", "budgethouder Jansen")
+    "budgethouder", "landbouwraad", "ambassaderaad", "ambassadesecretaris", "attaché", "consul",
     # military ranks: an officer is a civil servant (the Commander of the armed forces is public by office)
     "generaal", "luitenant-generaal", "brigade-generaal", "brigadegeneraal", "generaal-majoor", "admiraal",
     "vice-admiraal", "luitenant-admiraal", "schout-bij-nacht", "commodore", "luitenant-kolonel", "kapitein-luitenant",
@@ -52,7 +54,8 @@ def _alternatives(words: tuple[str, ...]) -> str:
 # "programmadirecteur", "dossierjurist" (a political or public one is a PUBLIC_TITLE, never built like this)
 _ROLE_HEADS = ("coördinator", "coordinator", "medewerker", "adviseur", "behandelaar", "jurist", "analist",
                "specialist", "ambtenaar", "onderzoeker", "controller", "manager", "directeur", "officer",
-               "ondersteuner", "voorlichter", "auditor", "onderhandelaar", "begeleider", "expert", "officier")
+               "ondersteuner", "voorlichter", "auditor", "onderhandelaar", "begeleider", "expert", "officier",
+               "attaché")
 _ROLE_COMPOUND = rf"[A-Za-zà-ÿ][a-zà-ÿ]{{2,}}?{_HYPHEN}?(?:{'|'.join(_ROLE_HEADS)})"
 # an abbreviation and a hyphen before a civil servant's role noun name one too: "EU-coördinator", "ICT-adviseur",
 # "HR-medewerker", "BIZA-jurist" (public offices built so, "EU-commissaris", "VN-gezant", have no role noun)
@@ -93,13 +96,17 @@ _HYPHENATED_ROLE = (rf"(?:{_PART})(?:{_HYPHEN}(?:{_PART}))+(?!{_HYPHEN}?\w)")
 _ROLE = rf"{RANK}|{_HYPHENATED_ROLE}|{_ABBREVIATED_ROLE}|{_alternatives(_ROLE_WORDS)}|{_ROLE_COMPOUND}"
 _PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
 # after a role noun a capitalised word may name a unit instead ("medewerker Communicatie")
-UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", "zorg", "kunde", "wezen", "middelen")
+UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", "zorg", "kunde", "wezen", "middelen",
+                 "iteit", "staf")
 TUSSEN = r"(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Hh]et|[Tt]er|[Tt]en|[Tt]e|[Ii]n|[Oo]p|[Uu]it|[Vv]on|[Ll]a|[Ll]e|[Dd]u|['’]t)"
 CAP_TUSSEN = r"(?:Van|De|Den|Ter|Ten|Te|In\s+['’]t|Op\s+de|Uit\s+de|Van\s+de[nr]?|Van\s+het|Van\s+['’]t|Von|La|Le|Du)"
 CORE = rf"[^\W\d_]\w*(?:['’]\w+)*(?:{_HYPHEN}(?:{TUSSEN}\s+)*[^\W\d_]\w*)*"
-# "P.J.M. (Paul) Verschoor": a given name in brackets after the initials belongs to the name
-INITIALS = rf"(?:(?:{_INITIAL})\.\s?){{1,5}}\s*(?:\([A-ZÀ-Ý][a-zà-ÿ]+\)\s+)?"
-SURNAME = rf"(?P<tus>(?:{TUSSEN}\s+){{0,3}})(?P<core>{CORE})"
+# "P.J.M. (Paul) Verschoor", "J.W. (Jan-Willem) Roodenburg": a given name in brackets after the initials belongs to
+# the name
+INITIALS = rf"(?:(?:{_INITIAL})\.\s?){{1,5}}\s*(?:\([A-ZÀ-Ý][a-zà-ÿ]+(?:{_HYPHEN}[A-ZÀ-Ý][a-zà-ÿ]+)?\)\s+)?"
+# Arabic and Berber particles, written in lower case too: "S. el Idrissi", "jurist mevrouw al Amrani"
+_LOWER_PARTICLE = r"(?:el|al|ben|ait|aït|abou|abu|bou|ould)"
+SURNAME = rf"(?P<tus>{_LOWER_PARTICLE}\s+(?=[A-ZÀ-Ý])|(?:{TUSSEN}\s+){{0,3}})(?P<core>{CORE})"
 # a salutation may follow the role noun: "beleidsmedewerker mevrouw Bakker-Smit", "collega de heer Van Dam"
 TRIGGER = rf"(?:(?P<role>{_ROLE})(?:\s+(?:{_SALUTATION}))?|{_SALUTATION}|{_TITLE})(?:\s+{_TITLE})*"
 PLURAL_TRIGGER = rf"{_B}(?:de\s+)?(?:{_PLURAL_ROLE})\s+"
@@ -120,7 +127,7 @@ NOT_SURNAME_SUFFIXES = (
     *("kliniek", "zaal", "kazerne", "leerstoel", "beurs", "penning", "medaille", "lyceum", "gymnasium"),
     # plural and collective nouns name a body, never one person ("Commandant Landstrijdkrachten")
     *("krachten", "diensten", "machten", "troepen", "eenheden", "organisaties", "instellingen", "partijen"),
-    *("korps", "politie", "marine", "marechaussee", "commando"),
+    *("korps", "politie", "marine", "marechaussee", "commando", "krijgsmacht", "zeemacht", "luchtmacht"),
 )
 INSTITUTION_WORDS = frozenset(
     [
@@ -130,7 +137,9 @@ INSTITUTION_WORDS = frozenset(
         "Gymnasium", "Penning", "Medaille", "Beurs", "Brug", "Sluis", "Tunnel", "Haven", "Park", "Paleis",
         "Kerk", "Toren", "Hal", "Hall", "Theater", "Schouwburg", "Bibliotheek", "Vereniging", "Genootschap",
         "Comité", "Committee", "Forum", "Platform", "Netwerk", "Collectief", "Coalitie", "Alliantie", "Federatie",
-        "Hospitaal", "Gasthuis", "Hospital",
+        "Hospitaal", "Gasthuis", "Hospital", "Raad",
+        # an armed force or a police force: "de Inspecteur-Generaal Der Krijgsmacht"
+        "Krijgsmacht", "Zeemacht", "Luchtmacht", "Landmacht", "Marine", "Politie", "Marechaussee", "Kustwacht",
     ]
 )
 # a word straight before a name that makes it an institution, a ship, a prize or a street
@@ -140,6 +149,10 @@ INSTITUTION_BEFORE = re.compile(
     r"|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Zr\.?Ms|Hr\.?Ms|[Kk]oning(?:in)?|[Pp]rins(?:es)?|Sint|St\.|(?<!\w)[Hh]et"
     # "het Dr. Sarphatihuis", "de Prof. Bronkhorststraat": an article before a title makes a building or a street
     r"|(?<!\w)(?:[Hh]et|[Dd]e)\s+(?:Dr|Prof|Mr|Ir)\."
+    # a street abroad: "aan de Via Carlo Magno", "de Rue Philippe Le Bon", "Avenue Louise"
+    r"|(?<!\w)(?:Via|Rue|Avenue|Boulevard|Piazza|Calle|Rua|Place|Platz)"
+    # a company named after a person: "rederij Cornelis Vrolijk", "de firma Jan Jansen"
+    r"|(?<!\w)(?i:rederij|firma|scheepswerf|kwekerij|brouwerij)"
     # "de Karel Doorman volgde": an article before a full name makes it a ship, a building or a prize
     r"|(?<!\w)de)\s*$"
 )
@@ -154,7 +167,8 @@ PUBLIC_TITLES = (
     "bewindspersoon", "bewindspersonen", "bewindslieden", "kamerlid", "kamerleden", "lid", "leden",
     "fractievoorzitter", "motie", "moties", "amendement", "voorzitter", "vicepresident", "vice-president",
     "president", "burgemeester", "wethouder", "gedeputeerde", "ombudsman", "kinderombudsman",
-    "informateur", "formateur", "koning", "koningin", "prinses", "prins", "senator", "europarlementariër",
+    "informateur", "formateur", "verkenner", "bondskanselier", "kanselier", "bondspresident",
+    "koning", "koningin", "prinses", "prins", "senator", "europarlementariër",
     "eurocommissaris", "gouverneur", "hoogleraar", "commissie", "voorzitterschap", "advocaat",
     "advocate", "griffier", "adjunct-griffier", "rapporteur", "rapporteurs", "co-rapporteur", "kabinet", "oud-minister",
     "oud-staatssecretaris", "rector",
@@ -164,6 +178,10 @@ PUBLIC_TITLES = (
     # the press, public in what it publishes ("journalist Peter Bakker zei in het NOS Journaal")
     "journalist", "journaliste", "verslaggever", "verslaggeefster", "columnist", "presentator", "presentatrice",
     "rector magnificus", "decaan", "bestuursvoorzitter", "directeur-bestuurder", "voorzitter van de raad van bestuur",
+    # a bewindspersoon's predecessor or successor in office ("mijn ambtsvoorganger, de heer X"); a minister of another
+    # country by portfolio ("de Duitse landbouwminister X")
+    "ambtsvoorganger", "ambtsvoorgangster", "ambtsopvolger", "landbouwminister", "buitenlandminister",
+    "financiënminister", "defensieminister", "justitieminister", "milieuminister", "handelsminister",
 )
 _PUBLIC_TITLE = _alternatives(PUBLIC_TITLES)
 # "minister Uitermark", "het lid Omtzigt", "motie-Slob", "de Staatssecretaris dhr. Snel",

@@ -1,0 +1,51 @@
+"""Names that are part of an institution, a street, a prize, a ship or a building, not a person's."""
+from __future__ import annotations
+
+import re
+
+from redaction.matchers._text import _HYPHENS
+from redaction.matchers.unregistered import vocabulary as v
+
+# a work or building named after a titled person: "het ir. D.F. Woudagemaal"; only endings no surname has
+_ARTICLE_TITLE_BEFORE = re.compile(r"(?<!\w)[Hh]et\s+(?:dr|prof|mr|ir|ing)\.\s*$")
+_WORK = re.compile(r"\w(?:gemaal|gemalen|tunnel|gebouw|paviljoen|ziekenhuis|lyceum|gymnasium|laboratorium|kazerne)$")
+_NEXT_WORD = re.compile(r"(?:\s+|-)(\w+)")
+_INSTITUTION_SUFFIX = re.compile(rf"(?s:.)(?:{'|'.join(v.NOT_SURNAME_SUFFIXES)})$")  # with a letter before it
+_LOWER_TUSSEN_BEFORE = re.compile(r"(?<!\w)(?:van|de|den|der|ter|ten|te|het)\s+$")
+_DOUBLE_WITH_TUSSEN = re.compile(rf"[\w'’][\-\u2010\u2011](?:{v.TUSSEN})\s")
+_TUSSEN_OF_NAME = re.compile(r"(?:\b[Vv]an\s+(?:de[nr]?\s+|het\s+)?|\b[Tt]e[rn]\s+|\b[Vv]an\s+'t\s+)$")
+_NAME_TAIL = re.compile(r"\.?(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ]+)){1,3}\s+([A-ZÀ-Ý][a-zà-ÿ]+)")
+
+
+def looks_like_institution(
+    text: str, start: int, end: int, core: str, *, person: bool = False, named: bool = False
+) -> bool:
+    """ "Stichting Willem Pompe", "Zr.Ms. Karel Doorman", "Johan de Wittlaan", "Anne Frank Huis". With `person` the
+    form or the words around say a person ("Karel Baasbank, senior beleidsmedewerker"): the surname's ending makes no
+    institution; nor does an institution word that is the surname itself after a lowercase tussenvoegsel ("Ruud van
+    der Sluis") or, with `named`, after a given name or salutation ("Kees Sluis", "de heer Hof"). An institution word
+    after the name, or one before it, still does."""
+    if v.INSTITUTION_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
+    if _WORK.search(core) and _ARTICLE_TITLE_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "het ir. D.F. Woudagemaal" ("Ik heb het ir. Wagenvoort gevraagd": "het" may be the pronoun)
+    if _DOUBLE_WITH_TUSSEN.search(core):
+        person = named = True  # "Schoonhoven-van der Laan": the word after the tussenvoegsel is a surname
+    suffix = _INSTITUTION_SUFFIX.search(core.casefold()) is not None
+    if suffix and not person:
+        return True
+    # after a tussenvoegsel the word is a surname: "Ilse van der Laan", "Van der Brug", "Ter Horst" (not "de Laan")
+    of_name = _TUSSEN_OF_NAME.search(text, max(0, start), end - len(core)) or person and _LOWER_TUSSEN_BEFORE.search(
+        text, max(0, end - len(core) - 12), end - len(core))
+    if core in v.INSTITUTION_WORDS and not (named or of_name):
+        return True  # "Louis Bolk Instituut"
+    tail = _NAME_TAIL.match(text, end)  # "het Dr. Horacio E. Oduber Hospitaal": the name cut at an initial
+    if tail and tail.group(1) in v.INSTITUTION_WORDS:
+        return True
+    after = _NEXT_WORD.match(text, end)
+    if not after:
+        return False
+    word = after.group(1)
+    compound = text[end : end + 1] in _HYPHENS and word.casefold().endswith(("lezing", "zaal", "prijs", "fonds"))
+    return compound or word in v.INSTITUTION_WORDS or (word[:1].isupper() and word.casefold().endswith(
+        (*v.NOT_SURNAME_SUFFIXES, "weg")))

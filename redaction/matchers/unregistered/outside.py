@@ -1,0 +1,200 @@
+"""People an outside body or publication makes public (tuning round 6): chairs of outside councils, scholars named
+with their university in public work, authors in a reference list or of a titled report with their public task,
+members who filed a motion, a seat in an outside organisation said in a relative clause with its abbreviation, a
+portfolio in an outside board; and bare words that name a unit of the text, no person (`unit_words`).
+
+Each rule reads the words around one name candidate and stops at a ministry's unit, an internal body or a civil role
+("een ambtelijke werkgroep onder leiding van drs. X", "dr. X van de directie Y", "X e.a. van de afdeling Z"): a Woo
+officer's extra decision is cheap, a leak is not.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from redaction.matchers.names import _fold
+from redaction.matchers.unregistered import namedata as data
+from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.name_keys import given_initial
+from redaction.matchers.unregistered.offices import (
+    _EXTERNAL_ABBREVIATION,
+    _EXTERNAL_ORG,
+    _INTERNAL,
+    _INTERNAL_BODY,
+)
+from redaction.matchers.unregistered.person_names import Candidate
+from redaction.matchers.unregistered.public import _name_spans
+
+_TITLES = rf"(?:(?:{v._SALUTATION}|{v._TITLE}|[Pp]rofessor)(?:(?<=\.)|(?!\w))\s*)*"
+# "onder (vice)voorzitterschap van X", "onder leiding van prof. X": the chair of the body just named
+_CHAIRED_BY = re.compile(rf"(?<!\w)onder\s+(?:(?:vice|co)-?voorzitterschap|voorzitterschap|leiding)\s+van\s+{_TITLES}$")
+# the outside bodies chaired so: councils, colleges, committees named after a person, an external reference group,
+# institutes and universities; a ministry's unit, service or internal body in the same sentence keeps a finding
+# (a committee only as an advisory, evaluation, inquiry or state committee: a selection or assessment committee may be
+# the ministry's own; an institute or agency is often the state's, its researchers civil servants)
+_OUTSIDE_BODY = re.compile(
+    r"[A-ZÀ-Ý]\w*(?:raad|college)\b|\bRaad\b|[Cc]ommissie-[A-ZÀ-Ý]"
+    r"|(?:Advies|Evaluatie|Onderzoeks|Staats|Visitatie|Enquête|Delta)\w*commissie\b"
+    r"|\bexterne\s+\w*(?:groep|commissie)\b"
+)
+_COUNCIL_SECTION = re.compile(r"Afdeling\s+(?:advisering|bestuursrechtspraak)")
+_STAFFED = re.compile(
+    r"(?i:ministerie|departement|directie|directoraat|afdeling|\bteam|team\b|programma|ambtelijk|interdepartementa"
+    r"|secretariaat|bureau\b|\bstaf\b|griffie|dienst\b|\bdienst|agentschap|\bunit\b|cluster|sector|personeel"
+    r"|rijks(?!museum|universiteit|academie|akademie))"
+)
+# "onder leiding van mevrouw X (secretaris van de raad)", "..., senior adviseur": the body's staff, civil servants
+_ROLE_AFTER = re.compile(rf"\s*[,(]\s*(?:(?:senior|junior|plaatsvervangend|ambtelijk|algemeen)\s+)?(?:{v._ROLE})(?!\w)")
+# a meeting with the body may be chaired by a civil servant: "het overleg met de Raad stond onder leiding van X"
+_MEETING = re.compile(r"(?i:overleg|gesprek|bijeenkomst|vergadering|sessie|werkbezoek|consultatie|conferentie)")
+# a scholar named with the university or academic hospital: "prof. dr. X van de Universiteit Utrecht"
+_ACADEMIC_TITLE = re.compile(r"(?:(?<!\w)(?:[Pp]rof|[Dd]r)\.|(?<!\w)(?:[Pp]rofessor|[Hh]oogleraar|[Ll]ector))\s*$")
+_UNIVERSITY_AFTER = re.compile(
+    r"\s+(?:van|aan|bij)\s+(?:de|het)\s+(?:(?:Rijks|Technische\s+|Vrije\s+|Open\s+|Katholieke\s+)?[Uu]niversiteit"
+    r"|Universitair\s+Medisch|[A-ZÀ-Ý]\w*\s+(?:MC|UMC)\b|(?:UMC|Amsterdam\s+UMC|LUMC|UMCG|Radboudumc)\b"
+    r"|[A-ZÀ-Ý]\w*\s+University\b|Hogeschool)"
+)
+_PUBLIC_WORK = re.compile(
+    rf"(?<!\w)(?:(?:publicaties?|onderzoek|studie|rapport|advies|analyse|artikel|oratie|proefschrift)\s+van"
+    rf"|(?:uitgevoerd|geschreven|opgesteld|begeleid)\s+door)\s+{_TITLES}$"
+)
+# a reference list: "– <title>, A, B en C, Utrecht 2022 (Verwey-Jonker Instituut);", "– <title>, X e.a., d.d. ..."
+# (the folded text has no line breaks: a paragraph break is two spaces, a dash "-")
+_BULLET_LINE = re.compile(r"(?:^|\s\s|[;:]\s+)-\s(?:(?!\s\s)[^;])*$")
+_OWN_PAPER = re.compile(r"(?i:intern|notitie|memo|nota\b|verslag|aantekening|e-mail)")
+# "X e.a., Groningen 2021 (...)", "X e.a., d.d. 31 maart 2022": co-authors, then the imprint or date
+_ET_AL = re.compile(r"\s+e\.a\.\s*,\s*(?:[A-ZÀ-Ý][a-zà-ÿ]+\s+)?(?:d\.d\.|(?:19|20)\d\d\b)")
+_AUTHORS_TO_IMPRINT = re.compile(
+    r"(?:\s*(?:,|\ben\b)\s*[A-ZÀ-Ý][\w'’\-]*(?:\s+[\w'’\-]+){0,3}?)*,\s+[A-ZÀ-Ý][a-zà-ÿ]+\s+(?:19|20)\d\d\s*"
+    r"\((?P<org>[^()\n]{2,80})\)"
+)
+_LINE_REST = re.compile(r"(?:(?!\s\s)[^;\n])*")
+# a seat in the outside organisation named with its abbreviation before the relative clause: "evofenedex en
+# VNO-NCW, waarvan X voorzitter is"
+_RELATIVE = re.compile(rf",\s+waarvan\s+{_TITLES}$")
+_SEAT_IS = re.compile(r"\s+(?i:voorzitter|president|bestuursvoorzitter)\s+(?:is|was|werd|wordt)(?!\w)")
+# motions in a list: "Kamerstuk 34 000 VIII, nr. 29 – Bergkamp en Van Meenen over ..."
+_MOTION = re.compile(r"(?:Kamerstuk|[Mm]otie)[^\n–]{0,60}?nr\.\s*\d+\s*[–\-]\s*")
+_OVER = re.compile(r"\s+over\s")
+
+
+def _sentence_before(text: str, start: int, reach: int = 160) -> str:
+    before = text[max(0, start - reach) : start]
+    return before[max(before.rfind(c) for c in ".;!?\n") + 1 :]
+
+
+def _chaired_outside(text: str, c: Candidate) -> bool:
+    chair = _CHAIRED_BY.search(text, max(0, c.start - 80), c.start)
+    if not chair:
+        return False
+    # "de Afdeling advisering van de Raad van State" is the council's, no ministry's unit
+    before = _COUNCIL_SECTION.sub("", _sentence_before(text, chair.start()))
+    after = _LINE_REST.match(text, c.end).group()[:60]  # type: ignore[union-attr]
+    if _STAFFED.search(before) or _INTERNAL_BODY.search(before) or _MEETING.search(before) or (
+            _INTERNAL.search(after) or _ROLE_AFTER.match(after)):
+        return False  # "een ambtelijke werkgroep onder leiding van drs. X", "het overleg met de Raad stond onder ..."
+    return bool(_OUTSIDE_BODY.search(before[-90:]))  # the body chaired is named just before
+
+
+def _scholar(text: str, c: Candidate) -> bool:
+    """A scholar in public work: chairing, leading or writing ("de taskforce onder voorzitterschap van prof. X van de
+    TU Delft", "de publicaties van prof. dr. X van het Erasmus MC"); a conversation with one stays a finding ("het
+    gesprek met prof. dr. X van de Universiteit Utrecht": personal data, if no civil servant's)."""
+    university = _UNIVERSITY_AFTER.match(text, c.end)
+    if not university or not _ACADEMIC_TITLE.search(text, max(0, c.start - 20), c.start):
+        return False
+    after = _LINE_REST.match(text, university.end()).group()[:80]  # type: ignore[union-attr]
+    if _INTERNAL.search(after) or _INTERNAL_BODY.search(after):
+        return False  # "dr. X van de Universiteit Leiden, die ook bij de directie Kennis werkt"
+    return bool(_CHAIRED_BY.search(text, max(0, c.start - 80), c.start)
+                or _PUBLIC_WORK.search(text, max(0, c.start - 80), c.start))
+
+
+def _reference_author(text: str, c: Candidate) -> bool:
+    dash = text.rfind("- ", max(0, c.start - 300), c.start)  # the list item's dash, before the costly check
+    if dash < 0 or not _BULLET_LINE.search(text, max(0, dash - 3), c.start):
+        return False
+    item = text[dash : _LINE_REST.match(text, c.end).end()]  # type: ignore[union-attr]
+    if _INTERNAL.search(item) or _INTERNAL_BODY.search(item) or _OWN_PAPER.search(item) or (
+            _SALUTED.search(text, max(0, c.start - 30), c.start)):
+        return False  # the ministry's own writers ("- de notitie Planning, X e.a. (directie Wonen)"); a salutation is
+        # no reference list's ("- de brief van mevrouw X e.a., d.d. ...")
+    if _ET_AL.match(text, c.end):
+        return True
+    imprint = _AUTHORS_TO_IMPRINT.match(text, c.end)
+    return bool(imprint) and bool(_EXTERNAL_ORG.search(imprint.group("org"))  # type: ignore[union-attr]
+                                  or _EXTERNAL_ABBREVIATION.search(imprint.group("org")))  # type: ignore[union-attr]
+
+
+def _seat_by_abbreviation(text: str, c: Candidate) -> bool:
+    rel = _RELATIVE.search(text, max(0, c.start - 40), c.start)
+    if not rel or not _SEAT_IS.match(text, c.end):
+        return False
+    before = _sentence_before(text, rel.start(), 80)
+    internal = _INTERNAL.search(before) or _INTERNAL_BODY.search(before)
+    return bool(_EXTERNAL_ABBREVIATION.search(before)) and not internal
+    return bool(_EXTERNAL_ABBREVIATION.search(before)) and not internal
+
+
+# "de heer X, als portefeuillehouder politie binnen de Kring van Commissarissen": a portfolio in an outside board
+_PORTFOLIO_AFTER = re.compile(
+    r"\s*,\s*als\s+portefeuillehouder\b(?P<clause>[^,.;:()]{0,40}?\s(?:binnen|van|bij|namens)\s+(?:de|het)\s+"
+    r"[A-ZÀ-Ý][^,.;:()]{0,60})"
+)
+# "het rapport «Wat nu» van de heer X": the author of a published report with its title
+_TITLED_WORK = re.compile(
+    rf"(?<!\w)(?:rapport|essay|verkenning)\s+[«\"“][^»\"”]{{1,100}}[»\"”]\s+van\s+{_TITLES}$"
+)
+
+_TASK_AFTER = re.compile(r"\s*,\s*die\s+als\s+([a-zà-ÿ][\w\-]*)[^,.;:()]{0,60}")
+
+
+def _portfolio_or_author(text: str, c: Candidate) -> bool:
+    portfolio = _PORTFOLIO_AFTER.match(text, c.end)
+    if portfolio:
+        clause = portfolio.group("clause")
+        return not (_INTERNAL.search(clause) or _INTERNAL_BODY.search(clause))
+    if not _TITLED_WORK.search(text, max(0, c.start - 160), c.start):
+        return False
+    # ", die als gespreksleider ... heeft gesproken": the author's public task is said; a civil role there is not one
+    task = _TASK_AFTER.match(text, c.end)
+    return bool(task) and not re.fullmatch(v._ROLE, task.group(1)) and not (  # type: ignore[union-attr]
+        _INTERNAL.search(task.group()) or _INTERNAL_BODY.search(task.group()))  # type: ignore[union-attr]
+
+
+def _motion_filers(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in _MOTION.finditer(text):
+        names = _name_spans(text, m.end(), many=True)
+        if names and _OVER.match(text, names[-1].end()):
+            for name in names:
+                core = name.group("core")
+                for key in (_fold(core.split("-")[-1]), _fold(core)):
+                    out.setdefault(key, set()).add(given_initial(name.group()))
+    return out
+
+
+def outside_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]:
+    """The name keys an outside body or a publication makes public here, with the given names' initials."""
+    out = _motion_filers(text) if "nr." in text else {}
+    for c in names:
+        if (_chaired_outside(text, c) or _scholar(text, c) or _reference_author(text, c)
+                or _seat_by_abbreviation(text, c) or _portfolio_or_author(text, c)):
+            out.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
+    return out
+
+
+_SALUTED = re.compile(rf"(?:{v._SALUTATION}|{v._TITLE})\.?\s+$")
+_UNIT_WORD = re.compile(r"(?<!\w)(?:directie|afdeling|directoraat-generaal)\s+([A-ZÀ-Ý]\w*)(?!\w)")
+
+
+def unit_words(text: str, names: Sequence[Candidate]) -> set[tuple[int, int]]:
+    """Bare one-word candidates the text also uses as a unit's name ("plaatsvervangend directeur Pensioenen" beside
+    "de directie Pensioenen"): no person."""
+    # a known surname stays a name ("de heer Post" beside "de afdeling Post en Archief"), so does one after a salutation
+    bare = [c for c in names if text[c.start : c.end].isalpha() and text[c.start : c.end] not in data.surnames()
+            and not _SALUTED.search(text, max(0, c.start - 30), c.start)]
+    if not bare:
+        return set()
+    units = set(_UNIT_WORD.findall(text))  # one pass per text
+    return {(c.start, c.end) for c in bare if text[c.start : c.end] in units}
