@@ -7,7 +7,9 @@ from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.stopwords import STOPWORDS
 
-_LOWER_NEXT = re.compile(r"[^\S\n]*(?:[,;.:)]|[a-zà-ÿ])")
+# what may follow such a surname: punctuation, a bracket ("Nadia Bouzerda (mobiel 06-...)", "(BZK)"), a lower-case
+# word, or the end of the line (a signature: "Nadia Bouzerda\nbeleidsmedewerker"); not a capitalised word
+_LOWER_NEXT = re.compile(r"[^\S\n]*(?:[,;.:)(\n]|[a-zà-ÿ]|$)")
 # the endings of streets, prizes and buildings; an organisation's ending after a given name is a surname's ("Karel
 # Baasbank", "Anne Steenkamer": no organisation is named "Karel ...bank")
 ORGANISATION_ENDINGS = ("bank", "raad", "kamer", "staat")
