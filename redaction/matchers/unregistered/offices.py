@@ -139,6 +139,17 @@ _GIVEN_IN = re.compile(r"(?<!\w)([A-ZÀ-Ý][a-zà-ÿ]+)\s+(?=[A-ZÀ-Ý]|(?:van|d
 _CHAIR_FIELD = re.compile(rf"{_B}(?i:hoogleraar|lector|professor)(?:\s+[a-zà-ÿ]{{3,}}){{1,2}}\s+(?={_SALUTE}|[A-ZÀ-Ý])")
 
 
+def sentence_before(text: str, start: int, reach: int, ends: str = ".;:!?\n") -> str:
+    """The words of this sentence (or clause) before `start`, at most `reach` characters back."""
+    before = text[max(0, start - reach) : start]
+    return before[max(before.rfind(c) for c in ends) + 1 :]
+
+
+def unit_or_internal(words: str) -> bool:
+    """The words name a ministry's unit or service, or a body of civil servants."""
+    return bool(_INTERNAL.search(words) or _INTERNAL_BODY.search(words))
+
+
 def internal_clause(clause: str) -> bool:
     """ "voorzitter van de stuurgroep", "lid van het projectteam": the clause names a body of civil servants."""
     return bool(_INTERNAL_BODY.search(clause))
@@ -147,9 +158,7 @@ def internal_clause(clause: str) -> bool:
 def internal_body(text: str, start: int, of: str = "") -> bool:
     """The office is in a body of civil servants: said in its of-clause or just before ("een ambtelijke
     werkgroep onder voorzitterschap van ...", "de voorzitter van de stuurgroep")."""
-    before = text[max(0, start - 60) : start]
-    before = before[max(before.rfind(c) for c in ".;:!?\n") + 1 :]  # this sentence only
-    return bool(_INTERNAL_BODY.search(of) or _INTERNAL_BODY.search(before))
+    return bool(_INTERNAL_BODY.search(of) or _INTERNAL_BODY.search(sentence_before(text, start, 60)))
 
 
 # a deputy holds no office of his own: "de plaatsvervangend ambassadeur" is a career official ("waarnemend" is acting
@@ -212,7 +221,7 @@ def _bracket_after_org(text: str, m: re.Match[str]) -> bool:
         return False
     org = before[:-1]
     org = org[max(org.rfind(c) for c in ".;:!?(\n") + 1 :]  # this sentence, before the bracket
-    if _INTERNAL.search(org) or _INTERNAL_BODY.search(org):
+    if unit_or_internal(org):
         return False
     staff = re.sub(r"[\W_]+", " ", m.group("head").casefold()) in _STAFF_HEADS
     return bool(_EXTERNAL_ORG.search(org) or (not staff and _EXTERNAL_ABBREVIATION.search(org)))
@@ -285,6 +294,5 @@ def body_named_before(text: str, start: int) -> bool:
     """The clause before a seat title names the outside organisation it is the seat of: "De Nederlandsche Bank,
     waarvan de president, de heer X", "namens de Onderzoeksraad was de voorzitter, de heer X"; a unit or an internal
     body there keeps a civil servant ("namens de werkgroep was de voorzitter, mevrouw X")."""
-    before = text[max(0, start - 80) : start]
-    before = before[max(before.rfind(c) for c in ".;:!?\n") + 1 :]  # this sentence only
-    return bool(_EXTERNAL_ORG.search(before)) and not (_INTERNAL.search(before) or _INTERNAL_BODY.search(before))
+    before = sentence_before(text, start, 80)
+    return bool(_EXTERNAL_ORG.search(before)) and not unit_or_internal(before)

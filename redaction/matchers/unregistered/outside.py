@@ -21,6 +21,8 @@ from redaction.matchers.unregistered.offices import (
     _EXTERNAL_ORG,
     _INTERNAL,
     _INTERNAL_BODY,
+    sentence_before,
+    unit_or_internal,
 )
 from redaction.matchers.unregistered.person_names import Candidate
 from redaction.matchers.unregistered.public import _name_spans
@@ -78,17 +80,12 @@ _MOTION = re.compile(r"(?:Kamerstuk|[Mm]otie)[^\n–]{0,60}?nr\.\s*\d+\s*[–\-]
 _OVER = re.compile(r"\s+over\s")
 
 
-def _sentence_before(text: str, start: int, reach: int = 160) -> str:
-    before = text[max(0, start - reach) : start]
-    return before[max(before.rfind(c) for c in ".;!?\n") + 1 :]
-
-
 def _chaired_outside(text: str, c: Candidate) -> bool:
     chair = _CHAIRED_BY.search(text, max(0, c.start - 80), c.start)
     if not chair:
         return False
     # "de Afdeling advisering van de Raad van State" is the council's, no ministry's unit
-    before = _COUNCIL_SECTION.sub("", _sentence_before(text, chair.start()))
+    before = _COUNCIL_SECTION.sub("", sentence_before(text, chair.start(), 160, ".;!?\n"))
     after = _LINE_REST.match(text, c.end).group()[:60]  # type: ignore[union-attr]
     if _STAFFED.search(before) or _INTERNAL_BODY.search(before) or _MEETING.search(before) or (
             _INTERNAL.search(after) or _ROLE_AFTER.match(after)):
@@ -104,7 +101,7 @@ def _scholar(text: str, c: Candidate) -> bool:
     if not university or not _ACADEMIC_TITLE.search(text, max(0, c.start - 20), c.start):
         return False
     after = _LINE_REST.match(text, university.end()).group()[:80]  # type: ignore[union-attr]
-    if _INTERNAL.search(after) or _INTERNAL_BODY.search(after):
+    if unit_or_internal(after):
         return False  # "dr. X van de Universiteit Leiden, die ook bij de directie Kennis werkt"
     return bool(_CHAIRED_BY.search(text, max(0, c.start - 80), c.start)
                 or _PUBLIC_WORK.search(text, max(0, c.start - 80), c.start))
@@ -115,7 +112,7 @@ def _reference_author(text: str, c: Candidate) -> bool:
     if dash < 0 or not _BULLET_LINE.search(text, max(0, dash - 3), c.start):
         return False
     item = text[dash : _LINE_REST.match(text, c.end).end()]  # type: ignore[union-attr]
-    if _INTERNAL.search(item) or _INTERNAL_BODY.search(item) or _OWN_PAPER.search(item) or (
+    if unit_or_internal(item) or _OWN_PAPER.search(item) or (
             _SALUTED.search(text, max(0, c.start - 30), c.start)):
         return False  # the ministry's own writers ("- de notitie Planning, X e.a. (directie Wonen)"); a salutation is
         # no reference list's ("- de brief van mevrouw X e.a., d.d. ...")
@@ -130,10 +127,8 @@ def _seat_by_abbreviation(text: str, c: Candidate) -> bool:
     rel = _RELATIVE.search(text, max(0, c.start - 40), c.start)
     if not rel or not _SEAT_IS.match(text, c.end):
         return False
-    before = _sentence_before(text, rel.start(), 80)
-    internal = _INTERNAL.search(before) or _INTERNAL_BODY.search(before)
-    return bool(_EXTERNAL_ABBREVIATION.search(before)) and not internal
-    return bool(_EXTERNAL_ABBREVIATION.search(before)) and not internal
+    before = sentence_before(text, rel.start(), 80, ".;!?\n")
+    return bool(_EXTERNAL_ABBREVIATION.search(before)) and not unit_or_internal(before)
 
 
 # "de heer X, als portefeuillehouder politie binnen de Kring van Commissarissen": a portfolio in an outside board
@@ -153,13 +148,13 @@ def _portfolio_or_author(text: str, c: Candidate) -> bool:
     portfolio = _PORTFOLIO_AFTER.match(text, c.end)
     if portfolio:
         clause = portfolio.group("clause")
-        return not (_INTERNAL.search(clause) or _INTERNAL_BODY.search(clause))
+        return not unit_or_internal(clause)
     if not _TITLED_WORK.search(text, max(0, c.start - 160), c.start):
         return False
     # ", die als gespreksleider ... heeft gesproken": the author's public task is said; a civil role there is not one
     task = _TASK_AFTER.match(text, c.end)
     return bool(task) and not re.fullmatch(v._ROLE, task.group(1)) and not (  # type: ignore[union-attr]
-        _INTERNAL.search(task.group()) or _INTERNAL_BODY.search(task.group()))  # type: ignore[union-attr]
+        unit_or_internal(task.group()))  # type: ignore[union-attr]
 
 
 def _motion_filers(text: str) -> dict[str, set[str]]:

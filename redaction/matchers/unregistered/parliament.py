@@ -15,7 +15,7 @@ from redaction.matchers.names import _fold
 from redaction.matchers.public_people import holders_with_surname
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.name_keys import given_initial
-from redaction.matchers.unregistered.offices import internal_body
+from redaction.matchers.unregistered.offices import internal_body, sentence_before
 from redaction.matchers.unregistered.person_names import Candidate
 from redaction.matchers.unregistered.public import _name_spans
 
@@ -34,24 +34,19 @@ _ASSISTED = re.compile(
 )
 
 
-def _sentence_before(text: str, start: int, reach: int = 120) -> str:
-    before = text[max(0, start - reach) : start]
-    return before[max(before.rfind(c) for c in ".;:!?\n") + 1 :]
-
-
 _SENTENCE_END = re.compile(r"[.;:!?\n]")
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
     after = _SENTENCE_END.search(text, end, min(len(text), end + 160))
-    return _sentence_before(text, start) + text[start : after.start() if after else min(len(text), end + 160)]
+    return sentence_before(text, start, 120) + text[start : after.start() if after else min(len(text), end + 160)]
 
 
 def spokesman_surnames(text: str) -> dict[str, set[str]]:
     """ "de Kamer bij monde van de heer Asscher", "de VVD-fractie bij monde van mevrouw X": the speaker's surname."""
     out: dict[str, set[str]] = {}
     for m in _BY_MOUTH.finditer(text):
-        before = _sentence_before(text, m.start(), 80)
+        before = sentence_before(text, m.start(), 80)
         if not _PARLIAMENT.search(before) or internal_body(text, m.start()):
             continue
         for name in _name_spans(text, m.end()):
