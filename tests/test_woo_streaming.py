@@ -92,11 +92,8 @@ def test_each_dossier_is_rendered_before_the_next_is_modelled_and_released_after
     assert {d for _, d in checked} == {"d1", "d2"}
 
 
-def test_an_open_decision_stops_the_run_with_every_dossiers_findings_and_renders_nothing_after_it(
-        tmp_path, monkeypatch):
-    leak = nota_with("Het overleg met mevrouw Pietersma van de gemeente verliep goed.")
-    leak2 = nota_with("Collega Hendrikx stuurde het concept.")
-    root = _content(tmp_path, {"d2": leak, "d4": leak2})
+def _failed_public_run(root, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """Run `woo` that must stop: its messages, and the dossiers it sent to rendering."""
     monkeypatch.setattr(build.libreoffice, "choose_for_run", lambda n: False)
     rendered: list[str] = []
 
@@ -107,7 +104,15 @@ def test_an_open_decision_stops_the_run_with_every_dossiers_findings_and_renders
     monkeypatch.setattr(build, "render_all", render_all)
     with pytest.raises(ContentError) as err:
         build.build_public(root, tmp_path / "out")
-    messages = [str(d) for d in err.value.diagnostics]
+    return [str(d) for d in err.value.diagnostics], rendered
+
+
+def test_an_open_decision_stops_the_run_with_every_dossiers_findings_and_renders_nothing_after_it(
+        tmp_path, monkeypatch):
+    leak = nota_with("Het overleg met mevrouw Pietersma van de gemeente verliep goed.")
+    leak2 = nota_with("Collega Hendrikx stuurde het concept.")
+    root = _content(tmp_path, {"d2": leak, "d4": leak2})
+    messages, rendered = _failed_public_run(root, tmp_path, monkeypatch)
     assert any("Pietersma" in m and "d2" in m for m in messages), messages
     assert any("Hendrikx" in m and "d4" in m for m in messages), messages
     assert not set(rendered) & {"d2", "d3", "d4"}  # d3 and d4 are modelled for their problems only
@@ -117,17 +122,7 @@ def test_a_content_error_in_a_later_dossier_is_reported_with_the_open_decisions_
     """As before streaming: content errors come first and alone (the decisions are asked again once they are fixed)."""
     leak = nota_with("Het overleg met mevrouw Pietersma van de gemeente verliep goed.")
     root = _content(tmp_path, {"d1": leak}, broken="d3")
-    monkeypatch.setattr(build.libreoffice, "choose_for_run", lambda n: False)
-    rendered: list[str] = []
-
-    def render_all(plans, *args, **kwargs):  # type: ignore[no-untyped-def]
-        rendered.extend(p.dossier.id for p in plans)
-        return plans, {}
-
-    monkeypatch.setattr(build, "render_all", render_all)
-    with pytest.raises(ContentError) as err:
-        build.build_public(root, tmp_path / "out")
-    messages = [str(d) for d in err.value.diagnostics]
+    messages, rendered = _failed_public_run(root, tmp_path, monkeypatch)
     assert any("onbekend" in m for m in messages), messages
     assert not any("Pietersma" in m for m in messages), messages
     assert rendered == []
