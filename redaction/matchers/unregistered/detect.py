@@ -22,7 +22,12 @@ from redaction.matchers.unregistered.contact_points import (
 from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 from redaction.matchers.unregistered.offices import office_name_starts
 from redaction.matchers.unregistered.outside import outside_surnames, unit_words
-from redaction.matchers.unregistered.parliament import header_surnames, member_surnames, spokesman_surnames
+from redaction.matchers.unregistered.parliament import (
+    header_surnames,
+    member_surnames,
+    party_surnames,
+    spokesman_surnames,
+)
 from redaction.matchers.unregistered.person_names import Candidate, name_candidates
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames, relative_office
 from redaction.matchers.unregistered.unit_context import (
@@ -191,7 +196,8 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     Also those kept private, and the given names written with each public surname."""
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
-    for extra in (spokesman_surnames(text), member_surnames(text, names), header_surnames(text),
+    members, colleagues = member_surnames(text, names)  # "mijn collega X" in proceedings: a member, no civil servant
+    for extra in (spokesman_surnames(text), members, header_surnames(text), party_surnames(text, names),
                   outside_surnames(text, names)):  # parliament.py, outside.py
         for key, initials in extra.items():
             public.setdefault(key, set()).update(initials)
@@ -216,7 +222,8 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     political = _political_keys(text) if public else set()
     shared |= {c.key for c in names if c.key in political and not public[c.key] - {""} and c.key not in by_office
                and given_initial(text[c.start : c.end]) and not holder_named(text[c.start : c.end], by_initials=True)}
-    civil = {c.key for c in names if civil_servant_mention(text, c.start, c.end)} | (ranked - by_office)
+    civil = {c.key for c in names if c.start not in colleagues and civil_servant_mention(text, c.start, c.end)}
+    civil |= ranked - by_office
     # a person given with a number or an address of their own is a contact person, no namesake of a public person
     # elsewhere in the text ("Minister Kerkhof ... Inlichtingen bij: A. Kerkhof, 070 ..."), unless an office or a
     # title makes that very mention public ("mevrouw Jansen, voorzitter van de Raad van State, bereikbaar via ...")

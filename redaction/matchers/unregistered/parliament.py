@@ -1,10 +1,15 @@
 """Members of parliament told by parliamentary texts: who speaks for the Kamer, and members in a committee's report.
 
 "heeft de Kamer bij monde van de heer X verzocht": X speaks for the Kamer, a member. In a report of the Kamer's own
-proceedings ("VERSLAG VAN EEN ALGEMEEN OVERLEG", "Aanwezig zijn acht leden der Kamer, te weten: ...") "De heer X heeft
-zich afgemeld" names a member when the register of public office holders (public_people, ParlaMint) knows a member of
-that surname; a civil servant named there is the minister's support ("bijgestaan door de heer X"), and a role noun or
-unit anywhere in the dossier keeps the surname a civil servant's (the caller's check).
+proceedings ("VERSLAG VAN EEN ALGEMEEN OVERLEG", "Aanwezig zijn acht leden der Kamer, te weten: ...", or Handelingen
+and transcripts told by their speaker turns: "De voorzitter:", "Minister Koolmees:", "De heer X (CDA):") "De heer X
+heeft zich afgemeld" names a member when the register of public office holders (public_people, ParlaMint) knows a
+member of that surname; so does "mevrouw Agnes Mulder" when the register knows her by that given name, and "mijn collega
+Joost Sneller" (a speaker's colleague, in proceedings only: in a letter "collega" names a civil servant). A civil
+servant named there is the minister's support ("bijgestaan door de heer X"), a civil-servant cue in the sentence keeps
+the colleague one, and a role noun or unit anywhere in the dossier keeps the surname a civil servant's (the caller's
+check). A party label names a politician: "SP, Van Dijk, J.J." heading a question in written answers, and a surname of
+two words before the label ("de heer Van Haersma Buma (CDA)", the candidate cut at "Van Haersma").
 """
 from __future__ import annotations
 
@@ -12,10 +17,10 @@ import re
 from collections.abc import Sequence
 
 from redaction.matchers.names import _fold
-from redaction.matchers.public_people import holders_with_surname
+from redaction.matchers.public_people import holder_named, holders_with_surname
 from redaction.matchers.unregistered import vocabulary as v
-from redaction.matchers.unregistered.name_keys import given_initial
-from redaction.matchers.unregistered.offices import internal_body, sentence_before
+from redaction.matchers.unregistered.name_keys import given_initial, surname_key
+from redaction.matchers.unregistered.offices import internal_body, sentence_before, unit_or_internal
 from redaction.matchers.unregistered.person_names import Candidate
 from redaction.matchers.unregistered.public import _name_spans
 
@@ -27,6 +32,41 @@ _PARLIAMENT = re.compile(
 )
 _PROCEEDINGS = re.compile(r"VERSLAG VAN EEN [A-Z]*\s?OVERLEG|leden der Kamer, te weten")
 _SALUTED = re.compile(rf"(?:{v._SALUTATION})\s+$")
+_PARTY = "|".join(re.escape(p) for p in sorted(v.PARTIES, key=len, reverse=True))
+_SPEAKER = rf"(?:(?:{v.CAP_TUSSEN}|{v.TUSSEN})\s+)*[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*)?"
+# a speaker turn opens a paragraph (the folded text has two spaces for a paragraph break): "De voorzitter:",
+# "Minister Koolmees:", "Staatssecretaris Van Rijn:", "De heer Snels (GroenLinks): Kan de minister ...", "Mevrouw Van
+# Brenk (50PLUS):"; a member's turn carries the party label
+# (the two spaces lead the pattern: a literal prefix the regex engine skips to, the text's start is matched apart)
+_TURN = re.compile(
+    rf"\s\s(?:(?P<chair>De\s+voorzitter)|(?:Minister(?:-president)?|Staatssecretaris)\s+{_SPEAKER}"
+    rf"|(?P<member>(?:De\s+heer|Mevrouw)\s+(?:[A-ZÀ-Ý][\w'’\-]*\s+)?{_SPEAKER}\s+\((?:{_PARTY})\)))\s*:(?=\s)"
+)
+_last: list[tuple[str, bool]] = [("", False)]  # the last text asked about: header and member checks ask in turn
+
+
+def in_proceedings(text: str) -> bool:
+    """A report of the Kamer's proceedings: its heading or members' list, or two speakers' turns one of which is the
+    chair's or a member's (Handelingen, the transcript of a committee debate; a letter listing what two ministers
+    said, "Minister X: ... Minister Y: ...", is none, nor are minutes where only a chair speaks)."""
+    if _last[0][0] is text:
+        return _last[0][1]
+    found = bool(_PROCEEDINGS.search(text)) or _two_turns(text)
+    _last[0] = (text, found)
+    return found
+
+
+def _two_turns(text: str) -> bool:
+    speakers: set[str] = set()
+    chamber = False
+    for m in _TURN.finditer("  " + text):
+        speakers.add(" ".join(m.group().split()))
+        chamber = chamber or bool(m.group("chair") or m.group("member"))
+        if chamber and len(speakers) > 1:
+            return True
+    return False
+
+
 # the minister's support in the proceedings are civil servants
 _ASSISTED = re.compile(
     r"(?i:bijgestaan|ondersteund|vergezeld|ondersteuning|ambtena|ambtelijk|toelicht|technisch"
@@ -62,7 +102,7 @@ _HEADER = re.compile(r"(?<![\w-])(?:Voorzitter|Ondervoorzitter|Griffier|Adjunct-
 
 def header_surnames(text: str) -> dict[str, set[str]]:
     """In a report of parliamentary proceedings, the names in its header lines "Voorzitter: X" and "Griffier: Y"."""
-    if not _PROCEEDINGS.search(text):
+    if not in_proceedings(text):
         return {}
     out: dict[str, set[str]] = {}
     for m in _HEADER.finditer(text):
@@ -73,20 +113,71 @@ def header_surnames(text: str) -> dict[str, set[str]]:
     return out
 
 
-def member_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]:
+# the speaker's colleague: "mijn collega Joost Sneller", "onze gewaardeerde collega de heer X"
+_COLLEAGUE = re.compile(rf"(?<!\w)(?:[Mm]ijn|[Oo]nze)\s+(?:[a-zà-ÿ]+\s+)?collega\s+(?:(?:{v._SALUTATION})\s+)?$")
+# what ties a colleague to the ministry in the sentence: a role noun, a unit or an internal body, contact data
+_ROLE_WORD = re.compile(rf"(?<![\w\-])(?:{v._ROLE})(?!\w)")
+_CONTACT = re.compile(r"@|\d{2,}[\s\-]?\d{2,}")
+
+
+def _civil_cue(sentence: str) -> bool:
+    return bool(_ASSISTED.search(sentence) or _ROLE_WORD.search(sentence) or unit_or_internal(sentence)
+                or _CONTACT.search(sentence))
+
+
+def member_surnames(text: str, names: Sequence[Candidate]) -> tuple[dict[str, set[str]], frozenset[int]]:
     """In a report of parliamentary proceedings, a salutation and a bare surname ("De heer Van Otterloo heeft zich
     afgemeld") that the register of office holders knows, with the initial of the holder's given name (so a namesake
-    with another given name stays a finding)."""
-    if not _PROCEEDINGS.search(text):
-        return {}
+    with another given name stays a finding); a salutation and a full name the register knows so ("mevrouw Agnes
+    Mulder"); the speaker's colleague ("mijn collega Joost Sneller"). Also the starts of the colleague mentions: their
+    "collega" is no civil servant's role noun (the caller's check)."""
+    if not in_proceedings(text):
+        return {}, frozenset()
     out: dict[str, set[str]] = {}
+    colleagues: set[int] = set()
     for c in names:
-        written = text[c.start : c.end]
-        if given_initial(written) or not _SALUTED.search(text, max(0, c.start - 20), c.start):
+        colleague = _COLLEAGUE.search(text, max(0, c.start - 50), c.start) if text.find(
+            "collega", max(0, c.start - 50), c.start) >= 0 else None
+        if not colleague and not _SALUTED.search(text, max(0, c.start - 20), c.start):
             continue
-        if _ASSISTED.search(_sentence_of(text, c.start, c.end)):
+        sentence = _sentence_of(text, c.start, c.end)
+        if _ASSISTED.search(sentence):
             continue  # "De Minister wordt bijgestaan door de heer X", "de heer X, die namens het ministerie toelicht"
-        holders = holders_with_surname(written)
-        if holders:
-            out.setdefault(c.key, set()).update(h.voornaam[:1] for h in holders if h.voornaam)
+        after = _SENTENCE_END.search(text, c.end, min(len(text), c.end + 160))
+        if colleague and _civil_cue(sentence_before(text, colleague.start(), 120)
+                                    + text[c.end : after.start() if after else c.end + 160]):
+            continue  # "mijn collega Van Dijk van de directie Begrotingszaken", "onze collega, beleidsmedewerker ..."
+        written = text[c.start : c.end]
+        initial = given_initial(written)
+        if initial:
+            found = {initial} if holder_named(written, by_initials=True) else set()
+        else:
+            found = {h.voornaam[:1] for h in holders_with_surname(written) if h.voornaam}
+        if found:
+            out.setdefault(c.key, set()).update(found)
+            if colleague:
+                colleagues.add(c.start)
+    return out, frozenset(colleagues)
+
+
+# "50PLUS, Klein, N.P.M." / "SP, Van Dijk, J.J. Vraag: ...": the member who asked, heading the answer
+_PARTY_LIST = re.compile(
+    rf"\s(?=\s(?:{_PARTY})\s*,\s*(?P<name>(?:{v.CAP_TUSSEN}\s+)?[A-ZÀ-Ý][\w'’\-]*"
+    rf"(?:\s+[A-ZÀ-Ý][\w'’\-]*)?)\s*,\s*(?P<init>{v.INITIALS}))"  # a lookahead: the next item's break stays
+)
+# the rest of a two-word surname and the party label: "Van Haersma| Buma (CDA)"
+_PARTY_AFTER = re.compile(rf"\s+[A-ZÀ-Ý][\w'’\-]*\s*\((?:{_PARTY})\)")
+
+
+def party_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]:
+    """Members named with their party label: "SP, Van Dijk, J.J." in a list of questions by party, and a surname of
+    two words cut short before the label ("de heer Van Haersma Buma (CDA)"; "Jansen (CDA)" itself is public.py's)."""
+    out: dict[str, set[str]] = {}
+    for m in _PARTY_LIST.finditer("  " + text):  # offsets are not used
+        name = m.group("name")
+        for key in (surname_key(name), _fold(name.split()[-1])):
+            out.setdefault(key, set()).add(m.group("init")[:1])
+    for c in names:
+        if _PARTY_AFTER.match(text, c.end):
+            out.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
     return out
