@@ -56,6 +56,7 @@ def test_a_letter_or_a_civil_servants_label_is_no_report_of_proceedings(text: st
     # the speaker's colleague
     _DEBATE + "Ik feliciteer mijn collega Bram van Ojik met zijn verjaardag.",
     _DEBATE + "Onze gewaardeerde collega Erik Ronnes heeft daar terecht op gewezen.",
+    _DEBATE + "Mijn collega Heerma (CDA) vroeg daar ook naar.",
 ])
 def test_a_member_the_register_knows_is_public_in_a_debate(text: str) -> None:
     assert _found(text) == []
@@ -69,6 +70,10 @@ def test_a_member_the_register_knows_is_public_in_a_debate(text: str) -> None:
     (_DEBATE + "Mijn collega Ronnes van de directie Begrotingszaken stuurt u de tabel.", "Ronnes"),
     (_DEBATE + "Onze collega Erik Ronnes, beleidsmedewerker, heeft de nota geschreven.", "Erik Ronnes"),
     (_DEBATE + "Mijn collega Heerma is bereikbaar op 070 456 78 90 voor vragen.", "Heerma"),
+    # the colleague's organisation or post after the name: an agency, a ministry, a unit in brackets
+    (_DEBATE + "Mijn collega Ronnes van de NVWA stuurt u de tabel.", "Ronnes"),
+    (_DEBATE + "Mijn collega Heerma van Financiën rekent het na.", "Heerma"),
+    (_DEBATE + "Onze collega Ronnes (DGBK) stuurt u de tabel.", "Ronnes"),
     # a given name no holder of that surname bears
     (_DEBATE + "Mevrouw Lotte Ronnes heeft gewezen op de doorrekeningen.", "Lotte Ronnes"),
     # a colleague the register does not know
@@ -113,6 +118,9 @@ def test_a_member_with_a_party_label_is_public(text: str) -> None:
     # a label that only starts like a party's
     ("Het dossier lag bij projectleider Jansen (VVD-dossier) en bij mevrouw Bakker.", "Jansen"),
     ("Contact: beleidsmedewerker Van Dam Verhoef (VVD-dossiers), 070 456 78 90.", "Van Dam"),
+    # a role noun before the name wins over the label; a paragraph break parts the name from the next one's label
+    ("Ook projectleider Van Dijk Bakker (CDA) keek mee.", "Van Dijk"),
+    ("Het gesprek was met mevrouw Van Dijk\n\nBakker (VVD) stelde een vraag.", "Van Dijk"),
     # a civil servant with a member's surname elsewhere in the text stays a finding
     (_ANSWERS + "SP, Van Dijk, J.J. Vraag: Wie schreef de nota? Antwoord: collega Van Dijk van de directie "
      "Voortgezet Onderwijs.", "Van Dijk"),

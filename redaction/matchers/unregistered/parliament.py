@@ -118,6 +118,9 @@ _COLLEAGUE = re.compile(rf"(?<!\w)(?:[Mm]ijn|[Oo]nze)\s+(?:[a-zà-ÿ]+\s+)?colle
 # what ties a colleague to the ministry in the sentence: a role noun, a unit or an internal body, contact data
 _ROLE_WORD = re.compile(rf"(?<![\w\-])(?:{v._ROLE})(?!\w)")
 _CONTACT = re.compile(r"@|\d{2,}[\s\-]?\d{2,}")
+# a colleague's organisation or post after the name: "mijn collega X van de NVWA / van Financiën / (BZK) / bij DGBK"
+# (the party label is a member's: "mijn collega X (D66)")
+_TIED_AFTER = re.compile(rf"\s*(?:\((?!(?:{_PARTY})\))|(?:van|bij|uit|namens|voor|binnen|op|in|te)\s)")
 
 
 def _civil_cue(sentence: str) -> bool:
@@ -144,8 +147,8 @@ def member_surnames(text: str, names: Sequence[Candidate]) -> tuple[dict[str, se
         if _ASSISTED.search(sentence):
             continue  # "De Minister wordt bijgestaan door de heer X", "de heer X, die namens het ministerie toelicht"
         after = _SENTENCE_END.search(text, c.end, min(len(text), c.end + 160))
-        if colleague and _civil_cue(sentence_before(text, colleague.start(), 120)
-                                    + text[c.end : after.start() if after else c.end + 160]):
+        if colleague and (_TIED_AFTER.match(text, c.end) or _civil_cue(
+                sentence_before(text, colleague.start(), 120) + text[c.end : after.start() if after else c.end + 160])):
             continue  # "mijn collega Van Dijk van de directie Begrotingszaken", "onze collega, beleidsmedewerker ..."
         written = text[c.start : c.end]
         initial = given_initial(written)
@@ -162,11 +165,11 @@ def member_surnames(text: str, names: Sequence[Candidate]) -> tuple[dict[str, se
 
 # "50PLUS, Klein, N.P.M." / "SP, Van Dijk, J.J. Vraag: ...": the member who asked, heading the answer
 _PARTY_LIST = re.compile(
-    rf"\s(?=\s(?:{_PARTY})\s*,\s*(?P<name>(?:{v.CAP_TUSSEN}\s+)?[A-ZÀ-Ý][\w'’\-]*"
-    rf"(?:\s+[A-ZÀ-Ý][\w'’\-]*)?)\s*,\s*(?P<init>{v.INITIALS}))"  # a lookahead: the next item's break stays
+    rf"\s(?=\s(?:{_PARTY}) ?, ?(?P<name>(?:{v.CAP_TUSSEN} )?[A-ZÀ-Ý][\w'’\-]*"
+    rf"(?: [A-ZÀ-Ý][\w'’\-]*)?) ?, ?(?P<init>{v.INITIALS}))"  # a lookahead: the next item's break stays
 )
 # the rest of a two-word surname and the party label: "Van Haersma| Buma (CDA)"
-_PARTY_AFTER = re.compile(rf"\s+[A-ZÀ-Ý][\w'’\-]*\s*\((?:{_PARTY})\)")
+_PARTY_AFTER = re.compile(rf" [A-ZÀ-Ý][\w'’\-]* ?\((?:{_PARTY})\)")  # one space: no paragraph break between
 
 
 def party_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]:
