@@ -129,3 +129,24 @@ def test_a_member_with_a_party_label_is_public(text: str) -> None:
 ])
 def test_a_civil_servant_beside_a_party_label_stays_a_finding(text: str, name: str) -> None:
     assert name in _found(text)
+
+
+# --- 3. a paragraph break ends a name (the folded text has two spaces there) --------------------------------------
+
+def test_the_chair_signing_a_committee_report_is_public() -> None:
+    text = ("Vragen en antwoorden zijn hierna afgedrukt.\n\nDe voorzitter van de commissie, Paulus Jansen\n\n"
+            "De griffier van de commissie, Esther Post\n\nDe leden van de VVD-fractie hebben vragen gesteld.")
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the chair of an internal body signing stays a finding
+    ("Het verslag volgt.\n\nDe voorzitter van de stuurgroep, Paulus Jansen\n\nDe leden van de stuurgroep "
+     "hebben ingestemd.", "Paulus Jansen"),
+    # a signature: the name ends at the paragraph, the role noun below is no surname
+    ("Met vriendelijke groet,\n\nPaulus Jansen\n\nBeleidsmedewerker directie Wonen", "Paulus Jansen"),
+    # a seat without its body stays a finding too
+    ("De notulen zijn vastgesteld.\n\nDe voorzitter, Paulus Jansen\n\nDe leden hebben ingestemd.", "Paulus Jansen"),
+])
+def test_a_civil_servants_name_ends_at_the_paragraph(text: str, name: str) -> None:
+    assert name in _found(text)

@@ -45,8 +45,10 @@ _AFTER_INITIALS = re.compile(
 _LIST_NEXT = re.compile(rf"\s*(?:,|\ben\b)\s*(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}")
 _PLURAL = re.compile(v.PLURAL_TRIGGER)
 _MORE_NAME = re.compile(rf"\s+(?:{v.TUSSEN}\s+){{0,3}}(?P<core>{v.CORE}){_E}")
+# (one space between the given name and the rest: a paragraph break, two spaces in the folded text, ends the name,
+# "Voorzitter: Jacobi  Griffier: ...")
 _GIVEN = re.compile(
-    rf"(?<![\w.{re.escape(_HYPHENS)}])(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+"
+    rf"(?<![\w.{re.escape(_HYPHENS)}])(?P<given>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s(?!\s)"
     rf"(?P<name>(?P<tus>{v.PARTICLE}\s+|(?:{v.TUSSEN}\s+){{0,3}})(?P<core>{v.CORE})){_E}"
 )
 _AFTER_TUSSEN = re.compile(r"(?<!\w)(?:Van|De|Den|Ter|Ten|Te)\s+$")
@@ -297,8 +299,8 @@ def _given_names(text: str, keep: set[str]) -> list[Candidate]:
         end = m.end()
         if core in given_names and not tus.strip():  # "Jan Willem de Boer": the surname follows the second name
             more = _MORE_NAME.match(text, end)
-            if more and _capitalised_word(more.group("core")):
-                core, end = more.group("core"), more.end()
+            if more and _capitalised_word(more.group("core")) and "  " not in text[end : more.start("core")]:
+                core, end = more.group("core"), more.end()  # (not across a paragraph: "Paulus Jansen  Beleids...")
                 tus = text[m.end() : more.start("core")]
         listed = _known_surname(core, known_surnames)
         unlisted = not listed and not tus.strip() and unlisted_surname(text, core, end)

@@ -37,7 +37,9 @@ _PERSON_OF = re.compile(
     rf"(?:de|het|der)\s+(?:[\w-]+\s+)?$"
 )
 _CLAUSE = re.compile(r"[^,.;:\n]{0,80}")
-_GAP = r"[^\S\n]+"  # one given name at most: the folded text has no line breaks ("Anne Mulder Voor toelichting")
+# one given name at most: a line break is a space in the folded text ("Anne Mulder Voor toelichting"), a paragraph
+# break two ("De voorzitter van de commissie, Paulus Jansen  De leden ...": "De" is no surname)
+_GAP = r"[^\S\n](?!\s)"
 # a double surname's second part may start with a tussenvoegsel: "Blanksma-van den Heuvel"
 _CORE = rf"[A-ZÀ-Ý][\w'’]*(?:{_HYPHEN}(?:{v.TUSSEN}{_GAP})*[A-ZÀ-Ý][\w'’]*)*"
 _GIVEN = r"[A-ZÀ-Ý](?:(?![A-Z])[^\W\d_])+"  # "Koşer Kaya", "Dezentjé Hamming-Bluemink"
