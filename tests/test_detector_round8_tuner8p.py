@@ -28,7 +28,8 @@ _LETTER = "Hierbij zend ik u de antwoorden op de vragen van de commissie. "
 
 # --- 1. proceedings told by their speaker turns --------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [_DEBATE, _INLINE, "Minister Bruins:\n\nJa.\n\nMevrouw Becker (VVD):\n\nDank."])
+@pytest.mark.parametrize("text", [_DEBATE, _INLINE, "Minister Bruins:\n\nJa.\n\nMevrouw Becker (VVD):\n\nDank.",
+                                  "Nr. 88 VERSLAG VAN EEN COMMISSIEDEBAT\n\nDe vaste commissie heeft overleg gevoerd."])
 def test_two_speaker_turns_make_a_report_of_proceedings(text: str) -> None:
     assert in_proceedings(text)
 
@@ -57,6 +58,9 @@ def test_a_letter_or_a_civil_servants_label_is_no_report_of_proceedings(text: st
     _DEBATE + "Ik feliciteer mijn collega Bram van Ojik met zijn verjaardag.",
     _DEBATE + "Onze gewaardeerde collega Erik Ronnes heeft daar terecht op gewezen.",
     _DEBATE + "Mijn collega Heerma (CDA) vroeg daar ook naar.",
+    # members call each other "collega" in a debate, also in a list
+    _DEBATE + "Ik sluit mij aan bij de vragen van collega Heerma.",
+    _DEBATE + "Ik dank de collega's Ronnes, Bente Becker en Heerma voor hun amendement.",
 ])
 def test_a_member_the_register_knows_is_public_in_a_debate(text: str) -> None:
     assert _found(text) == []
@@ -74,6 +78,13 @@ def test_a_member_the_register_knows_is_public_in_a_debate(text: str) -> None:
     (_DEBATE + "Mijn collega Ronnes van de NVWA stuurt u de tabel.", "Ronnes"),
     (_DEBATE + "Mijn collega Heerma van Financiën rekent het na.", "Heerma"),
     (_DEBATE + "Onze collega Ronnes (DGBK) stuurt u de tabel.", "Ronnes"),
+    (_DEBATE + "Ik dank de collega's Ronnes en Heerma, beleidsmedewerkers, voor hun werk.", "Heerma"),
+    (_DEBATE + "Ik dank de collega's Ronnes en Heerma van de directie Wonen voor hun werk.", "Ronnes"),
+    # someone to turn to, in a contact line, is no member
+    (_DEBATE + "Voor vragen kunt u terecht bij collega Heerma.", "Heerma"),
+    (_DEBATE + "Voor vragen kunt u terecht bij de heer Heerma.", "Heerma"),
+    # a former colleague is no member
+    (_DEBATE + "Ik ben het eens met oud-collega Ronnes.", "Ronnes"),
     # a given name no holder of that surname bears
     (_DEBATE + "Mevrouw Lotte Ronnes heeft gewezen op de doorrekeningen.", "Lotte Ronnes"),
     # a colleague the register does not know

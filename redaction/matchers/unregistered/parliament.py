@@ -5,11 +5,12 @@ proceedings ("VERSLAG VAN EEN ALGEMEEN OVERLEG", "Aanwezig zijn acht leden der K
 and transcripts told by their speaker turns: "De voorzitter:", "Minister Koolmees:", "De heer X (CDA):") "De heer X
 heeft zich afgemeld" names a member when the register of public office holders (public_people, ParlaMint) knows a
 member of that surname; so does "mevrouw Agnes Mulder" when the register knows her by that given name, and "mijn collega
-Joost Sneller" (a speaker's colleague, in proceedings only: in a letter "collega" names a civil servant). A civil
-servant named there is the minister's support ("bijgestaan door de heer X"), a civil-servant cue in the sentence keeps
-the colleague one, and a role noun or unit anywhere in the dossier keeps the surname a civil servant's (the caller's
-check). A party label names a politician: "SP, Van Dijk, J.J." heading a question in written answers, and a surname of
-two words before the label ("de heer Van Haersma Buma (CDA)", the candidate cut at "Van Haersma").
+Joost Sneller", "collega Omtzigt", "de collega's X en Y" (members call each other so; in a letter "collega" names a
+civil servant, and an organisation after the name, "collega X van de NVWA", keeps one). A civil servant named there
+is the minister's support ("bijgestaan door de heer X"), a civil-servant cue in the sentence keeps the colleague one,
+and a role noun or unit anywhere in the dossier keeps the surname a civil servant's (the caller's check). A party
+label names a politician: "SP, Van Dijk, J.J." heading a question in written answers, and a surname of two words
+before the label ("de heer Van Haersma Buma (CDA)", the candidate cut at "Van Haersma").
 """
 from __future__ import annotations
 
@@ -30,7 +31,10 @@ _PARLIAMENT = re.compile(
     r"(?<![\w-])(?:(?:Tweede|Eerste)\s+)?Kamer(?!\w)|Senaat|Staten-Generaal|\w*[Ff]ractie|Kamercommissie"
     r"|vaste\s+commissie|commissie\s+voor\s+[A-ZÀ-Ý]"
 )
-_PROCEEDINGS = re.compile(r"VERSLAG VAN EEN [A-Z]*\s?OVERLEG|leden der Kamer, te weten")
+# (a committee debate's report, since 2021: "VERSLAG VAN EEN COMMISSIEDEBAT", "Verslag van een commissiedebat")
+_PROCEEDINGS = re.compile(
+    r"VERSLAG VAN EEN [A-Z]*\s?OVERLEG|leden der Kamer, te weten|(?i:verslag\s+van\s+een\s+commissiedebat)"
+)
 _SALUTED = re.compile(rf"(?:{v._SALUTATION})\s+$")
 _PARTY = "|".join(re.escape(p) for p in sorted(v.PARTIES, key=len, reverse=True))
 _SPEAKER = rf"(?:(?:{v.CAP_TUSSEN}|{v.TUSSEN})\s+)*[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*)?"
@@ -113,14 +117,24 @@ def header_surnames(text: str) -> dict[str, set[str]]:
     return out
 
 
-# the speaker's colleague: "mijn collega Joost Sneller", "onze gewaardeerde collega de heer X"
-_COLLEAGUE = re.compile(rf"(?<!\w)(?:[Mm]ijn|[Oo]nze)\s+(?:[a-zà-ÿ]+\s+)?collega\s+(?:(?:{v._SALUTATION})\s+)?$")
+# the speaker's colleague, as members call each other in a debate: "mijn collega Joost Sneller", "collega Omtzigt",
+# "onze gewaardeerde collega de heer X", "de collega's Omtzigt en Van Dijk" (not "oud-collega": a former colleague)
+_COLLEAGUE = re.compile(
+    rf"(?<![\w\-])(?:(?:[Mm]ijn|[Oo]nze|[Dd]e)\s+(?:[a-zà-ÿ]+\s+)?)?[Cc]ollega(?P<many>['’]s)?\s+"
+    rf"(?:(?:{v._SALUTATION})\s+)?$"
+)
+_NEXT_IN_LIST = re.compile(rf"\s*(?:,|\ben\b)\s*(?:(?:{v._SALUTATION})\s+)?")
 # what ties a colleague to the ministry in the sentence: a role noun, a unit or an internal body, contact data
-_ROLE_WORD = re.compile(rf"(?<![\w\-])(?:{v._ROLE})(?!\w)")
+_ROLE_WORD = re.compile(rf"(?<![\w\-])(?:{v._ROLE}|{v._PLURAL_ROLE})(?!\w)")
 _CONTACT = re.compile(r"@|\d{2,}[\s\-]?\d{2,}")
+# a contact line: someone to turn to is no member ("Voor vragen kunt u terecht bij collega X", "contactpersoon")
+_CONTACT_LINE = re.compile(
+    r"(?i:terecht\s+bij|contact\s+op|contact\s+opnemen|bereikbaar|inlichtingen|contactpersoon|aanspreekpunt"
+    r"|e-?mail|telefo|bellen|mailen)"
+)
 # a colleague's organisation or post after the name: "mijn collega X van de NVWA / van Financiën / (BZK) / bij DGBK"
 # (the party label is a member's: "mijn collega X (D66)")
-_TIED_AFTER = re.compile(rf"\s*(?:\((?!(?:{_PARTY})\))|(?:van|bij|uit|namens|voor|binnen|op|in|te)\s)")
+_TIED_AFTER = re.compile(rf"\s*(?:\((?!(?:{_PARTY})\))|(?:van|bij|uit|namens|binnen)\s)")
 
 
 def _civil_cue(sentence: str) -> bool:
@@ -138,14 +152,21 @@ def member_surnames(text: str, names: Sequence[Candidate]) -> tuple[dict[str, se
         return {}, frozenset()
     out: dict[str, set[str]] = {}
     colleagues: set[int] = set()
-    for c in names:
+    listed: re.Match[str] | None = None  # "de collega's X en Y": Y is a colleague too
+    prev_end = -1
+    for c in sorted(names, key=lambda c: c.start):
         colleague = _COLLEAGUE.search(text, max(0, c.start - 50), c.start) if text.find(
-            "collega", max(0, c.start - 50), c.start) >= 0 else None
+            "ollega", max(0, c.start - 50), c.start) >= 0 else None
+        if colleague is None and listed and _NEXT_IN_LIST.fullmatch(text, prev_end, c.start):
+            colleague = listed
+        listed = colleague if colleague and colleague.group("many") else None
+        prev_end = c.end
         if not colleague and not _SALUTED.search(text, max(0, c.start - 20), c.start):
             continue
         sentence = _sentence_of(text, c.start, c.end)
-        if _ASSISTED.search(sentence):
-            continue  # "De Minister wordt bijgestaan door de heer X", "de heer X, die namens het ministerie toelicht"
+        if _ASSISTED.search(sentence) or _CONTACT_LINE.search(sentence):
+            continue  # "De Minister wordt bijgestaan door de heer X", "de heer X, die namens het ministerie toelicht",
+            # "Voor vragen kunt u terecht bij collega X"
         after = _SENTENCE_END.search(text, c.end, min(len(text), c.end + 160))
         if colleague and (_TIED_AFTER.match(text, c.end) or _civil_cue(
                 sentence_before(text, colleague.start(), 120) + text[c.end : after.start() if after else c.end + 160])):
