@@ -161,3 +161,32 @@ def test_the_chair_signing_a_committee_report_is_public() -> None:
 ])
 def test_a_civil_servants_name_ends_at_the_paragraph(text: str, name: str) -> None:
     assert name in _found(text)
+
+
+# --- 4. a member named in a letter by an act in a debate, or as "Tweede Kamerlid" ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Tijdens het commissiedebat van 12 maart heeft de heer Ronnes gevraagd naar de kosten.",
+    "Tijdens het mondelinge vragenuur vroeg mevrouw Tielen naar de wachttijden.",
+    "In het notaoverleg van 3 juni heb ik mevrouw Bente Becker toegezegd de Kamer te informeren.",
+    "Ik heb hierover gesproken met de heer Heerma, Tweede Kamerlid voor het CDA.",
+])
+def test_a_member_named_by_a_debate_is_public(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a debate without a member's act: the civil servant who prepared it
+    ("Het debat van 12 maart werd voorbereid door mevrouw Tielen.", "Tielen"),
+    # a civil-servant cue in the sentence
+    ("Tijdens het debat vroeg mijn beleidsmedewerker, de heer Ronnes, om de tabel.", "Ronnes"),
+    ("Na het debat vroeg de heer Ronnes van de directie Wonen om de tabel.", "Ronnes"),
+    ("Voor vragen over het debat kunt u terecht bij de heer Ronnes, die het verzoek deed.", "Ronnes"),
+    # a given name no holder bears, a surname the register does not know
+    ("Tijdens het commissiedebat heeft mevrouw Lotte Tielen gevraagd naar de kosten.", "Lotte Tielen"),
+    ("Tijdens het debat vroeg de heer Bakkerink naar de kosten.", "Bakkerink"),
+    # a member's staff is no member
+    ("De heer Ronnes, Tweede Kamerlid-medewerker, belde over de planning.", "Ronnes"),
+])
+def test_a_civil_servant_beside_a_debate_stays_a_finding(text: str, name: str) -> None:
+    assert name in _found(text)

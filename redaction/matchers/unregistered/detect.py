@@ -23,6 +23,7 @@ from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 from redaction.matchers.unregistered.offices import office_name_starts
 from redaction.matchers.unregistered.outside import outside_surnames, unit_words
 from redaction.matchers.unregistered.parliament import (
+    debate_surnames,
     header_surnames,
     member_surnames,
     party_surnames,
@@ -198,7 +199,7 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     names = [c for c in cands if c.category == "naam"]
     members, colleagues = member_surnames(text, names)  # "mijn collega X" in proceedings: a member, no civil servant
     for extra in (spokesman_surnames(text), members, header_surnames(text), party_surnames(text, names),
-                  outside_surnames(text, names)):  # parliament.py, outside.py
+                  debate_surnames(text, names), outside_surnames(text, names)):  # parliament.py, outside.py
         for key, initials in extra.items():
             public.setdefault(key, set()).update(initials)
     offices = _office_starts_near(text, names)

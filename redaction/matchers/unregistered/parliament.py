@@ -142,6 +142,15 @@ def _civil_cue(sentence: str) -> bool:
                 or _CONTACT.search(sentence))
 
 
+def _registered_initials(written: str) -> set[str]:
+    """The initials of the register's holders a mention may name: a full name the register knows so ("Agnes Mulder"),
+    or every holder of a bare surname ("Van Dijk"); none when the register knows nobody so."""
+    initial = given_initial(written)
+    if initial:
+        return {initial} if holder_named(written, by_initials=True) else set()
+    return {h.voornaam[:1] for h in holders_with_surname(written) if h.voornaam}
+
+
 def member_surnames(text: str, names: Sequence[Candidate]) -> tuple[dict[str, set[str]], frozenset[int]]:
     """In a report of parliamentary proceedings, a salutation and a bare surname ("De heer Van Otterloo heeft zich
     afgemeld") that the register of office holders knows, with the initial of the holder's given name (so a namesake
@@ -171,12 +180,7 @@ def member_surnames(text: str, names: Sequence[Candidate]) -> tuple[dict[str, se
         if colleague and (_TIED_AFTER.match(text, c.end) or _civil_cue(
                 sentence_before(text, colleague.start(), 120) + text[c.end : after.start() if after else c.end + 160])):
             continue  # "mijn collega Van Dijk van de directie Begrotingszaken", "onze collega, beleidsmedewerker ..."
-        written = text[c.start : c.end]
-        initial = given_initial(written)
-        if initial:
-            found = {initial} if holder_named(written, by_initials=True) else set()
-        else:
-            found = {h.voornaam[:1] for h in holders_with_surname(written) if h.voornaam}
+        found = _registered_initials(text[c.start : c.end])
         if found:
             out.setdefault(c.key, set()).update(found)
             if colleague:
@@ -204,4 +208,39 @@ def party_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]
     for c in names:
         if _PARTY_AFTER.match(text, c.end):
             out.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
+    return out
+
+
+# a member named in a letter by a parliamentary act in a debate: "Tijdens het commissiedebat van 12 maart vroeg de heer
+# X naar ...", "de toezegging aan mevrouw X in het notaoverleg"; both the debate and the act, so that "het debat werd
+# voorbereid door mevrouw X" (a civil servant) stays a finding
+_DEBATE = re.compile(
+    r"(?i:(?<!\w)(?:commissie|plenair|plenaire\s+|kamer)?debat(?:ten)?\b|algemeen\s+overleg|notaoverleg"
+    r"|wetgevingsoverleg|vragenuur|begrotingsbehandeling|plenaire\s+behandeling|(?:eerste|tweede)\s+termijn)"
+)
+_ACT = re.compile(
+    r"(?i:(?<!\w)(?:vroeg|vroegen|vraagt|gevraagd|vragen\s+van|stelde|gesteld\s+door|diende|ingediend|toegezegd"
+    r"|toezegging|zegde|verzoek\s+van|inbreng\s+van|interruptie|betoogde|opmerking\s+van)(?!\w))"
+)
+# "de heer X, Tweede Kamerlid voor het CDA", "mevrouw X, lid van de Eerste Kamer" (the title "lid van" is public.py's)
+_MEMBER_AFTER = re.compile(r",\s+(?:oud-|voormalig\s+)?(?:Tweede|Eerste)[\s\-]+[Kk]amerlid(?![\w\-])")
+
+
+def debate_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]:
+    """Members a letter names by what they did in a debate, with a salutation, and those called "Tweede Kamerlid"
+    after the name; the register of office holders must know the surname (and the given name, when one is written),
+    and no civil-servant cue may stand in the sentence (support, a role noun, unit, internal body or contact line)."""
+    out: dict[str, set[str]] = {}
+    for c in names:
+        member = _MEMBER_AFTER.match(text, c.end)
+        if not member and not _SALUTED.search(text, max(0, c.start - 20), c.start):
+            continue
+        sentence = _sentence_of(text, c.start, c.end)
+        if not member and not (_DEBATE.search(sentence) and _ACT.search(sentence)):
+            continue
+        if _CONTACT_LINE.search(sentence) or _civil_cue(sentence):
+            continue  # "Tijdens het debat vroeg mijn beleidsmedewerker, de heer X, ...", "de heer X van de directie"
+        found = _registered_initials(text[c.start : c.end])
+        if found:
+            out.setdefault(c.key, set()).update(found)
     return out
