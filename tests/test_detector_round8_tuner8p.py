@@ -190,3 +190,33 @@ def test_a_member_named_by_a_debate_is_public(text: str) -> None:
 ])
 def test_a_civil_servant_beside_a_debate_stays_a_finding(text: str, name: str) -> None:
     assert name in _found(text)
+
+
+# --- 5. a parliamentary group's spokesman or member by its label --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "VVD-woordvoerder Tielen vroeg naar de kosten.",
+    "De woordvoerder van de VVD-fractie, mevrouw Tielen, vroeg naar de kosten.",
+    "Mevrouw Tielen, woordvoerder namens de VVD, vroeg naar de kosten.",
+    "De woordvoerder van de fractie van het CDA, de heer Heerma, vroeg naar de kosten.",
+])
+def test_a_groups_spokesman_the_register_knows_is_public(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a ministry's spokesman or the minister's
+    ("BZK-woordvoerder Tielen gaf een reactie.", "Tielen"),
+    ("De woordvoerder van de minister, mevrouw Tielen, gaf een reactie.", "Tielen"),
+    # a civil-servant cue after the name or in the sentence
+    ("VVD-woordvoerder Tielen (BZK) gaf een reactie.", "Tielen"),
+    ("VVD-woordvoerder Tielen van de NVWA gaf een reactie.", "Tielen"),
+    ("VVD-woordvoerder Tielen, beleidsmedewerker bij de directie Wonen, gaf een reactie.", "Tielen"),
+    ("VVD-woordvoerder Tielen is bereikbaar via 070 318 22 11.", "Tielen"),
+    ("De woordvoerder van de VVD-fractie, mevrouw Tielen van de directie Communicatie, gaf een reactie.", "Tielen"),
+    # a given name no holder bears, a surname the register does not know
+    ("VVD-woordvoerder Lotte Tielen vroeg naar de kosten.", "Lotte Tielen"),
+    ("VVD-woordvoerder Bakkerink vroeg naar de kosten.", "Bakkerink"),
+])
+def test_a_civil_servant_named_as_a_spokesman_stays_a_finding(text: str, name: str) -> None:
+    assert any(name in found for found in _found(text))

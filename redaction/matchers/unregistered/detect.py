@@ -24,6 +24,7 @@ from redaction.matchers.unregistered.offices import office_name_starts
 from redaction.matchers.unregistered.outside import outside_surnames, unit_words
 from redaction.matchers.unregistered.parliament import (
     debate_surnames,
+    group_members,
     header_surnames,
     member_surnames,
     party_surnames,
@@ -197,8 +198,11 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     Also those kept private, and the given names written with each public surname."""
     public = public_surnames(text)
     names = [c for c in cands if c.category == "naam"]
-    members, colleagues = member_surnames(text, names)  # "mijn collega X" in proceedings: a member, no civil servant
-    for extra in (spokesman_surnames(text), members, header_surnames(text), party_surnames(text, names),
+    # "mijn collega X" in proceedings, "VVD-woordvoerder X": a member, no civil servant (parliament.py)
+    members, colleagues = member_surnames(text, names)
+    groups, spokesmen = group_members(text, names)
+    colleagues |= spokesmen
+    for extra in (spokesman_surnames(text), members, groups, header_surnames(text), party_surnames(text, names),
                   debate_surnames(text, names), outside_surnames(text, names)):  # parliament.py, outside.py
         for key, initials in extra.items():
             public.setdefault(key, set()).update(initials)

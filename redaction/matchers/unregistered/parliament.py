@@ -10,7 +10,10 @@ civil servant, and an organisation after the name, "collega X van de NVWA", keep
 is the minister's support ("bijgestaan door de heer X"), a civil-servant cue in the sentence keeps the colleague one,
 and a role noun or unit anywhere in the dossier keeps the surname a civil servant's (the caller's check). A party
 label names a politician: "SP, Van Dijk, J.J." heading a question in written answers, and a surname of two words
-before the label ("de heer Van Haersma Buma (CDA)", the candidate cut at "Van Haersma").
+before the label ("de heer Van Haersma Buma (CDA)", the candidate cut at "Van Haersma"). In any text, a member the
+register knows is public when named by an act in a debate ("Tijdens het commissiedebat vroeg de heer X"), as "Tweede
+Kamerlid", or as a parliamentary group's spokesman ("VVD-woordvoerder X", "de woordvoerder van de CDA-fractie, de heer
+X"), unless the sentence holds a civil-servant cue or a contact line.
 """
 from __future__ import annotations
 
@@ -244,3 +247,39 @@ def debate_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]
         if found:
             out.setdefault(c.key, set()).update(found)
     return out
+
+
+# a parliamentary group's spokesman or member by its label: "VVD-woordvoerder Tielen", "CDA-Kamerlid X", "de
+# woordvoerder van de VVD-fractie, mevrouw X", "mevrouw X, woordvoerder namens de SP" (a ministry's, "BZK-woordvoerder",
+# or the minister's, "de woordvoerder van de minister", stays a civil servant)
+_GROUP = (rf"(?:de\s+|het\s+)?(?:(?:{_PARTY})[\-\u2010\u2011]?fractie|fractie\s+van\s+(?:de\s+|het\s+)?(?:{_PARTY})"
+          rf"|(?:{_PARTY})(?![\w\-]))")
+_SPOKESMAN = r"(?:woordvoerder|woordvoerster)"
+_GROUP_BEFORE = re.compile(
+    rf"(?<![\w\-])(?:(?:{_PARTY})[\-\u2010\u2011](?:{_SPOKESMAN}|[Kk]amerlid|fractievoorzitter|senator)"
+    rf"|{_SPOKESMAN}\s+(?:van|namens)\s+{_GROUP})\s*,?\s*(?:(?:{v._SALUTATION})\s+)?$"
+)
+_GROUP_AFTER = re.compile(rf",\s+(?:de\s+)?{_SPOKESMAN}\s+(?:van|namens)\s+{_GROUP}")
+
+
+def group_members(text: str, names: Sequence[Candidate]) -> tuple[dict[str, set[str]], frozenset[int]]:
+    """Members named as their parliamentary group's spokesman or member, when the register of office holders knows
+    them and the sentence holds no other civil-servant cue; also the starts of these mentions, whose "woordvoerder" is
+    no civil servant's role noun (the caller's check)."""
+    out: dict[str, set[str]] = {}
+    starts: set[int] = set()
+    for c in names:
+        before = _GROUP_BEFORE.search(text, max(0, c.start - 80), c.start)
+        after = None if before else _GROUP_AFTER.match(text, c.end)
+        if not before and not after or before and _TIED_AFTER.match(text, c.end):
+            continue  # "VVD-woordvoerder X (BZK)", "... X van de NVWA"
+        end = _SENTENCE_END.search(text, c.end, min(len(text), c.end + 160))
+        rest = text[after.end() if after else c.end : end.start() if end else c.end + 160]
+        if _CONTACT_LINE.search(rest) or _civil_cue(sentence_before(text, before.start() if before else c.start, 120)
+                                                    + rest):
+            continue  # "VVD-woordvoerder Tielen, beleidsmedewerker van ...", "... is bereikbaar via"
+        found = _registered_initials(text[c.start : c.end])
+        if found:
+            out.setdefault(c.key, set()).update(found)
+            starts.add(c.start)
+    return out, frozenset(starts)
