@@ -70,6 +70,14 @@ def test_a_member_the_register_knows_is_public_in_a_debate(text: str) -> None:
     # the minister's support in the debate are civil servants
     (_DEBATE + "Ik word vandaag bijgestaan door de heer Ronnes.", "Ronnes"),
     (_DEBATE + "Mijn ambtenaar, mevrouw Bente Becker, stuurt u de tabel.", "Bente Becker"),
+    # the speaker's own staff, a role noun in the sentence
+    (_DEBATE + "Ik dank de heer Ronnes van mijn ministerie voor zijn werk.", "Ronnes"),
+    (_DEBATE + "Ik dank mevrouw Bente Becker van mijn staf voor haar werk.", "Bente Becker"),
+    (_DEBATE + "Ik dank de heer Ronnes, mijn adviseur, voor zijn werk.", "Ronnes"),
+    (_DEBATE + "Mevrouw Tielen heeft het wetsvoorstel namens mij voorbereid.", "Tielen"),
+    # the minister's support, said without "bijgestaan"
+    (_DEBATE + "Ik word bijgestaan door twee ambtenaren. De heer Ronnes licht de cijfers toe.", "Ronnes"),
+    (_DEBATE + "De heer Ronnes, die de minister ondersteunt, geeft een presentatie.", "Ronnes"),
     # a civil-servant cue in the colleague's sentence
     (_DEBATE + "Mijn collega Ronnes van de directie Begrotingszaken stuurt u de tabel.", "Ronnes"),
     (_DEBATE + "Onze collega Erik Ronnes, beleidsmedewerker, heeft de nota geschreven.", "Erik Ronnes"),

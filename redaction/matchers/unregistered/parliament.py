@@ -140,9 +140,18 @@ _CONTACT_LINE = re.compile(
 _TIED_AFTER = re.compile(rf"\s*(?:\((?!(?:{_PARTY})\))|(?:van|bij|uit|namens|binnen)\s)")
 
 
+# the speaker's own staff and the minister's support: "de heer X van mijn ministerie", "mevrouw X van mijn staf",
+# "namens mij voorbereid", "X, die de minister ondersteunt", "De heer X licht de cijfers toe", "geeft een presentatie"
+_OWN_STAFF = re.compile(
+    r"(?i:(?<!\w)(?:mijn|ons|onze)\s+(?:ministerie|departement|staf|team|directie|dienst|afdeling|medewerkers?"
+    r"|mensen|ambtenaren|organisatie)(?!\w)|namens\s+mij(?!\w)|ondersteun|bijsta(?:at|an)(?!\w)"
+    r"|(?<!\w)licht\w*\s+(?:[\w\-]+\s+){0,4}toe(?!\w)|presentatie)"
+)
+
+
 def _civil_cue(sentence: str) -> bool:
     return bool(_ASSISTED.search(sentence) or _ROLE_WORD.search(sentence) or unit_or_internal(sentence)
-                or _CONTACT.search(sentence))
+                or _CONTACT.search(sentence) or _OWN_STAFF.search(sentence))
 
 
 def _registered_initials(written: str) -> set[str]:
@@ -176,9 +185,9 @@ def member_surnames(text: str, names: Sequence[Candidate]) -> tuple[dict[str, se
         if not colleague and not _SALUTED.search(text, max(0, c.start - 20), c.start):
             continue
         sentence = _sentence_of(text, c.start, c.end)
-        if _ASSISTED.search(sentence) or _CONTACT_LINE.search(sentence):
+        if _CONTACT_LINE.search(sentence) or not colleague and _civil_cue(sentence):
             continue  # "De Minister wordt bijgestaan door de heer X", "de heer X, die namens het ministerie toelicht",
-            # "Voor vragen kunt u terecht bij collega X"
+            # "Ik dank de heer X, mijn adviseur", "Voor vragen kunt u terecht bij collega X"
         after = _SENTENCE_END.search(text, c.end, min(len(text), c.end + 160))
         if colleague and (_TIED_AFTER.match(text, c.end) or _civil_cue(
                 sentence_before(text, colleague.start(), 120) + text[c.end : after.start() if after else c.end + 160])):
