@@ -163,8 +163,10 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     if any(lo <= s < start for s in name_starts):
         return False
     before = text[lo:start]
+    asks = _SERVICE_SOUGHT.search(before)  # "die willen weten of zij ..., kunnen contact opnemen met DUO, telefoon"
     persons = {m.group() for m in _PERSON_WORD.finditer(before)
-               if not _NATIONAL_OFFICE.search(before, max(0, m.start() - 12), m.start())}
+               if not _NATIONAL_OFFICE.search(before, max(0, m.start() - 12), m.start())
+               and not (asks and m.start() < asks.start() and _ASKING_SUBJECT.search(before, 0, m.end()))}
     if persons <= {"bereikbaar", "haar", "zijn"} and (_PREMISES.search(before) or _organisation_subject(before)
                                                       or _organisation_then_reachable(before)):
         return True  # "het kantoor van de Rijksvertegenwoordiger is bereikbaar via ...": the office is
@@ -173,7 +175,15 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     return bool(_ORGANISATION_OWNER.search(before)) and not persons
 
 
-_CAPITALISED_WORD = re.compile(r"(?<!\S)[A-ZÀ-Ý]")
+# the callers of a service line as the clause's subject: a pronoun after a conjunction ("Ondernemers die willen weten
+# of zij in aanmerking komen, kunnen contact opnemen met de RVO, telefoon ..."); the number after the service they
+# seek is the organisation's ("Hij werkt bij DUO, telefoon ..." has no such verb: the number stays his)
+_ASKING_SUBJECT = re.compile(r"(?<!\w)(?:of|als|wanneer|indien|omdat|zodat|die|dat)\s+(?:zij|ze|hij)$")
+_SERVICE_SOUGHT = re.compile(
+    r"(?<!\w)(?:kunnen|kan|kunt)\s+(?:[a-zà-ÿ]+\s+){0,3}?(?:terecht|contact\s+opnemen|zich\s+(?:melden|wenden)|bellen)"
+    r"\s+(?:bij|met|tot|naar)\s+(?:de\s+|het\s+)?(?:[A-Z]{2,}\b|[A-ZÀ-Ý]\w*\s+(?:voor|van)\s+[A-ZÀ-Ý])"
+)
+_CAPITALISED_WORD = re.compile(r"(?<!\S)[A-ZÀ-Ý][\w\-]*")
 _FIRST_WORD = re.compile(r"\s*\S+")
 
 
@@ -243,7 +253,7 @@ def beside_office_mailbox(text: str, c: Candidate, lo: int) -> bool:
 # Nederland, telefonisch bereikbaar via", "het steunpunt C-support, bereikbaar via", "het BZ Contact Center, dat
 # bereikbaar is via" (an article before it: "Bakker (RVO), bereikbaar via" is a person's)
 _ORG_THEN_REACHABLE = re.compile(
-    r"(?<!\w)(?:de|het)\s+(?P<org>[^,;:()]{1,60}?)\s*,\s*(?:(?:dat|die)\s+)?(?:[a-zà-ÿ]+\s+){0,4}?bereikbaar(?:\s+is)?"
+    r"(?<!\w)(?:(?:de|het)\s+(?P<org>[^,;:()]{1,60}?)|(?:bij|met|tot|naar)\s+(?P<abbr>[A-Z]{2,}[\w.]*))\s*,\s*(?:(?:dat|die)\s+)?(?:[a-zà-ÿ]+\s+){0,4}?bereikbaar(?:\s+is)?"
     r"\s+(?:via|op|onder)(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*$"
 )
 _DESK = re.compile(
@@ -251,14 +261,21 @@ _DESK = re.compile(
 )
 
 
+def _inhabitants(word: str) -> bool:
+    """ "Nederlanders", "Amsterdammers": a place's inhabitants, no person's name before the organisation."""
+    folded = word.casefold()
+    return folded.endswith("ers") and (folded[:-3] in data.places() or folded[:-4] in data.places())
+
+
 def _organisation_then_reachable(clause: str) -> bool:
     m = _ORG_THEN_REACHABLE.search(clause)
-    if not m or m.group("org").startswith(("heer", "Heer")):
+    if not m or (m.group("org") or "").startswith(("heer", "Heer")):
         return False
     # a capitalised word before the organisation (not the clause's first) may be a person's name: "Vragen gaan naar
     # Bakker van de Stichting X, telefonisch bereikbaar via ..." is Bakker's number
     first = _FIRST_WORD.match(clause)
-    if _CAPITALISED_WORD.search(clause, first.end() if first else 0, m.start()):
+    if any(not _inhabitants(w.group()) for w in _CAPITALISED_WORD.finditer(clause, first.end() if first else 0,
+                                                                            m.start())):
         return False
-    org = m.group("org")
+    org = m.group("org") or m.group("abbr")  # "terecht bij DUO, telefonisch bereikbaar via": an abbreviation's
     return bool(_DESK.match(org) or _ORG_NOUN.search(org) or re.search(r"\b(?:Center|Centre|Desk|Loket)\b", org))

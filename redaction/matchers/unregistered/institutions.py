@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from redaction.matchers._text import _HYPHENS
+from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 
 # a work or building named after a titled person: "het ir. D.F. Woudagemaal"; only endings no surname has
@@ -17,6 +18,35 @@ _TUSSEN_OF_NAME = re.compile(r"(?:\b[Vv]an\s+(?:de[nr]?\s+|het\s+)?|\b[Tt]e[rn]\
 _NAME_TAIL = re.compile(r"\.?(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ]+)){1,3}\s+([A-ZÀ-Ý][a-zà-ÿ]+)")
 
 
+# English nouns of an institution as the last word: "Wageningen Marine Research", "Erasmus Medical Centre" (no surname)
+_ENGLISH_INSTITUTION = frozenset(["Research", "Institute", "Centre", "Center", "University", "Laboratory", "Labs",
+                                  "Consultancy", "Partners", "Services", "Solutions", "Agency", "Authority", "Council"])
+# a name and then more of the name with a building's or a street's ending: "de Generaal-majoor De Ruyter van
+# Steveninckkazerne", "de Koningin Wilhelmina van Nassaulaan"
+_REST_OF_A_NAME = re.compile(
+    rf"(?:\s+(?:van|de|der|den|ter|ten|von))+\s+[A-ZÀ-Ý]\w*(?:{'|'.join(v.NOT_SURNAME_SUFFIXES[len(v.ORG_SUFFIXES):])}"
+    rf"|sluizen|sluis|brug|tunnel|gemaal)(?!\w)"
+)
+# a work or a place named after a person: "dragen de naam van Hendrik Lorentz", "vernoemd naar Aletta Jacobs"
+_NAMED_AFTER = re.compile(
+    r"(?<!\w)(?:(?:draagt|dragen|droeg|droegen|kreeg|kregen|krijgt|krijgen)\s+(?:de|zijn|haar|hun)\s+naam\s+van"
+    r"|(?:vernoemd|genoemd)\s+naar)\s+$"
+)
+# a numbered heading at a paragraph's start: "I. Onderwerpen op de Landbouw- en Visserijraad" (one line, no full stop,
+# a preposition after the noun; not "I. Bouzerda" nor "I. Smit van de directie Wonen")
+_HEADING_NUMBER = re.compile(r"(?:I|V|X)\.\s")
+_HEADING_REST = re.compile(r"\s+(?:op|over|van|voor|in|bij|met|en|rond|inzake)\s+[^.;:,()\n]*(?=\s\s|\n|$)")
+
+
+def _numbered_heading(text: str, start: int, end: int, core: str) -> bool:
+    if not _HEADING_NUMBER.match(text, start) or core in data.surnames() or core in data.first_names():
+        return False
+    if start > 0 and text[start - 1] != "\n" and text[max(0, start - 2) : start] != "  ":
+        return False
+    rest = _HEADING_REST.match(text, end)
+    return bool(rest) and not re.search(rf"(?:{v._ROLE})|(?i:directie|afdeling|ministerie|team)", rest.group())
+
+
 def looks_like_institution(
     text: str, start: int, end: int, core: str, *, person: bool = False, named: bool = False
 ) -> bool:
@@ -26,6 +56,11 @@ def looks_like_institution(
     der Sluis") or, with `named`, after a given name or salutation ("Kees Sluis", "de heer Hof"). An institution word
     after the name, or one before it, still does."""
     if v.INSTITUTION_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
+    if core in _ENGLISH_INSTITUTION or _REST_OF_A_NAME.match(text, end) or _NAMED_AFTER.search(
+            text, max(0, start - 40), start):
+        return True
+    if _numbered_heading(text, start, end, core):
         return True
     if _WORK.search(core) and _ARTICLE_TITLE_BEFORE.search(text, max(0, start - 12), start):
         return True  # "het ir. D.F. Woudagemaal" ("Ik heb het ir. Wagenvoort gevraagd": "het" may be the pronoun)

@@ -27,7 +27,7 @@ from redaction.matchers.unregistered import vocabulary as v
 # -voorzitter compound is one too (see _ALWAYS_COMPOUND), except the few below that head a ministry's unit
 _ALWAYS_WORDS = (
     "korpschef", "hoge vertegenwoordiger", "hoge commissaris", "ambassadeur", "ambassadrice", "gezant",
-    "eurocommissaris",
+    "eurocommissaris", "commissaris van de koningin",
     "europees commissaris", "europese commissaris", "eu-commissaris", "commissaris van de koning",
     "nationale ombudsman", "landsadvocaat",
     # (a consul without "-generaal" is often a career official of the ministry: no office here)
@@ -98,7 +98,7 @@ _EXTERNAL_ORG = re.compile(
     r"|maatschappij|omroep|federatie|bond|tribunaal|hof|parlement|commissie|bibliotheek|archief|orkest"
     r"|theater|spoorwegen|luchthaven|haven)\b|\b(?:Koninklijk|Nationa)\w*"
     r"|\b(?:Bank|Bureau|Raad|Autoriteit|Instituut|Universiteit|Organisatie|Fonds|Stichting|Vereniging|Unie|Orde|Rekenkamer"
-    r"|Politie|Hogeschool|Ziekenhuis|Museum|Academie|Hof|Commissie|Parlement)\b"
+    r"|Politie|Hogeschool|Ziekenhuis|Museum|Academie|Hof|Commissie|Parlement|Maatschappij)\b"
     # an organisation named in English by these nouns is an international one (a ministry's own units named in
     # English use "Office", "Center", "Board", "Programme": those are not here)
     r"|\b(?:Authority|Agency|Institute|Council|Commission|Court|Organi[sz]ation|Foundation|University"
@@ -155,6 +155,23 @@ def internal_clause(clause: str) -> bool:
     return bool(_INTERNAL_BODY.search(clause))
 
 
+# a relative clause on the body that lists its members: "een klankbordgroep waarin naast de VNG ook de
+# Kinderombudsvrouw, ...", "de werkgroep, waarin ook de burgemeester van Utrecht, ..." (a member, not its staff)
+_MEMBERS_CLAUSE = re.compile(r"(?<!\w)(?:waarin|waaraan|waarbij)\s[^,.;:]*?(?<!\w)ook\s+(?:de|het)\s+[^.;:]*$")
+
+
+def member_of_body(text: str, start: int, of: str = "") -> bool:
+    """The office is named as a member of the internal body before it, by an office of its own: no staff of it."""
+    if _INTERNAL_BODY.search(of):
+        return False
+    before = sentence_before(text, start, 60)
+    body = None
+    for body in _INTERNAL_BODY.finditer(before):
+        pass
+    return body is not None and bool(_MEMBERS_CLAUSE.search(before, body.end())) and not (
+        _INTERNAL.search(before, body.end()))
+
+
 def internal_body(text: str, start: int, of: str = "") -> bool:
     """The office is in a body of civil servants: said in its of-clause or just before ("een ambtelijke
     werkgroep onder voorzitterschap van ...", "de voorzitter van de stuurgroep")."""
@@ -168,21 +185,57 @@ _DEPUTY = re.compile(r"(?i:plaatsvervangende?|adjunct|loco)[\s\-\u2010\u2011]+$"
 
 def _public_office(m: re.Match[str], text: str) -> bool:
     of = m.group("of") or ""
-    if internal_body(text, m.start(), of) or _DEPUTY.search(text, max(0, m.start() - 20), m.start()):
+    if _DEPUTY.search(text, max(0, m.start() - 20), m.start()):
+        return False
+    if internal_body(text, m.start(), of) and not (m.group("always") and member_of_body(text, m.start(), of)):
         return False
     if m.group("always"):  # (a chief executive of a state's unit or agency is its civil servant)
         return not (m.group("always").casefold() == "ceo" and _INTERNAL.search(of))
+    return _heads_outside(m.group("head"), of)
+
+
+def _heads_outside(head: str, of: str) -> bool:
+    """The head word with its of-clause names the head of an outside organisation."""
     if not of.strip() or _INTERNAL.search(of):
         return False  # "de directeur, mevrouw X", "de directeur van de directie X": a civil servant
-    if m.group("head").casefold() == "commandant":
+    if head.casefold() == "commandant":
         return bool(_FORCES.search(of))
     # "de directeur van het RIVM", not "de directeur Financiën" nor "de directeur van Wonen"
     if not _PREPOSITION.match(of):
         return False
     # "het hoofd van de AIVD" may be a unit's: a named institution only
-    if re.sub(r"[\W_]+", " ", m.group("head").casefold()) in _STAFF_HEADS:
+    if re.sub(r"[\W_]+", " ", head.casefold()) in _STAFF_HEADS:
         return bool(_EXTERNAL_ORG.search(of))
     return bool(_EXTERNAL_ORG.search(of) or _EXTERNAL_ABBREVIATION.search(of))
+
+
+# the head before the name, the organisation after it: "Secretaris-generaal X van de NAVO", "directeur X van het
+# RIVM" ("directeur X van de directie Wonen" keeps a civil servant); the clause after it names no unit or role
+_OF_AFTER_NAME = re.compile(r"\s+(?:van|bij)\s+(?:de|het)\s+[^,.;:()\n]{1,60}")
+# an officer of a foreign force by nationality and rank: "de Franse brigadegeneraal X" (a Dutch officer is a civil
+# servant; "de Nederlandse kolonel X" stays a finding)
+_FOREIGN = (r"Franse|Duitse|Britse|Engelse|Amerikaanse|Belgische|Italiaanse|Spaanse|Portugese|Poolse|Deense|Zweedse"
+            r"|Noorse|Finse|Estse|Letse|Litouwse|Tsjechische|Slowaakse|Hongaarse|Roemeense|Bulgaarse|Griekse|Turkse"
+            r"|Oostenrijkse|Zwitserse|Ierse|Canadese|Australische|Russische|Oekraïense|Chinese|Japanse|Malinese"
+            r"|Afghaanse|Irakese|Israëlische|Egyptische|Libische|Syrische|Koreaanse|Indiase|Braziliaanse|Mexicaanse")
+_FOREIGN_OFFICER = re.compile(rf"(?<!\w)(?:{_FOREIGN})\s+(?:{_RANKS})\s+(?:(?:{_SALUTE})\s*)*(?=[A-ZÀ-Ý])")
+
+
+def _head_then_name(text: str, m: re.Match[str]) -> int | None:
+    """Where the name starts in "Secretaris-generaal X van de NAVO": the head's organisation after the name."""
+    if _DEPUTY.search(text, max(0, m.start() - 20), m.start()) or internal_body(text, m.start()):
+        return None
+    direct = _DIRECT.match(text, m.end("head"))
+    if not direct:
+        return None
+    from redaction.matchers.unregistered.public import _name_spans  # public.py builds on this module
+
+    names = _name_spans(text, direct.end())
+    if not names:
+        return None
+    last = names[-1]  # "Rutte van de NAVO" reads as a name with a tussenvoegsel: the clause starts at "van"
+    of = _OF_AFTER_NAME.match(text, last.end()) or (last.group("tus") and _OF_AFTER_NAME.match(text, last.start("tus") - 1))
+    return direct.end() if of and _heads_outside(m.group("head"), of.group()) else None
 
 
 # a piece of every office, work and chair word above, case-sensitive and literal: one fast pass finds where
@@ -250,7 +303,7 @@ def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[in
     of an apposition ("De inspecteur-generaal der Mijnen, de heer ..."), after an author's work ("de scriptie
     van de heer ..."), or straight after an office that is always public ("korpschef Van Essen")."""
     hi = len(text) if hi is None else hi
-    starts = []
+    starts = [f.end() for f in _FOREIGN_OFFICER.finditer(text, lo, hi)]
     for pos in _word_starts(text, lo, hi):
         work = _AUTHOR.match(text, pos) or _CHAIR_FIELD.match(text, pos)
         if work:
@@ -261,6 +314,11 @@ def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[in
             if direct:
                 starts.append(direct.end())
             continue
+        if m and m.group("head") and not _PREPOSITION.match(m.group("of") or ""):
+            head_first = _head_then_name(text, m)  # "Secretaris-generaal X van de NAVO"
+            if head_first is not None:
+                starts.append(head_first)
+                continue
         if not m or not _public_office(m, text):
             continue
         after = _APPOSITION.match(text, m.end())

@@ -50,16 +50,27 @@ _ROLE_AFTER = re.compile(rf"\s*[,(]\s*(?:(?:senior|junior|plaatsvervangend|ambte
 # a meeting with the body may be chaired by a civil servant: "het overleg met de Raad stond onder leiding van X"
 _MEETING = re.compile(r"(?i:overleg|gesprek|bijeenkomst|vergadering|sessie|werkbezoek|consultatie|conferentie)")
 # a scholar named with the university or academic hospital: "prof. dr. X van de Universiteit Utrecht"
-_ACADEMIC_TITLE = re.compile(r"(?:(?<!\w)(?:[Pp]rof|[Dd]r)\.|(?<!\w)(?:[Pp]rofessor|[Hh]oogleraar|[Ll]ector))\s*$")
-_UNIVERSITY_AFTER = re.compile(
-    r"\s+(?:van|aan|bij)\s+(?:de|het)\s+(?:(?:Rijks|Technische\s+|Vrije\s+|Open\s+|Katholieke\s+)?[Uu]niversiteit"
+# (or a scholar's discipline: "viroloog X van het Erasmus MC", "econoom X van de Universiteit Utrecht")
+_DISCIPLINE = r"[a-z]{3,}lo(?:og|ge)|econoom|historicus|wetenschapper"
+_ACADEMIC_TITLE = re.compile(
+    rf"(?:(?<!\w)(?:[Pp]rof|[Dd]r)\.|(?<!\w)(?:[Pp]rofessor|[Hh]oogleraar|[Ll]ector|{_DISCIPLINE}))(?:\s*(?:[Dd]rs|[Dd]r|[Mm]r|[Ii]r|[Ii]ng)\.)*\s*$"
+)
+_UNIVERSITY = (
+    r"(?:(?:Rijks|Technische\s+|Vrije\s+|Open\s+|Katholieke\s+)?[Uu]niversiteit"
     r"|Universitair\s+Medisch|[A-ZÀ-Ý]\w*\s+(?:MC|UMC)\b|(?:UMC|Amsterdam\s+UMC|LUMC|UMCG|Radboudumc)\b"
-    r"|[A-ZÀ-Ý]\w*\s+University\b|Hogeschool)"
+    r"|[A-ZÀ-Ý]\w*\s+University\b|Hogeschool|TU\s+[A-ZÀ-Ý]\w+)"
+)
+# "van de Universiteit Utrecht", "van de TU Delft", or in brackets: "(Vrije Universiteit Amsterdam)"
+_UNIVERSITY_AFTER = re.compile(
+    rf"\s+(?:van|aan|bij)\s+(?:de|het)\s+{_UNIVERSITY}|\s*\((?:[A-ZÀ-Ý]\w*\s+)?{_UNIVERSITY}[^()\n]{{0,40}}\)"
 )
 _PUBLIC_WORK = re.compile(
-    rf"(?<!\w)(?:(?:publicaties?|onderzoek|studie|rapport|advies|analyse|artikel|oratie|proefschrift)\s+van"
-    rf"|(?:uitgevoerd|geschreven|opgesteld|begeleid)\s+door)\s+{_TITLES}$"
+    rf"(?<!\w)(?:(?:publicaties?|onderzoek|studie|rapport|advies|analyse|artikel|oratie|proefschrift|werk|oordeel)\s+van"
+    rf"(?:\s+de(?:\s+[a-zà-ÿ]+){{0,3}}\s+(?:deskundigen|experts|hoogleraren|onderzoekers|wetenschappers)\s*,)?"
+    rf"|(?:uitgevoerd|geschreven|opgesteld|begeleid|geleid)\s+door)\s+(?:(?:{_DISCIPLINE})\s+)?{_TITLES}$"
 )
+# the next scholar of the list: "prof. dr. X (Vrije Universiteit Amsterdam) en prof. dr. Y (Tilburg University)"
+_NEXT_SCHOLAR = re.compile(rf"\s*(?:,|\ben\b)\s*{_TITLES}$")
 # a reference list: "– <title>, A, B en C, Utrecht 2022 (Verwey-Jonker Instituut);", "– <title>, X e.a., d.d. ..."
 # (the folded text has no line breaks: a paragraph break is two spaces, a dash "-")
 _BULLET_LINE = re.compile(r"(?:^|\s\s|[;:]\s+)-\s(?:(?!\s\s)[^;])*$")
@@ -80,20 +91,31 @@ _MOTION = re.compile(r"(?:Kamerstuk|[Mm]otie)[^\n–]{0,60}?nr\.\s*\d+\s*[–\-]
 _OVER = re.compile(r"\s+over\s")
 
 
+# a question or exclamation mark, or a full stop after a word (not an initial's or a title's), ends the sentence: "...
+# onder leiding van de heer X? Antwoord: Het kabinet ..." (the unit or role after the name stands in its sentence)
+_SENTENCE_END = re.compile(r"[?!]|(?<=[a-zà-ÿ]{5})\.\s")
+
+
+def _sentence_rest(text: str, end: int) -> str:
+    rest = _LINE_REST.match(text, end).group()  # type: ignore[union-attr]
+    stop = _SENTENCE_END.search(rest)
+    return rest[: stop.start()] if stop else rest
+
+
 def _chaired_outside(text: str, c: Candidate) -> bool:
     chair = _CHAIRED_BY.search(text, max(0, c.start - 80), c.start)
     if not chair:
         return False
     # "de Afdeling advisering van de Raad van State" is the council's, no ministry's unit
     before = _COUNCIL_SECTION.sub("", sentence_before(text, chair.start(), 160, ".;!?\n"))
-    after = _LINE_REST.match(text, c.end).group()[:60]  # type: ignore[union-attr]
+    after = _sentence_rest(text, c.end)[:60]
     if _STAFFED.search(before) or _INTERNAL_BODY.search(before) or _MEETING.search(before) or (
             _INTERNAL.search(after) or _ROLE_AFTER.match(after)):
         return False  # "een ambtelijke werkgroep onder leiding van drs. X", "het overleg met de Raad stond onder ..."
     return bool(_OUTSIDE_BODY.search(before[-90:]))  # the body chaired is named just before
 
 
-def _scholar(text: str, c: Candidate) -> bool:
+def _scholar(text: str, c: Candidate, prior: int = -1) -> bool:
     """A scholar in public work: chairing, leading or writing ("de taskforce onder voorzitterschap van prof. X van de
     TU Delft", "de publicaties van prof. dr. X van het Erasmus MC"); a conversation with one stays a finding ("het
     gesprek met prof. dr. X van de Universiteit Utrecht": personal data, if no civil servant's)."""
@@ -104,7 +126,8 @@ def _scholar(text: str, c: Candidate) -> bool:
     if unit_or_internal(after):
         return False  # "dr. X van de Universiteit Leiden, die ook bij de directie Kennis werkt"
     return bool(_CHAIRED_BY.search(text, max(0, c.start - 80), c.start)
-                or _PUBLIC_WORK.search(text, max(0, c.start - 80), c.start))
+                or _PUBLIC_WORK.search(text, max(0, c.start - 80), c.start)
+                or 0 <= prior < c.start and _NEXT_SCHOLAR.fullmatch(text, prior, c.start))
 
 
 def _reference_author(text: str, c: Candidate) -> bool:
@@ -172,11 +195,29 @@ def _motion_filers(text: str) -> dict[str, set[str]]:
 def outside_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]:
     """The name keys an outside body or a publication makes public here, with the given names' initials."""
     out = _motion_filers(text) if "nr." in text else {}
+    prior = -1  # where the university of the scholar before ends
     for c in names:
-        if (_chaired_outside(text, c) or _scholar(text, c) or _reference_author(text, c)
-                or _seat_by_abbreviation(text, c) or _portfolio_or_author(text, c)):
+        scholar = _scholar(text, c, prior)
+        prior = _UNIVERSITY_AFTER.match(text, c.end).end() if scholar else -1  # type: ignore[union-attr]
+        if (scholar or _chaired_outside(text, c) or _reference_author(text, c)
+                or _seat_by_abbreviation(text, c) or _portfolio_or_author(text, c) or _first_author(text, c)):
             out.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
     return out
+
+
+# "Het rapport is opgesteld door onderzoekers van ..., met X als eerste auteur": the author of a published study; the
+# ministry's own paper ("de interne notitie, met X als eerste auteur"), a unit or a civil role there keeps a finding
+_AS_AUTHOR = re.compile(r"\s+als\s+(?:eerste\s+|tweede\s+|laatste\s+|hoofd|co-?)?auteur(?!\w)")
+_STUDY = re.compile(r"(?i:rapport|studie|publicatie|artikel|onderzoek)")
+
+
+def _first_author(text: str, c: Candidate) -> bool:
+    if not _AS_AUTHOR.match(text, c.end):
+        return False
+    sentence = sentence_before(text, c.start, 240, ".;!?\n")
+    return (bool(_STUDY.search(sentence)) and bool(_EXTERNAL_ORG.search(sentence) or _EXTERNAL_ABBREVIATION.search(
+        sentence)) and not _STAFFED.search(sentence) and not _INTERNAL_BODY.search(sentence)
+        and not _OWN_PAPER.search(sentence) and not re.search(rf"(?<!\w)(?:{v._ROLE})(?!\w)", sentence))
 
 
 _SALUTED = re.compile(rf"(?:{v._SALUTATION}|{v._TITLE})\.?\s+$")

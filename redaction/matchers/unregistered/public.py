@@ -11,15 +11,23 @@ from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 from redaction.matchers.unregistered.offices import (
+    _EXTERNAL_ABBREVIATION,
+    _EXTERNAL_ORG,
     _INTERNAL,
     body_named_before,
     internal_body,
     internal_clause,
+    member_of_body,
     office_after,
+    sentence_before,
+    unit_or_internal,
 )
 from redaction.matchers.unregistered.person_names import _names_a_unit
 
-_TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE})(?!\w)")
+# the public titles, and the plural of elected offices that lists their holders ("de burgemeesters Aboutaleb
+# (Rotterdam) en Halsema (Amsterdam)")
+_ELECTED_PLURALS = ("burgemeesters", "wethouders", "gedeputeerden", "gouverneurs", "dijkgraven")
+_TITLE_RX = re.compile(rf"{_B}(?:{v._PUBLIC_TITLE}|{'|'.join(_ELECTED_PLURALS)})(?!\w)")
 _OF_SALUTATION = re.compile(rf"\s+(?:van|voor)\s+(?:{v._SALUTATION})\s+")
 _CHAIR_OF = re.compile(r"\s+van\s+(?=[A-ZÀ-Ý])")
 _OF_CLAUSE_TO_COMMA = re.compile(r"\s+(?:van|voor|der)\s+[^,.;:\n]{1,80}?,\s*")
@@ -52,7 +60,8 @@ _NAME2 = re.compile(
     rf"(?:{v.INITIALS})?{_GIVEN}{_GAP}(?P<g2>[A-ZÀ-Ý][a-zà-ÿ]+){_GAP}"
     rf"(?P<tus>(?:{v.CAP_TUSSEN}{_GAP}|{v.TUSSEN}{_GAP})*)(?P<core>{_CORE})"
 )
-_SEPARATOR = re.compile(r"\s*(?:,|/|\ben\b)\s*")
+# a list's names may each carry their place or party in brackets: "Aboutaleb (Rotterdam), Cohen (Amsterdam) en ..."
+_SEPARATOR = re.compile(r"(?:\s*\([A-ZÀ-Ý0-9][^()\n]{0,29}\))?\s*(?:,|/|\ben\b)\s*")
 
 
 def _name_spans(text: str, pos: int, *, many: bool = False) -> list[re.Match[str]]:
@@ -102,7 +111,7 @@ def _an_area(m: re.Match[str]) -> bool:
 
 # titles that name more than one holder, and what introduces the list ("leden der Kamer, te weten: Van Aalst, ...")
 _PLURAL_TITLES = frozenset(["ministers", "staatssecretarissen", "bewindspersonen", "bewindslieden", "kamerleden",
-                            "leden", "moties", "rapporteurs"])
+                            "leden", "moties", "rapporteurs", *_ELECTED_PLURALS])
 _ENUMERATION = re.compile(r"(?:te\s+weten|namelijk)\s*:?\s*")
 
 
@@ -158,13 +167,14 @@ def public_surnames(text: str) -> dict[str, set[str]]:
         if title in _GRIFFIER and not (of and _PARLIAMENT.search(of.group()) and not _COURT.search(of.group())):
             continue  # "de griffier van de commissie, X" is public; "de griffier van de rechtbank, X" is not
         body = title in _BODY_TITLES
-        if (of or body) and internal_body(text, m.start() if body else pos, of.group() if of else ""):
+        if (of or body) and internal_body(text, m.start() if body else pos, of.group() if of else "") and not (
+                not body and title not in _SEAT_TITLES and member_of_body(text, m.start(), of.group() if of else "")):
             continue  # "de voorzitter van de stuurgroep, de heer ...", "de ambtelijke commissie, ...": civil servants
         if "," in join.group() and _PERSON_OF.search(text, max(0, m.start() - 60), m.start()):  # type: ignore[union-attr]
             continue  # "de woordvoerder van de minister, mevrouw X": X is the spokeswoman, not the minister
         bracketed = text[max(0, m.start() - 2) : m.start()].strip().endswith("(")  # "de Rob (voorzitter: X)"
         if (title in _SEAT_TITLES and not of and not bracketed and join.group().strip() in (",", ":")  # type: ignore[union-attr]
-                and not body_named_before(text, m.start())):
+                and not body_named_before(text, m.start()) and not _seat_referred_back(text, m.start(), title)):
             continue  # "De voorzitter, mevrouw Smit, opende de vergadering", "Voorzitter: mevrouw Smit"
         if body and internal_clause(_CLAUSE.match(text, names[-1].end()).group()):  # type: ignore[union-attr]
             continue  # "onder voorzitterschap van mevrouw Smit kwam de projectgroep bijeen"
@@ -172,6 +182,23 @@ def public_surnames(text: str) -> dict[str, set[str]]:
             for key in _name_keys(name, many=title in _PLURAL_TITLES):
                 keys.setdefault(key, set()).add(given_initial(name.group()))
     return keys
+
+
+# a seat the clause refers back to the outside organisation named before: "De Nederlandsche Bank is uitgenodigd; haar
+# president, de heer X", "de evaluatie van de NWO, waarvan de voorzitter, de heer X"; "Onze president, X" (a ministry
+# and its bodies have no president); a unit or an internal body there keeps a civil servant ("De werkgroep kwam
+# bijeen; haar voorzitter, mevrouw X")
+_REFERS_BACK = re.compile(r"(?<!\w)(?:(?P<own>[Hh]aar|[Zz]ijn|[Hh]un)|(?P<we>[Oo]nze)|(?P<rel>waarvan\s+(?:de|het)))\s+$")
+
+
+def _seat_referred_back(text: str, start: int, title: str) -> bool:
+    ref = _REFERS_BACK.search(text, max(0, start - 16), start)
+    if not ref:
+        return False
+    if ref.group("we"):
+        return title == "president"
+    before = sentence_before(text, ref.start(), 160, ".!?\n" if ref.group("own") else ".;:!?\n")
+    return bool(_EXTERNAL_ORG.search(before) or _EXTERNAL_ABBREVIATION.search(before)) and not unit_or_internal(before)
 
 
 _TUSSEN_WORDS = frozenset(["van", "de", "den", "der", "het", "ter", "ten", "te", "in", "op", "uit", "von", "la", "le"])
@@ -231,6 +258,14 @@ _LED_BY = re.compile(
 )
 
 
+# the outside organisation the clause before names, speaking through its head: "de Nederlandse Aardolie Maatschappij,
+# bij monde van directeur X" ("het ministerie, bij monde van directeur X" keeps a civil servant)
+_SPOKEN_BY = re.compile(
+    rf",?\s*bij\s+monde\s+van\s+(?:haar\s+|zijn\s+)?(?:(?:directeur|directrice|voorzitter|president|bestuurder"
+    rf"|bestuursvoorzitter|topman|topvrouw)\s+)?(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
+)
+
+
 # "De Spinozapremie werd toegekend aan prof. dr. X", "de Erasmusprijs is uitgereikt aan X": a named prize's laureate
 _LAUREATE = re.compile(
     rf"[A-ZÀ-Ý][\w\-]*(?:prijs|premie|penning|medaille|[Aa]ward|[Pp]rize)\b[^.;:\n]{{0,60}}?\b(?:toegekend|uitgereikt"
@@ -246,8 +281,8 @@ def relative_office(text: str, start: int, end: int) -> bool:
     rel = _RELATIVE_BEFORE.search(text, max(0, start - 40), start)
     if rel and _SEAT_IS.match(text, end) and body_named_before(text, rel.start()):
         return True
-    led = _LED_BY.search(text, max(0, start - 60), start)  # "Het Rathenau Instituut, onder leiding van directeur X"
-    if led and body_named_before(text, led.start()):
+    led = _LED_BY.search(text, max(0, start - 60), start) or _SPOKEN_BY.search(text, max(0, start - 60), start)
+    if led and body_named_before(text, led.start()):  # "Het Rathenau Instituut, onder leiding van directeur X"
         return True
     prize = _LAUREATE.search(text, max(0, start - 120), start)
     return bool(prize) and not _INTERNAL.search(prize.group())  # type: ignore[union-attr]
