@@ -37,6 +37,8 @@ _NAMED_AFTER = re.compile(
 _HEADING_NUMBER = re.compile(r"(?:I|V|X)\.\s")
 _HEADING_REST = re.compile(r"\s+(?:op|over|van|voor|in|bij|met|en|rond|inzake)\s+[^.;:,()\n]*(?=\s\s|\n|$)")
 
+_STAFF_WORD = re.compile(rf"(?:{v._ROLE})|(?i:directie|afdeling|ministerie|team)")
+
 
 def _numbered_heading(text: str, start: int, end: int, core: str) -> bool:
     if not _HEADING_NUMBER.match(text, start) or core in data.surnames() or core in data.first_names():
@@ -44,7 +46,7 @@ def _numbered_heading(text: str, start: int, end: int, core: str) -> bool:
     if start > 0 and text[start - 1] != "\n" and text[max(0, start - 2) : start] != "  ":
         return False
     rest = _HEADING_REST.match(text, end)
-    return bool(rest) and not re.search(rf"(?:{v._ROLE})|(?i:directie|afdeling|ministerie|team)", rest.group())
+    return rest is not None and not _STAFF_WORD.search(rest.group())
 
 
 def looks_like_institution(

@@ -165,11 +165,11 @@ def member_of_body(text: str, start: int, of: str = "") -> bool:
     if _INTERNAL_BODY.search(of):
         return False
     before = sentence_before(text, start, 60)
-    body = None
-    for body in _INTERNAL_BODY.finditer(before):
-        pass
-    return body is not None and bool(_MEMBERS_CLAUSE.search(before, body.end())) and not (
-        _INTERNAL.search(before, body.end()))
+    bodies = list(_INTERNAL_BODY.finditer(before))
+    if not bodies:
+        return False
+    last = bodies[-1].end()
+    return bool(_MEMBERS_CLAUSE.search(before, last)) and not _INTERNAL.search(before, last)
 
 
 def internal_body(text: str, start: int, of: str = "") -> bool:
@@ -234,7 +234,8 @@ def _head_then_name(text: str, m: re.Match[str]) -> int | None:
     if not names:
         return None
     last = names[-1]  # "Rutte van de NAVO" reads as a name with a tussenvoegsel: the clause starts at "van"
-    of = _OF_AFTER_NAME.match(text, last.end()) or (last.group("tus") and _OF_AFTER_NAME.match(text, last.start("tus") - 1))
+    of = _OF_AFTER_NAME.match(text, last.end()) or (
+        last.group("tus") and _OF_AFTER_NAME.match(text, last.start("tus") - 1))
     return direct.end() if of and _heads_outside(m.group("head"), of.group()) else None
 
 

@@ -214,7 +214,7 @@ _STUDY = re.compile(r"(?i:rapport|studie|publicatie|artikel|onderzoek)")
 def _first_author(text: str, c: Candidate) -> bool:
     if not _AS_AUTHOR.match(text, c.end):
         return False
-    sentence = sentence_before(text, c.start, 240, ".;!?\n")
+    sentence = sentence_before(text, c.start, 240, ".;!?\n") + " " + _sentence_rest(text, c.end)[:120]
     return (bool(_STUDY.search(sentence)) and bool(_EXTERNAL_ORG.search(sentence) or _EXTERNAL_ABBREVIATION.search(
         sentence)) and not _STAFFED.search(sentence) and not _INTERNAL_BODY.search(sentence)
         and not _OWN_PAPER.search(sentence) and not re.search(rf"(?<!\w)(?:{v._ROLE})(?!\w)", sentence))
@@ -233,4 +233,20 @@ def unit_words(text: str, names: Sequence[Candidate]) -> set[tuple[int, int]]:
     if not bare:
         return set()
     units = set(_UNIT_WORD.findall(text))  # one pass per text
-    return {(c.start, c.end) for c in bare if text[c.start : c.end] in units}
+    return {(c.start, c.end) for c in bare if text[c.start : c.end] in units or _fields_after_role(text, c)}
+
+
+# a pair of fields after a role noun names a unit: "plaatsvervangend directeur-generaal Agro en Natuur" (the second a
+# common noun, neither word a known name: "directeur Bakker en Smit" or "teamleider Tjoa en Natuur" is no unit)
+_ROLE_RIGHT_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE})\s+$")
+_AND_FIELD = re.compile(r"\s+en\s+([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w\-\u2010\u2011])")
+
+
+def _fields_after_role(text: str, c: Candidate) -> bool:
+    word = text[c.start : c.end]
+    pair = _AND_FIELD.match(text, c.end)
+    if not pair or word in data.first_names() or pair.group(1) in data.surnames() or (
+            pair.group(1) in data.first_names()):
+        return False
+    return pair.group(1).casefold() in data.common_words() and bool(
+        _ROLE_RIGHT_BEFORE.search(text, max(0, c.start - 60), c.start))

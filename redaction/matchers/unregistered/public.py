@@ -188,7 +188,9 @@ def public_surnames(text: str) -> dict[str, set[str]]:
 # president, de heer X", "de evaluatie van de NWO, waarvan de voorzitter, de heer X"; "Onze president, X" (a ministry
 # and its bodies have no president); a unit or an internal body there keeps a civil servant ("De werkgroep kwam
 # bijeen; haar voorzitter, mevrouw X")
-_REFERS_BACK = re.compile(r"(?<!\w)(?:(?P<own>[Hh]aar|[Zz]ijn|[Hh]un)|(?P<we>[Oo]nze)|(?P<rel>waarvan\s+(?:de|het)))\s+$")
+_REFERS_BACK = re.compile(
+    r"(?<!\w)(?:(?P<own>[Hh]aar|[Zz]ijn|[Hh]un)|(?P<we>[Oo]nze)|(?P<rel>waarvan\s+(?:de|het)))\s+$"
+)
 
 
 def _seat_referred_back(text: str, start: int, title: str) -> bool:
