@@ -66,6 +66,8 @@ def test_a_persons_number_beside_an_organisation_stays_a_finding(text: str, numb
     "Ook de Koninklijke Luchtvaart Maatschappij, bij monde van bestuursvoorzitter Elbers, reageerde op het plan.",
     "Wat vindt u van het advies van de Onderwijsraad onder leiding van de heer Dijkgraaf? Antwoord: Het kabinet "
     "neemt het over.",
+    "Voor de wet is de Commissie evaluatie Omgevingswet (hierna: de commissie), onder voorzitterschap van mr. "
+    "A.B. Verhulst, ingesteld.",
 ])
 def test_a_head_of_an_outside_or_public_body_is_public(text: str) -> None:
     assert _found(text) == []
@@ -94,6 +96,11 @@ def test_a_head_of_an_outside_or_public_body_is_public(text: str) -> None:
     ("Het ministerie, bij monde van directeur Elbers, reageerde op het plan.", "Elbers"),
     ("De werkgroep, bij monde van haar voorzitter mevrouw Elbers, reageerde op het plan.", "Elbers"),
     ("Ook de Koninklijke Luchtvaart Maatschappij reageerde, bij monde van beleidsmedewerker Elbers.", "Elbers"),
+    # a committee named by its task, of a unit or with its staff as chair
+    ("De Commissie evaluatie werkprocessen van de directie Bedrijfsvoering, onder voorzitterschap van mevrouw "
+     "Verhulst, is ingesteld.", "Verhulst"),
+    ("De Commissie evaluatie Omgevingswet werd ingesteld, onder voorzitterschap van mevrouw Verhulst (secretaris "
+     "van de werkgroep).", "Verhulst"),
     # the unit after the chair in its own sentence
     ("Het advies van de Onderwijsraad onder leiding van de heer Dijkgraaf van de directie Kennis komt in mei. Het "
      "kabinet reageert.", "Dijkgraaf"),

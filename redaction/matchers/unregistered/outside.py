@@ -37,6 +37,8 @@ _CHAIRED_BY = re.compile(rf"(?<!\w)onder\s+(?:(?:vice|co)-?voorzitterschap|voorz
 _OUTSIDE_BODY = re.compile(
     r"[A-ZÀ-Ý]\w*(?:raad|college)\b|\bRaad\b|[Cc]ommissie-[A-ZÀ-Ý]"
     r"|(?:Advies|Evaluatie|Onderzoeks|Staats|Visitatie|Enquête|Delta)\w*commissie\b"
+    # the same named by its task after the noun: "de Commissie evaluatie Wiv 2002"
+    r"|\bCommissie\s+(?:evaluatie|onderzoek|advies|toetsing|herziening)\b"
     r"|\bexterne\s+\w*(?:groep|commissie)\b"
 )
 _COUNCIL_SECTION = re.compile(r"Afdeling\s+(?:advisering|bestuursrechtspraak)")
