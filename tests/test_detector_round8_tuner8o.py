@@ -27,6 +27,9 @@ def _found(text: str) -> list[str]:
     "Vragen over de regeling kunnen terecht bij het CBR, telefonisch bereikbaar via 088 227 77 00, of op de website.",
     "Ouders kunnen contact opnemen met de Sociale Verzekeringsbank, telefoon 020 656 56 56, voor hun aanvraag.",
     "Het is de vraag of Utrechters bekend zijn met het Regionaal Meldcentrum, dat bereikbaar is via 043 321 00 00.",
+    "Reizigers kunnen NS bellen via 030 751 51 55.",
+    "Voor vragen kunt u contact opnemen met de Rijksdienst voor het Cultureel Erfgoed, tel. 033 421 74 21.",
+    "Het Leger des Heils, telefoon 036 539 81 11, heeft extra opvang geopend.",
 ])
 def test_an_organisations_number_after_it_is_no_finding(text: str) -> None:
     assert _found(text) == []
@@ -42,6 +45,11 @@ def test_an_organisations_number_after_it_is_no_finding(text: str) -> None:
     ("Als zij vragen hebben, kunnen zij terecht bij het UWV, telefoon 06 41 22 33 90.", "06 41 22 33 90"),
     ("Werkgevers die willen weten of zij in aanmerking komen, kunnen contact opnemen met het UWV, doorkiesnummer "
      "070 312 45 67.", "070 312 45 67"),
+    ("Reizigers kunnen Veldkamp bellen via 030 751 51 55.", "030 751 51 55"),
+    ("Neem contact op met de heer Veldkamp, tel. 033 421 74 21.", "033 421 74 21"),
+    ("De projectleider van het Leger des Heils, telefoon 036 539 81 11, heeft extra opvang geopend.",
+     "036 539 81 11"),
+    ("De Vries, telefoon 036 539 81 11, heeft extra opvang geopend.", "036 539 81 11"),
     # no verb of a service sought: the pronoun is a person
     ("Zij is via het UWV bereikbaar, telefoon 070 312 45 67.", "070 312 45 67"),
     # a capitalised word before the organisation that is no place's inhabitants may be a name
@@ -62,6 +70,9 @@ def test_a_persons_number_beside_an_organisation_stays_a_finding(text: str, numb
     "De burgemeesters Halsema (Amsterdam), Dekker (Den Haag) en Schouten (Rotterdam) tekenden de brief.",
     "De commissaris van de Koningin in Gelderland, de heer Cornielje, opende de bijeenkomst.",
     "Directeur-generaal Okonjo van de WTO sprak op de conferentie.",
+    "OESO-topman Cormann presenteerde de cijfers.",
+    "De Kansspelautoriteit heeft gereageerd. Haar voorzitter, de heer Van Rijn, schreef dat de regels volstaan.",
+    "Het overleg met de burgemeester van Zwolle, Peter Snijders, vond plaats in mei.",
     "De oefening stond onder leiding van de Duitse kolonel Weissbach.",
     "Ook de Koninklijke Luchtvaart Maatschappij, bij monde van bestuursvoorzitter Elbers, reageerde op het plan.",
     "Wat vindt u van het advies van de Onderwijsraad onder leiding van de heer Dijkgraaf? Antwoord: Het kabinet "
@@ -79,6 +90,12 @@ def test_a_head_of_an_outside_or_public_body_is_public(text: str) -> None:
     ("Het ministerie is uitgenodigd; zijn directeur, de heer Dorrestijn, komt.", "Dorrestijn"),
     ("Onze voorzitter, mevrouw Van der Kolk, opende de vergadering.", "Van der Kolk"),
     ("De stuurgroep, waarvan de voorzitter, de heer Dorrestijn, eerder sprak, vergaderde.", "Dorrestijn"),
+    ("De projectgroep heeft gereageerd. Haar voorzitter, de heer Van Rijn, schreef dat de regels volstaan.",
+     "Van Rijn"),
+    ("De Kansspelautoriteit sprak met de directie Markt. Haar voorzitter, de heer Van Rijn, schreef dat.", "Van Rijn"),
+    ("Jansen kwam langs. Haar voorzitter, de heer Van Rijn, schreef dat.", "Van Rijn"),
+    ("BZK-directeur Cormann presenteerde de cijfers.", "Cormann"),
+    ("Aan de brief werkten mee collega Zwolle, Sluis en Annet Verbeek.", "Annet Verbeek"),
     # a member of an internal body by a role, not by an office of its own
     ("Een klankbordgroep waarin ook de projectleider, mevrouw Brenninkmeijer, zat, volgde het werk.", "Brenninkmeijer"),
     ("De werkgroep, waarin ook de secretaris van de burgemeester, de heer Meijerink, zitting heeft, vergaderde.",
@@ -119,6 +136,9 @@ def test_a_civil_servant_in_the_same_form_stays_a_finding(text: str, name: str) 
     "De studie wordt geleid door prof. dr. Hanna Bosveld van het Amsterdam UMC en verschijnt in 2026.",
     "De studie is opgesteld door onderzoekers van het CPB en de Universiteit van Tilburg, met Van Dalen als eerste "
     "auteur.",
+    "De analyse van econoom Karin Loos van de Erasmus Universiteit laat kleine effecten zien.",
+    "Het artikel van prof. dr. Tim de Graaf van het Radboudumc verscheen in mei.",
+    "Een onderzoek onder leiding van prof. dr. Lotte Peeters (KU Leuven) volgt.",
 ])
 def test_a_scholar_or_author_of_public_work_is_public(text: str) -> None:
     assert _found(text) == []
@@ -132,6 +152,9 @@ def test_a_scholar_or_author_of_public_work_is_public(text: str) -> None:
     ("Het werk van prof. dr. Sanne Korteweg van de TU Eindhoven, die ook bij de directie Warmte werkt, telt mee.",
      "Sanne Korteweg"),
     ("Het onderzoek van epidemioloog Daan Verkerk van het RIVM is bekend.", "Daan Verkerk"),
+    ("Het gesprek met econoom Karin Loos van de Erasmus Universiteit was nuttig.", "Karin Loos"),
+    ("Het artikel van prof. dr. Tim de Graaf van het Radboudumc, senior adviseur bij de directie Zorg, verscheen.",
+     "Tim de Graaf"),
     ("Het werk van prof. dr. A. Korteweg, senior adviseur van de directie, telt mee.", "A. Korteweg"),
     ("De interne notitie van de directie, met Van Dalen als eerste auteur, volgt.", "Van Dalen"),
     ("De studie van het CPB is opgesteld door beleidsmedewerker Verkerk, met Van Dalen als eerste auteur.",
@@ -140,7 +163,7 @@ def test_a_scholar_or_author_of_public_work_is_public(text: str) -> None:
      "directie Markt.", "Van Dalen"),
 ])
 def test_a_scholar_or_author_in_the_ministry_stays_a_finding(text: str, name: str) -> None:
-    assert name in _found(text)
+    assert any(name in found for found in _found(text))  # the span may take "van het Radboudumc" with it
 
 
 # --- 4. eponyms and words that are no name ----------------------------------------------------------------------------
@@ -152,6 +175,8 @@ def test_a_scholar_or_author_in_the_ministry_stays_a_finding(text: str, name: st
     "De leden vragen naar het onderzoek van Utrecht Climate Research naar hittestress.",
     "Met deze brief informeer ik u over de Raad.\n\nI. Besluiten over de visserij\n\nDe Raad besloot.",
     "De minister werd bijgestaan door de plaatsvervangend directeur-generaal Wonen en Ruimte.",
+    "Het stelsel blijft het kroonjuweel van Pieter Oud.",
+    "Het standbeeld van Hugo de Groot staat in Delft.",
 ])
 def test_an_eponym_or_a_word_that_is_no_name_is_no_finding(text: str) -> None:
     assert _found(text) == []
@@ -159,6 +184,8 @@ def test_an_eponym_or_a_word_that_is_no_name_is_no_finding(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "name"), [
     ("De brief is genoemd naar mevrouw Lely, beleidsmedewerker.", "Lely"),
+    ("Het portret van mevrouw Oud hangt in de hal.", "Oud"),
+    ("De nalatenschap van projectleider Karin Groot is groot.", "Karin Groot"),
     ("Het is besproken met majoor Van Heutsz van de directie Operaties.", "Van Heutsz"),
     ("Met deze brief informeer ik u over de Raad.\n\nI. Bouzerda van de directie Wonen\n\nDe Raad besloot.",
      "I. Bouzerda"),

@@ -142,7 +142,8 @@ _NATIONAL_OFFICE = re.compile(r"(?i:nationa(?:al|le)|landelijke?)\s+$")
 _CLAUSE_END = re.compile(r"[.;:!?\n](?:\s|$)|\s{2,}")  # the matching form has a paragraph break as spaces
 # the dot of an initial or a title ends no clause: "bij majoor drs. A.F. Tjon-A-Kiem van de directie X, telefoon ..."
 _ABBREVIATION_DOT = re.compile(
-    r"(?<![\w.])(?:(?:[A-Z]|IJ|Th|Ch|Chr|Ph|Fr|Joh|Jac|Wm)\.)+$|(?<!\w)(?i:drs|dr|mr|ir|ing|prof|dhr|mevr|mw|hr|ds|bc)\.$"
+    r"(?<![\w.])(?:(?:[A-Z]|IJ|Th|Ch|Chr|Ph|Fr|Joh|Jac|Wm)\.)+$|(?<!\w)(?i:drs|dr|mr|ir|ing|prof|dhr|mevr|mw|hr|ds|bc"
+    r"|tel|tfn)\.$"
 )
 
 
@@ -181,7 +182,7 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
 _ASKING_SUBJECT = re.compile(r"(?<!\w)(?:of|als|wanneer|indien|omdat|zodat|die|dat)\s+(?:zij|ze|hij)$")
 _SERVICE_SOUGHT = re.compile(
     r"(?<!\w)(?:kunnen|kan|kunt)\s+(?:[a-zà-ÿ]+\s+){0,3}?(?:terecht|contact\s+opnemen|zich\s+(?:melden|wenden)|bellen)"
-    r"\s+(?:bij|met|tot|naar)\s+(?:de\s+|het\s+)?(?:[A-Z]{2,}\b|[A-ZÀ-Ý]\w*\s+(?:voor|van)\s+[A-ZÀ-Ý])"
+    r"\s+(?:bij|met|tot|naar)\s+(?:(?:de|het)\s+(?!heer\b)[A-ZÀ-Ý]|[A-Z]{2,}\b)"
 )
 _CAPITALISED_WORD = re.compile(r"(?<!\S)[A-ZÀ-Ý][\w\-]*")
 _FIRST_WORD = re.compile(r"\s*\S+")
@@ -203,8 +204,10 @@ _SUBJECT_REACHABLE = re.compile(
     r"(?:\s+[\w.\-]+@[\w.\-]+\s+(?:of|en))?(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*"
 )
 # the number in brackets after the organisation's name: "Het Centraal Bureau voor de Statistiek (088 570 70 70)"
+# or after a comma, the clause's subject: "Het Nederlandse Rode Kruis, telefoon 070 ..., heeft een lijn geopend"
 _ORG_BRACKET = re.compile(
-    r"\s*(?P<art>[Dd]e|[Hh]et)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)\s*\(\s*(?:tel(?:efoon)?\.?:?\s*)?"
+    r"\s*(?P<art>[Dd]e|[Hh]et)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)\s*(?:\(\s*(?:tel(?:efoon)?\.?:?\s*)?"
+    r"|,\s*(?:tel(?:efoon)?\.?:?|telefoonnummer)\s*)"
 )
 _ORG_NOUN = re.compile(
     r"(?<!\w)(?:[A-ZÀ-Ý]\w*(?:dienst|bureau|raad|autoriteit|inspectie|instituut|centrum|loket|vereniging|stichting"
@@ -219,7 +222,8 @@ _ADJECTIVE_FIRST = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:se|lijke|ische|nale|rale
 # or its object: "Patiënten kunnen de Nederlandse Zorgautoriteit bereiken via", "Bezoekers kunnen het Rijksmuseum
 # bellen op" (the clause's first words are its subject, who calls)
 _OBJECT_REACHED = re.compile(
-    r"[^,;:()]{0,60}?\s(?:kan|kunnen|moet|moeten)\s+(?P<art>de|het)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)\s+"
+    r"[^,;:()]{0,60}?\s(?:kan|kunnen|moet|moeten)\s+(?:(?P<art>de|het)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)"
+    r"|(?P<abbr>[A-Z]{2,}))\s+"
     r"(?:[a-zà-ÿ]+\s+){0,4}(?:bereiken|bellen)\s+(?:via|op|onder)(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*"
 )
 
@@ -228,6 +232,8 @@ def _organisation_subject(clause: str) -> bool:
     m = _SUBJECT_REACHABLE.fullmatch(clause) or _ORG_BRACKET.fullmatch(clause) or _OBJECT_REACHED.fullmatch(clause)
     if not m:
         return False
+    if m.groupdict().get("abbr"):
+        return True  # "Studenten kunnen DUO bellen via ...": an abbreviation is an organisation
     org = m.group("org")
     first = org.split()[0]
     if m.group("art").casefold() == "het":

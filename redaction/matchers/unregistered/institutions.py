@@ -32,6 +32,12 @@ _NAMED_AFTER = re.compile(
     r"(?<!\w)(?:(?:draagt|dragen|droeg|droegen|kreeg|kregen|krijgt|krijgen)\s+(?:de|zijn|haar|hun)\s+naam\s+van"
     r"|(?:vernoemd|genoemd)\s+naar)\s+$"
 )
+# a historical figure's legacy or likeness, the full name written: "het kroonjuweel van Willem Drees", "het standbeeld
+# van Johan de Witt", "het gedachtegoed van Aletta Jacobs" (no role noun or salutation between)
+_LEGACY_OF = re.compile(
+    r"(?<!\w)(?:standbeeld|borstbeeld|monument|graf|geboortehuis|portret|erfenis|nalatenschap|gedachtegoed"
+    r"|kroonjuweel|ideeën|geest|traditie|voetspoor|voetsporen)\s+van\s+$"
+)
 # a numbered heading at a paragraph's start: "I. Onderwerpen op de Landbouw- en Visserijraad" (one line, no full stop,
 # a preposition after the noun; not "I. Bouzerda" nor "I. Smit van de directie Wonen")
 _HEADING_NUMBER = re.compile(r"(?:I|V|X)\.\s")
@@ -61,6 +67,8 @@ def looks_like_institution(
         return True
     if core in _ENGLISH_INSTITUTION or _REST_OF_A_NAME.match(text, end) or _NAMED_AFTER.search(
             text, max(0, start - 40), start):
+        return True
+    if " " in text[start:end].strip() and _LEGACY_OF.search(text, max(0, start - 20), start):
         return True
     if _numbered_heading(text, start, end, core):
         return True

@@ -123,7 +123,11 @@ def _alternatives(words: tuple[str, ...]) -> str:
                     for w in sorted(words, key=len, reverse=True))
 
 
-_ALWAYS = rf"(?i:{_alternatives(_ALWAYS_WORDS)})|{_ALWAYS_COMPOUND}"
+# a head of an international organisation by its abbreviation: "IMF-directeur X", "WHO-topman X", "VN-woordvoerder X"
+_INTERNATIONAL = (r"(?:VN|NAVO|OVSE|OESO|IMF|WHO|WTO|UNHCR|UNICEF|UNESCO|UNDP|IAEA|OPCW|ILO|FAO|ECB|EIB|Europol"
+                  r"|Eurojust|Frontex|Interpol)")
+_ALWAYS = (rf"(?i:{_alternatives(_ALWAYS_WORDS)})|{_ALWAYS_COMPOUND}"
+           rf"|{_INTERNATIONAL}{_HYPHEN}(?i:{_alternatives(_HEAD_WORDS)}|voorzitter|topman|topvrouw)")
 _HEAD = rf"(?i:{_alternatives(_HEAD_WORDS)})"
 _OFFICE = re.compile(rf"{_B}(?:(?P<always>{_ALWAYS})|(?P<head>{_HEAD})){_E}(?P<of>{_OF}|{_CAPITALISED_ORG})?")
 # "De korpschef van de Nationale Politie, de heer ...", "de Commandant der Strijdkrachten, generaal ..."

@@ -58,9 +58,9 @@ _ACADEMIC_TITLE = re.compile(
     rf"(?:(?<!\w)(?:[Pp]rof|[Dd]r)\.|(?<!\w)(?:[Pp]rofessor|[Hh]oogleraar|[Ll]ector|{_DISCIPLINE}))(?:\s*(?:[Dd]rs|[Dd]r|[Mm]r|[Ii]r|[Ii]ng)\.)*\s*$"
 )
 _UNIVERSITY = (
-    r"(?:(?:Rijks|Technische\s+|Vrije\s+|Open\s+|Katholieke\s+)?[Uu]niversiteit"
+    r"(?:(?:Rijks|Technische\s+|Vrije\s+|Open\s+|Katholieke\s+|[A-ZÀ-Ý]\w+\s+)?[Uu]niversiteit"
     r"|Universitair\s+Medisch|[A-ZÀ-Ý]\w*\s+(?:MC|UMC)\b|(?:UMC|Amsterdam\s+UMC|LUMC|UMCG|Radboudumc)\b"
-    r"|[A-ZÀ-Ý]\w*\s+University\b|Hogeschool|TU\s+[A-ZÀ-Ý]\w+)"
+    r"|[A-ZÀ-Ý]\w*\s+University\b|Hogeschool|(?:TU|KU)\s+[A-ZÀ-Ý]\w+)"
 )
 # "van de Universiteit Utrecht", "van de TU Delft", or in brackets: "(Vrije Universiteit Amsterdam)"
 _UNIVERSITY_AFTER = re.compile(
@@ -117,11 +117,21 @@ def _chaired_outside(text: str, c: Candidate) -> bool:
     return bool(_OUTSIDE_BODY.search(before[-90:]))  # the body chaired is named just before
 
 
+_OF_INSIDE = re.compile(r"\s(?:van|aan|bij)\s+(?:de|het)\s+\S+$")
+
+
+def _university_after(text: str, c: Candidate) -> re.Match[str] | None:
+    """The university after the name, also when the name's span took its first word: "prof. dr. X van de Vrije"
+    (Universiteit), "prof. dr. X van het Radboudumc"."""
+    inside = _OF_INSIDE.search(text, c.start, c.end)
+    return _UNIVERSITY_AFTER.match(text, c.end) or (_UNIVERSITY_AFTER.match(text, inside.start()) if inside else None)
+
+
 def _scholar(text: str, c: Candidate, prior: int = -1) -> bool:
     """A scholar in public work: chairing, leading or writing ("de taskforce onder voorzitterschap van prof. X van de
     TU Delft", "de publicaties van prof. dr. X van het Erasmus MC"); a conversation with one stays a finding ("het
     gesprek met prof. dr. X van de Universiteit Utrecht": personal data, if no civil servant's)."""
-    university = _UNIVERSITY_AFTER.match(text, c.end)
+    university = _university_after(text, c)
     if not university or not _ACADEMIC_TITLE.search(text, max(0, c.start - 20), c.start):
         return False
     after = _LINE_REST.match(text, university.end()).group()[:80]  # type: ignore[union-attr]
@@ -200,7 +210,7 @@ def outside_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str
     prior = -1  # where the university of the scholar before ends
     for c in names:
         scholar = _scholar(text, c, prior)
-        prior = _UNIVERSITY_AFTER.match(text, c.end).end() if scholar else -1  # type: ignore[union-attr]
+        prior = _university_after(text, c).end() if scholar else -1  # type: ignore[union-attr]
         if (scholar or _chaired_outside(text, c) or _reference_author(text, c)
                 or _seat_by_abbreviation(text, c) or _portfolio_or_author(text, c) or _first_author(text, c)):
             out.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))

@@ -200,6 +200,8 @@ def _seat_referred_back(text: str, start: int, title: str) -> bool:
     if ref.group("we"):
         return title == "president"
     before = sentence_before(text, ref.start(), 160, ".!?\n" if ref.group("own") else ".;:!?\n")
+    if ref.group("own") and not before.strip():  # "De AFM heeft gereageerd. Haar voorzitter, de heer X, ...": the
+        before = sentence_before(text, ref.start() - len(before) - 2, 160, ".!?\n")  # sentence before
     return bool(_EXTERNAL_ORG.search(before) or _EXTERNAL_ABBREVIATION.search(before)) and not unit_or_internal(before)
 
 

@@ -343,6 +343,9 @@ def enumerated_names(text: str, keep: set[str]) -> list[Candidate]:
 _LIST_JOIN_BEFORE = re.compile(rf"(?:,|\s+en\s+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*)\s*$")
 
 
+_OF_PLACE = re.compile(r"(?<!\w)(?:van|in|uit|te|bij|naar)\s+$")
+
+
 def _items(text: str, end: int, keep: set[str]) -> list[Candidate]:
     out = []
     for start, stop in _names_before(text, end):
@@ -351,8 +354,9 @@ def _items(text: str, end: int, keep: set[str]) -> list[Candidate]:
                                       or _CAP_TUSSEN_START.match(words[0])):
             start += len(words.pop(0)) + 1  # "Collega's Bakker", "Mevrouw Smit": the name is what follows
         written = text[start:stop]
-        if not written[:1].isupper():
-            continue  # "van Gelderland"
+        if not written[:1].isupper() or written.casefold() in data.places() and _OF_PLACE.search(
+                text, max(0, start - 6), start):
+            continue  # "van Gelderland", "De burgemeester van Groningen, Koen X": a place
         if (written.casefold() not in data.places() or written in data.surnames()) and _plausible(
                 text, start, stop, keep, listed=True):  # "Sluis" is a place and a surname
             out.append(Candidate(start, stop, "naam", surname_key(text[start:stop])))
