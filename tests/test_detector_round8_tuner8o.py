@@ -71,6 +71,8 @@ def test_a_persons_number_beside_an_organisation_stays_a_finding(text: str, numb
     "De commissaris van de Koningin in Gelderland, de heer Cornielje, opende de bijeenkomst.",
     "Directeur-generaal Okonjo van de WTO sprak op de conferentie.",
     "OESO-topman Cormann presenteerde de cijfers.",
+    "Bij het overleg was ook directeur De Wit van ProRail aanwezig.",
+    "Namens de spoorsector is de directeur Reizen van NS erbij betrokken.",
     "De Kansspelautoriteit heeft gereageerd. Haar voorzitter, de heer Van Rijn, schreef dat de regels volstaan.",
     "Het overleg met de burgemeester van Zwolle, Peter Snijders, vond plaats in mei.",
     "De oefening stond onder leiding van de Duitse kolonel Weissbach.",
@@ -107,6 +109,8 @@ def test_a_head_of_an_outside_or_public_body_is_public(text: str) -> None:
     ("Directeur Okonjo van de directie Handel sprak op de conferentie.", "Okonjo"),
     ("Secretaris-generaal Okonjo van het ministerie sprak op de conferentie.", "Okonjo"),
     ("Plaatsvervangend directeur Okonjo van de WTO sprak op de conferentie.", "Okonjo"),
+    ("Bij het overleg was ook directeur De Wit van DUO aanwezig.", "De Wit"),
+    ("Bij het overleg was ook directeur De Wit van BZK aanwezig.", "De Wit"),
     # a Dutch officer is a civil servant
     ("De oefening stond onder leiding van de Nederlandse kolonel Weissbach.", "Weissbach"),
     # speaking for the ministry or an internal body, or by a role noun

@@ -215,7 +215,7 @@ def _heads_outside(head: str, of: str) -> bool:
 
 # the head before the name, the organisation after it: "Secretaris-generaal X van de NAVO", "directeur X van het
 # RIVM" ("directeur X van de directie Wonen" keeps a civil servant); the clause after it names no unit or role
-_OF_AFTER_NAME = re.compile(r"\s+(?:van|bij)\s+(?:de|het)\s+[^,.;:()\n]{1,60}")
+_OF_AFTER_NAME = re.compile(r"\s+(?:van|bij)\s+(?:(?:de|het)\s+)?[^,.;:()\n]{1,60}")
 # an officer of a foreign force by nationality and rank: "de Franse brigadegeneraal X" (a Dutch officer is a civil
 # servant; "de Nederlandse kolonel X" stays a finding)
 _FOREIGN = (r"Franse|Duitse|Britse|Engelse|Amerikaanse|Belgische|Italiaanse|Spaanse|Portugese|Poolse|Deense|Zweedse"
@@ -232,7 +232,8 @@ def _head_then_name(text: str, m: re.Match[str]) -> int | None:
     direct = _DIRECT.match(text, m.end("head"))
     if not direct:
         return None
-    from redaction.matchers.unregistered.public import _name_spans  # public.py builds on this module
+    from redaction.matchers.unregistered.public import _name_spans  # these modules build on this one
+    from redaction.matchers.unregistered.unit_context import _AGENCY_ABBR
 
     names = _name_spans(text, direct.end())
     if not names:
@@ -240,7 +241,9 @@ def _head_then_name(text: str, m: re.Match[str]) -> int | None:
     last = names[-1]  # "Rutte van de NAVO" reads as a name with a tussenvoegsel: the clause starts at "van"
     of = _OF_AFTER_NAME.match(text, last.end()) or (
         last.group("tus") and _OF_AFTER_NAME.match(text, last.start("tus") - 1))
-    return direct.end() if of and _heads_outside(m.group("head"), of.group()) else None
+    if not of or re.search(rf"\b{_AGENCY_ABBR}\b", of.group()):
+        return None  # "directeur X van DUO": a state agency's head is its civil servant
+    return direct.end() if _heads_outside(m.group("head"), of.group()) else None
 
 
 # a piece of every office, work and chair word above, case-sensitive and literal: one fast pass finds where
