@@ -105,6 +105,8 @@ def test_a_head_of_an_outside_or_public_body_is_public(text: str) -> None:
     ("De werkgroep, waarin ook de burgemeester van Zwolle en beleidsmedewerker Meijerink zitting hebben, vergaderde.",
      "Meijerink"),
     ("De burgemeesters Halsema (Amsterdam) en Dekkers (directie Wonen) tekenden de brief.", "Dekkers"),
+    # a place in brackets continues a list only after a plural office
+    ("Aanwezig waren minister De Jonge (Utrecht), Hendriks en mevrouw Smit.", "Hendriks"),
     # head, name, organisation: a unit of the ministry or a deputy stays a civil servant
     ("Directeur Okonjo van de directie Handel sprak op de conferentie.", "Okonjo"),
     ("Secretaris-generaal Okonjo van het ministerie sprak op de conferentie.", "Okonjo"),
@@ -190,6 +192,9 @@ def test_an_eponym_or_a_word_that_is_no_name_is_no_finding(text: str) -> None:
     ("De brief is genoemd naar mevrouw Lely, beleidsmedewerker.", "Lely"),
     ("Het portret van mevrouw Oud hangt in de hal.", "Oud"),
     ("De nalatenschap van projectleider Karin Groot is groot.", "Karin Groot"),
+    ("Wij werken in de geest van Jan Smit, onze projectleider.", "Jan Smit"),
+    ("Het rapport draagt de naam van Karin Groot, beleidsmedewerker bij de directie Wonen.", "Karin Groot"),
+    ("Het pand is vernoemd naar Karin Groot van de afdeling Huisvesting.", "Karin Groot"),
     ("Het is besproken met majoor Van Heutsz van de directie Operaties.", "Van Heutsz"),
     ("Met deze brief informeer ik u over de Raad.\n\nI. Bouzerda van de directie Wonen\n\nDe Raad besloot.",
      "I. Bouzerda"),

@@ -43,7 +43,7 @@ _LEGACY_OF = re.compile(
 _HEADING_NUMBER = re.compile(r"(?:I|V|X)\.\s")
 _HEADING_REST = re.compile(r"\s+(?:op|over|van|voor|in|bij|met|en|rond|inzake)\s+[^.;:,()\n]*(?=\s\s|\n|$)")
 
-_STAFF_WORD = re.compile(rf"(?:{v._ROLE})|(?i:directie|afdeling|ministerie|team)")
+_STAFF_WORD = re.compile(rf"(?:{v._ROLE})|(?i:directie|afdeling|ministerie|team|dienst|werkgroep|programma)")
 
 
 def _numbered_heading(text: str, start: int, end: int, core: str) -> bool:
@@ -65,11 +65,11 @@ def looks_like_institution(
     after the name, or one before it, still does."""
     if v.INSTITUTION_BEFORE.search(text[max(0, start - 30) : start]):
         return True
-    if core in _ENGLISH_INSTITUTION or _REST_OF_A_NAME.match(text, end) or _NAMED_AFTER.search(
-            text, max(0, start - 40), start):
+    if core in _ENGLISH_INSTITUTION or _REST_OF_A_NAME.match(text, end):
         return True
-    if " " in text[start:end].strip() and _LEGACY_OF.search(text, max(0, start - 20), start):
-        return True
+    if (_NAMED_AFTER.search(text, max(0, start - 40), start) or " " in text[start:end].strip() and _LEGACY_OF.search(
+            text, max(0, start - 20), start)) and not _STAFF_WORD.search(text[end : end + 80].split(".")[0]):
+        return True  # ("vernoemd naar X van de afdeling Y", "in de geest van X, onze projectleider": a civil servant)
     if _numbered_heading(text, start, end, core):
         return True
     if _WORK.search(core) and _ARTICLE_TITLE_BEFORE.search(text, max(0, start - 12), start):

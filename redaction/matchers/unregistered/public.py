@@ -61,7 +61,17 @@ _NAME2 = re.compile(
     rf"(?P<tus>(?:{v.CAP_TUSSEN}{_GAP}|{v.TUSSEN}{_GAP})*)(?P<core>{_CORE})"
 )
 # a list's names may each carry their place or party in brackets: "Aboutaleb (Rotterdam), Cohen (Amsterdam) en ..."
-_SEPARATOR = re.compile(r"(?:\s*\([A-ZÀ-Ý0-9][^()\n]{0,29}\))?\s*(?:,|/|\ben\b)\s*")
+_SEPARATOR = re.compile(r"\s*(?:,|/|\ben\b)\s*")
+# (a unit or another word in the brackets ends the list: "minister X (VWS), Hendriks (directie Zorg) en Smit")
+_PLACE_OR_PARTY = re.compile(r"\s*\((?P<what>[A-ZÀ-Ý0-9][^()\n]{0,29})\)")
+
+
+def _place_or_party_after(text: str, end: int) -> int:
+    """The end of a bracketed place or party after a listed name ("Cohen (Amsterdam)", "Klaver (GroenLinks)")."""
+    m = _PLACE_OR_PARTY.match(text, end)
+    if m and (m.group("what").casefold() in data.places() or m.group("what") in v.PARTIES):
+        return m.end()
+    return end
 
 
 def _name_spans(text: str, pos: int, *, many: bool = False) -> list[re.Match[str]]:
@@ -80,7 +90,7 @@ def _name_spans(text: str, pos: int, *, many: bool = False) -> list[re.Match[str
         if not m or bare and not many and _given_first(m.group()) and not _an_area(found[-1]):
             break  # "minister De Vries en Marloes Hendriks": a given name after a singular title is another person
         found.append(m)
-        sep = _SEPARATOR.match(text, m.end())
+        sep = _SEPARATOR.match(text, _place_or_party_after(text, m.end()) if many else m.end())
         if not sep:
             break
         pos = sep.end()
