@@ -54,6 +54,7 @@ def test_an_organisations_number_after_it_is_no_finding(text: str) -> None:
     ("Zij is via het UWV bereikbaar, telefoon 070 312 45 67.", "070 312 45 67"),
     # a capitalised word before the organisation that is no place's inhabitants may be a name
     ("Vragen gaan naar Veldkamp bij het Regionaal Meldcentrum, dat bereikbaar is via 043 321 00 00.", "043 321 00 00"),
+    ("Vragen? Bel Visser van het UWV, tel. 088 898 92 94.", "088 898 92 94"),
 ])
 def test_a_persons_number_beside_an_organisation_stays_a_finding(text: str, number: str) -> None:
     assert number in _found(text)
@@ -113,8 +114,12 @@ def test_a_head_of_an_outside_or_public_body_is_public(text: str) -> None:
     ("Plaatsvervangend directeur Okonjo van de WTO sprak op de conferentie.", "Okonjo"),
     ("Bij het overleg was ook directeur De Wit van DUO aanwezig.", "De Wit"),
     ("Bij het overleg was ook directeur De Wit van BZK aanwezig.", "De Wit"),
-    # a Dutch officer is a civil servant
+    # a Dutch officer is a civil servant, and so is a foreign one posted in a unit
     ("De oefening stond onder leiding van de Nederlandse kolonel Weissbach.", "Weissbach"),
+    ("De Duitse kolonel Weissbach, liaison bij de directie Operaties, is aanwezig.", "Weissbach"),
+    ("Directeur Okonjo van de Stichting Lezen, die ook bij de directie Kennis werkt, sprak.", "Okonjo"),
+    ("Een projectteam waarin ook de ambassadeur, de heer Brenninkmeijer, van de directie Europa zit, adviseert.",
+     "Brenninkmeijer"),
     # speaking for the ministry or an internal body, or by a role noun
     ("Het ministerie, bij monde van directeur Elbers, reageerde op het plan.", "Elbers"),
     ("De werkgroep, bij monde van haar voorzitter mevrouw Elbers, reageerde op het plan.", "Elbers"),

@@ -164,6 +164,8 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     if any(lo <= s < start for s in name_starts):
         return False
     before = text[lo:start]
+    if any(w.group(1) in data.surnames() for w in _SURNAME_OF_ORG.finditer(before)):
+        return False  # "Vragen? Bel Jansen van DUO, tel. ...": a person of the organisation, no candidate by itself
     asks = _SERVICE_SOUGHT.search(before)  # "die willen weten of zij ..., kunnen contact opnemen met DUO, telefoon"
     persons = {m.group() for m in _PERSON_WORD.finditer(before)
                if not _NATIONAL_OFFICE.search(before, max(0, m.start() - 12), m.start())
@@ -184,6 +186,8 @@ _SERVICE_SOUGHT = re.compile(
     r"(?<!\w)(?:kunnen|kan|kunt)\s+(?:[a-zà-ÿ]+\s+){0,3}?(?:terecht|contact\s+opnemen|zich\s+(?:melden|wenden)|bellen)"
     r"\s+(?:bij|met|tot|naar)\s+(?:(?:de|het)\s+(?!heer\b)[A-ZÀ-Ý]|[A-Z]{2,}\b)"
 )
+# a capitalised word straight before the organisation it works for: "Bel Jansen van DUO, telefoon ..."
+_SURNAME_OF_ORG = re.compile(r"(?<![\w\-])([A-ZÀ-Ý][a-zà-ÿ]+)\s+(?:van|bij)\s+(?:de\s+|het\s+)?[A-ZÀ-Ý]")
 _CAPITALISED_WORD = re.compile(r"(?<!\S)[A-ZÀ-Ý][\w\-]*")
 _FIRST_WORD = re.compile(r"\s*\S+")
 

@@ -164,9 +164,17 @@ def internal_clause(clause: str) -> bool:
 _MEMBERS_CLAUSE = re.compile(r"(?<!\w)(?:waarin|waaraan|waarbij)\s[^,.;:]*?(?<!\w)ook\s+(?:de|het)\s+[^.;:]*$")
 
 
+_REST = re.compile(r"[^.;:!?\n]{0,120}")
+
+
+def _unit_after(text: str, pos: int) -> bool:
+    """A unit or an internal body in the rest of the clause ("de Franse kolonel X, liaison bij de directie Y")."""
+    return unit_or_internal(_REST.match(text, pos).group())  # type: ignore[union-attr]
+
+
 def member_of_body(text: str, start: int, of: str = "") -> bool:
     """The office is named as a member of the internal body before it, by an office of its own: no staff of it."""
-    if _INTERNAL_BODY.search(of):
+    if _INTERNAL_BODY.search(of) or _unit_after(text, start):
         return False
     before = sentence_before(text, start, 60)
     bodies = list(_INTERNAL_BODY.finditer(before))
@@ -241,7 +249,7 @@ def _head_then_name(text: str, m: re.Match[str]) -> int | None:
     last = names[-1]  # "Rutte van de NAVO" reads as a name with a tussenvoegsel: the clause starts at "van"
     of = _OF_AFTER_NAME.match(text, last.end()) or (
         last.group("tus") and _OF_AFTER_NAME.match(text, last.start("tus") - 1))
-    if not of or re.search(rf"\b{_AGENCY_ABBR}\b", of.group()):
+    if not of or re.search(rf"\b{_AGENCY_ABBR}\b", of.group()) or _unit_after(text, of.end()):
         return None  # "directeur X van DUO": a state agency's head is its civil servant
     return direct.end() if _heads_outside(m.group("head"), of.group()) else None
 
@@ -311,7 +319,7 @@ def office_name_starts(text: str, lo: int = 0, hi: int | None = None) -> list[in
     of an apposition ("De inspecteur-generaal der Mijnen, de heer ..."), after an author's work ("de scriptie
     van de heer ..."), or straight after an office that is always public ("korpschef Van Essen")."""
     hi = len(text) if hi is None else hi
-    starts = [f.end() for f in _FOREIGN_OFFICER.finditer(text, lo, hi)]
+    starts = [f.end() for f in _FOREIGN_OFFICER.finditer(text, lo, hi) if not _unit_after(text, f.end())]
     for pos in _word_starts(text, lo, hi):
         work = _AUTHOR.match(text, pos) or _CHAIR_FIELD.match(text, pos)
         if work:
