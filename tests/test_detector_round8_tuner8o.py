@@ -186,6 +186,7 @@ def test_a_scholar_or_author_in_the_ministry_stays_a_finding(text: str, name: st
     "De leden vragen naar het onderzoek van Utrecht Climate Research naar hittestress.",
     "Met deze brief informeer ik u over de Raad.\n\nI. Besluiten over de visserij\n\nDe Raad besloot.",
     "De minister werd bijgestaan door de plaatsvervangend directeur-generaal Wonen en Ruimte.",
+    "Aan het overleg nam ook de senior adviseur Begrotingsdiscipline deel.",
     "Het stelsel blijft het kroonjuweel van Pieter Oud.",
     "Het standbeeld van Hugo de Groot staat in Delft.",
 ])
@@ -207,6 +208,8 @@ def test_an_eponym_or_a_word_that_is_no_name_is_no_finding(text: str) -> None:
      "besloot.", "I. Bouzerda"),
     ("Met deze brief informeer ik u over de Raad.\n\nI. Smit over de begroting\n\nDe Raad besloot.", "I. Smit"),
     ("De minister werd bijgestaan door directeur Bouzerda en Tjoa.", "Bouzerda"),
+    ("Aan het overleg nam ook senior adviseur Bouzerda deel.", "Bouzerda"),
+    ("Aan het overleg nam ook het hoofd Toezicht, mevrouw Tjoa, deel.", "Tjoa"),
     ("De burgemeester heeft contact gehad met onze medewerker Jansen.", "Jansen"),
     ("Vragen kunnen naar projectleider Van Leeuwen (telefoon 070 312 45 67).", "Van Leeuwen"),
 ])

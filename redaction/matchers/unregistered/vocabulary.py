@@ -97,7 +97,9 @@ _ROLE = rf"{RANK}|{_HYPHENATED_ROLE}|{_ABBREVIATED_ROLE}|{_alternatives(_ROLE_WO
 _PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
 # after a role noun a capitalised word may name a unit instead ("medewerker Communicatie")
 UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", "zorg", "kunde", "wezen", "middelen",
-                 "iteit", "staf")
+                 "iteit", "staf",
+                 # the fields a unit or a post is named by ("senior adviseur Budgetdiscipline", "hoofd Toezicht")
+                 "discipline", "toezicht", "beheer", "strategie", "wetgeving", "analyse", "begroting", "financiering")
 TUSSEN = r"(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Hh]et|[Tt]er|[Tt]en|[Tt]e|[Ii]n|[Oo]p|[Uu]it|[Vv]on|[Ll]a|[Ll]e|[Dd]u|['’]t)"
 CAP_TUSSEN = r"(?:Van|De|Den|Ter|Ten|Te|In\s+['’]t|Op\s+de|Uit\s+de|Van\s+de[nr]?|Van\s+het|Van\s+['’]t|Von|La|Le|Du)"
 CORE = rf"[^\W\d_]\w*(?:['’]\w+)*(?:{_HYPHEN}(?:{TUSSEN}\s+)*[^\W\d_]\w*)*"
