@@ -30,6 +30,11 @@ def _found(text: str) -> list[str]:
     "Reizigers kunnen NS bellen via 030 751 51 55.",
     "Voor vragen kunt u contact opnemen met de Rijksdienst voor het Cultureel Erfgoed, tel. 033 421 74 21.",
     "Het Leger des Heils, telefoon 036 539 81 11, heeft extra opvang geopend.",
+    "Stichting Korrelatie (tel. 0900 1450) biedt hulp.",
+    "Het Landelijk Informatiecentrum Zwerfjongeren (LIZ), telefoon 030 230 34 00, geeft advies.",
+    "De Nederlandse ambassade in Lima is bereikbaar via +51 1 213 0200.",
+    "De regionale omgevingsdienst is te bereiken via 040 259 44 00.",
+    "Voor vragen kunnen ondernemers contact opnemen met de Kamer van Koophandel via 088 585 22 22.",
 ])
 def test_an_organisations_number_after_it_is_no_finding(text: str) -> None:
     assert _found(text) == []
@@ -55,6 +60,9 @@ def test_an_organisations_number_after_it_is_no_finding(text: str) -> None:
     # a capitalised word before the organisation that is no place's inhabitants may be a name
     ("Vragen gaan naar Veldkamp bij het Regionaal Meldcentrum, dat bereikbaar is via 043 321 00 00.", "043 321 00 00"),
     ("Vragen? Bel Visser van het UWV, tel. 088 898 92 94.", "088 898 92 94"),
+    ("De Vries van de ambassade in Lima is bereikbaar via 070 213 02 00.", "070 213 02 00"),
+    ("De consul van de ambassade in Lima is bereikbaar via +51 1 213 0200.", "+51 1 213 0200"),
+    ("De ambassade, mevrouw Veldkamp, is bereikbaar via 070 213 02 00.", "070 213 02 00"),
 ])
 def test_a_persons_number_beside_an_organisation_stays_a_finding(text: str, number: str) -> None:
     assert number in _found(text)

@@ -164,7 +164,8 @@ def organisation_contact(text: str, c: Candidate, name_starts: list[int]) -> boo
     if any(lo <= s < start for s in name_starts):
         return False
     before = text[lo:start]
-    if any(w.group(1) in data.surnames() for w in _SURNAME_OF_ORG.finditer(before)):
+    if any(w.group(1) in data.surnames() and not _ORG_NOUN.fullmatch(w.group(1))
+           for w in _SURNAME_OF_ORG.finditer(before)):
         return False  # "Vragen? Bel Jansen van DUO, tel. ...": a person of the organisation, no candidate by itself
     asks = _SERVICE_SOUGHT.search(before)  # "die willen weten of zij ..., kunnen contact opnemen met DUO, telefoon"
     persons = {m.group() for m in _PERSON_WORD.finditer(before)
@@ -187,7 +188,9 @@ _SERVICE_SOUGHT = re.compile(
     r"\s+(?:bij|met|tot|naar)\s+(?:(?:de|het)\s+(?!heer\b)[A-ZÀ-Ý]|[A-Z]{2,}\b)"
 )
 # a capitalised word straight before the organisation it works for: "Bel Jansen van DUO, telefoon ..."
-_SURNAME_OF_ORG = re.compile(r"(?<![\w\-])([A-ZÀ-Ý][a-zà-ÿ]+)\s+(?:van|bij)\s+(?:de\s+|het\s+)?[A-ZÀ-Ý]")
+_SURNAME_OF_ORG = re.compile(
+    r"(?<![\w\-])(?<![^\w]de\s)(?<![^\w]het\s)([A-ZÀ-Ý][a-zà-ÿ]+)\s+(?:van|bij)\s+(?:de\s+|het\s+)?[A-ZÀ-Ý]"
+)
 _CAPITALISED_WORD = re.compile(r"(?<!\S)[A-ZÀ-Ý][\w\-]*")
 _FIRST_WORD = re.compile(r"\s*\S+")
 
@@ -201,23 +204,31 @@ _PREMISES = re.compile(
 # an organisation as the clause's subject, "bereikbaar" at the number: "de Landelijke Huisartsen Vereniging is voor
 # haar leden bereikbaar via", "Het Rode Kruis is bereikbaar op", "het ministerie van Defensie is bereikbaar via"; the
 # clause starts with it, so "Bakker van de Nederlandse Loterij is bereikbaar" and "De Boer en De Wit zijn bereikbaar"
-# are people's
+# are people's; a post or a service named by its noun in lower case: "De Nederlandse ambassade in Kyiv", "de regionale
+# uitvoeringsdienst", "het consulaat-generaal in Istanbul"
+_POST = (r"(?:ambassade|consulaat(?:-generaal)?|[a-zà-ÿ]*vertegenwoordiging|[a-zà-ÿ]+dienst|[a-zà-ÿ]*loket"
+         r"|veiligheidsregio|[a-zà-ÿ]*meldpunt|[a-zà-ÿ]*servicepunt)(?!\w)")
 _SUBJECT_REACHABLE = re.compile(
     r"\s*(?:(?:en|maar|ook|daarnaast)\s+)?(?P<art>[Dd]e|[Hh]et)\s+(?P<org>(?:[A-ZÀ-Ý]|(?:ministerie|gemeente|provincie"
-    r"|waterschap)(?=\s))[^,;:()]{0,80}?)\s+(?:is|zijn)\s+(?:[a-zà-ÿ]+\s+){0,5}(?:bereikbaar|te\s+bereiken)\s+(?:via|op|onder)"
+    rf"|waterschap)(?=\s)|(?:[a-zà-ÿ]+e\s+)?{_POST})[^,;:()]{{0,80}}?)"
+    r"\s+(?:is|zijn)\s+(?:[a-zà-ÿ]+\s+){0,5}(?:bereikbaar|te\s+bereiken)\s+(?:via|op|onder)"
     r"(?:\s+[\w.\-]+@[\w.\-]+\s+(?:of|en))?(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*"
 )
 # the number in brackets after the organisation's name: "Het Centraal Bureau voor de Statistiek (088 570 70 70)"
 # or after a comma, the clause's subject: "Het Nederlandse Rode Kruis, telefoon 070 ..., heeft een lijn geopend"
+# (or an institution by its noun without an article: "Stichting Slachtofferhulp (tel. ...)"; its abbreviation may follow
+# in brackets: "Het Landelijk Coördinatiecentrum Reizigersadvisering (LCR), telefoon ...")
 _ORG_BRACKET = re.compile(
-    r"\s*(?P<art>[Dd]e|[Hh]et)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)\s*(?:\(\s*(?:tel(?:efoon)?\.?:?\s*)?"
-    r"|,\s*(?:tel(?:efoon)?\.?:?|telefoonnummer)\s*)"
+    r"\s*(?:(?P<art>[Dd]e|[Hh]et)\s+(?P<org>[A-ZÀ-Ý][^,;:()]{1,80}?)|(?P<bare>(?:Stichting|Vereniging|Fonds|Bureau"
+    r"|Centrum|Instituut|Dienst|Autoriteit|Inspectie)\s+[A-ZÀ-Ý][^,;:()]{1,60}?))(?:\s*\([A-Z]{2,}\))?"
+    r"\s*(?:\(\s*(?:tel(?:efoon)?\.?:?\s*)?|,\s*(?:tel(?:efoon)?\.?:?|telefoonnummer)\s*)"
 )
 _ORG_NOUN = re.compile(
     r"(?<!\w)(?:[A-ZÀ-Ý]\w*(?:dienst|bureau|raad|autoriteit|inspectie|instituut|centrum|loket|vereniging|stichting"
     r"|fonds|bank|bond|federatie|organisatie|groep|unie|commissie|college|planbureau|kamer)|[A-Z]{2,}"
     r"|Dienst|Bureau|Raad|Autoriteit|Inspectie|Instituut|Centrum|Loket|Vereniging|Stichting|Fonds|Bank|Bond|Federatie"
     r"|Organisatie|Unie|Commissie|College|Kamer)(?!\w)|^(?:ministerie|gemeente|provincie|waterschap)\s"
+    rf"|^(?:[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+e\s+)?{_POST}"
 )
 # an organisation's name may start with an inflected adjective, a person's never does: "Nederlandse Loterij"
 _ADJECTIVE_FIRST = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:se|lijke|ische|nale|rale|mene|bare|iële)\s+[A-ZÀ-Ý]")
@@ -236,8 +247,8 @@ def _organisation_subject(clause: str) -> bool:
     m = _SUBJECT_REACHABLE.fullmatch(clause) or _ORG_BRACKET.fullmatch(clause) or _OBJECT_REACHED.fullmatch(clause)
     if not m:
         return False
-    if m.groupdict().get("abbr"):
-        return True  # "Studenten kunnen DUO bellen via ...": an abbreviation is an organisation
+    if m.groupdict().get("abbr") or m.groupdict().get("bare"):
+        return True  # "Studenten kunnen DUO bellen via ...", "Stichting X (tel. ...)": an organisation
     org = m.group("org")
     first = org.split()[0]
     if m.group("art").casefold() == "het":
