@@ -158,6 +158,8 @@ def test_a_civil_servant_in_the_same_form_stays_a_finding(text: str, name: str) 
     "De analyse van econoom Karin Loos van de Erasmus Universiteit laat kleine effecten zien.",
     "Het artikel van prof. dr. Tim de Graaf van het Radboudumc verscheen in mei.",
     "Een onderzoek onder leiding van prof. dr. Lotte Peeters (KU Leuven) volgt.",
+    "Volgens de berekeningen van prof. dr. Joris Roos (Universiteit Utrecht) stijgen de kosten.",
+    "Het rapport van het Mulier Instituut, geschreven door dr. Noor Wijers, verscheen in 2024.",
 ])
 def test_a_scholar_or_author_of_public_work_is_public(text: str) -> None:
     assert _found(text) == []
@@ -172,6 +174,11 @@ def test_a_scholar_or_author_of_public_work_is_public(text: str) -> None:
      "Sanne Korteweg"),
     ("Het onderzoek van epidemioloog Daan Verkerk van het RIVM is bekend.", "Daan Verkerk"),
     ("Het gesprek met econoom Karin Loos van de Erasmus Universiteit was nuttig.", "Karin Loos"),
+    ("Het rapport van de directie Kennis, geschreven door dr. Noor Wijers, verscheen in 2024.", "Noor Wijers"),
+    ("Het rapport van het Rijksinstituut voor Kustbeheer, geschreven door dr. Noor Wijers, verscheen.", "Noor Wijers"),
+    ("Het rapport van het Mulier Instituut, geschreven door dr. Noor Wijers (projectleider), verscheen.",
+     "Noor Wijers"),
+    ("Het gesprek met het Mulier Instituut, gevoerd door dr. Noor Wijers, was nuttig.", "Noor Wijers"),
     ("Het artikel van prof. dr. Tim de Graaf van het Radboudumc, senior adviseur bij de directie Zorg, verscheen.",
      "Tim de Graaf"),
     ("Het werk van prof. dr. A. Korteweg, senior adviseur van de directie, telt mee.", "A. Korteweg"),

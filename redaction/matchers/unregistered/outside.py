@@ -67,7 +67,8 @@ _UNIVERSITY_AFTER = re.compile(
     rf"\s+(?:van|aan|bij)\s+(?:de|het)\s+{_UNIVERSITY}|\s*\((?:[A-ZÀ-Ý]\w*\s+)?{_UNIVERSITY}[^()\n]{{0,40}}\)"
 )
 _PUBLIC_WORK = re.compile(
-    rf"(?<!\w)(?:(?:publicaties?|onderzoek|studie|rapport|advies|analyse|artikel|oratie|proefschrift|werk|oordeel)\s+van"
+    rf"(?<!\w)(?:(?:publicaties?|onderzoek|studie|rapport|advies|analyse|artikel|oratie|proefschrift|werk|oordeel"
+    rf"|berekeningen|bevindingen|conclusies)\s+van"
     rf"(?:\s+de(?:\s+[a-zà-ÿ]+){{0,3}}\s+(?:deskundigen|experts|hoogleraren|onderzoekers|wetenschappers)\s*,)?"
     rf"|(?:uitgevoerd|geschreven|opgesteld|begeleid|geleid)\s+door)\s+(?:(?:{_DISCIPLINE})\s+)?{_TITLES}$"
 )
@@ -204,6 +205,24 @@ def _motion_filers(text: str) -> dict[str, set[str]]:
     return out
 
 
+# "Het rapport van het Rathenau Instituut, geschreven door dr. X": a titled researcher writing the outside
+# organisation's published work ("Het rapport van de directie, geschreven door dr. X" keeps a civil servant)
+_WRITTEN_BY = re.compile(
+    rf",\s+(?:uitgevoerd|geschreven|opgesteld|verricht)\s+door\s+{_TITLES}$"
+)
+
+
+def _outside_researcher(text: str, c: Candidate) -> bool:
+    written = _WRITTEN_BY.search(text, max(0, c.start - 60), c.start)
+    if not written or not _ACADEMIC_TITLE.search(text, max(0, c.start - 20), c.start):
+        return False
+    before = sentence_before(text, written.start(), 120, ".;!?\n")
+    after = _sentence_rest(text, c.end)[:80]
+    return (bool(_STUDY.search(before)) and bool(_EXTERNAL_ORG.search(before)) and not _STAFFED.search(before)
+            and not _INTERNAL_BODY.search(before) and not _OWN_PAPER.search(before) and not unit_or_internal(after)
+            and not _ROLE_AFTER.match(after))
+
+
 def outside_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]:
     """The name keys an outside body or a publication makes public here, with the given names' initials."""
     out = _motion_filers(text) if "nr." in text else {}
@@ -212,7 +231,8 @@ def outside_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str
         scholar = _scholar(text, c, prior)
         prior = _university_after(text, c).end() if scholar else -1  # type: ignore[union-attr]
         if (scholar or _chaired_outside(text, c) or _reference_author(text, c)
-                or _seat_by_abbreviation(text, c) or _portfolio_or_author(text, c) or _first_author(text, c)):
+                or _seat_by_abbreviation(text, c) or _portfolio_or_author(text, c) or _first_author(text, c)
+                or _outside_researcher(text, c)):
             out.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
     return out
 
