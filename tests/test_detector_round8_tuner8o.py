@@ -223,6 +223,8 @@ def test_an_eponym_or_a_word_that_is_no_name_is_no_finding(text: str) -> None:
      "besloot.", "I. Bouzerda"),
     ("Met deze brief informeer ik u over de Raad.\n\nI. Smit over de begroting\n\nDe Raad besloot.", "I. Smit"),
     ("De minister werd bijgestaan door directeur Bouzerda en Tjoa.", "Bouzerda"),
+    ("De minister werd bijgestaan door teamleider Tjoa en De Wit.", "Tjoa"),
+    ("De minister werd bijgestaan door teamleider Tjoa en Het Nieuwe Instituut.", "Tjoa"),
     ("Aan het overleg nam ook senior adviseur Bouzerda deel.", "Bouzerda"),
     ("Aan het overleg nam ook het hoofd Toezicht, mevrouw Tjoa, deel.", "Tjoa"),
     ("De burgemeester heeft contact gehad met onze medewerker Jansen.", "Jansen"),

@@ -271,14 +271,18 @@ def unit_words(text: str, names: Sequence[Candidate]) -> set[tuple[int, int]]:
 # a pair of fields after a role noun names a unit: "plaatsvervangend directeur-generaal Agro en Natuur" (the second a
 # common noun, neither word a known name: "directeur Bakker en Smit" or "teamleider Tjoa en Natuur" is no unit)
 _ROLE_RIGHT_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE})\s+$")
-_AND_FIELD = re.compile(r"\s+en\s+([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w\-\u2010\u2011])")
+# (the field ends the phrase: "teamleider Tjoa en De Wit" is two people, "De" no field)
+_AND_FIELD = re.compile(r"\s+en\s+([A-ZÀ-Ý][a-zà-ÿ]{3,})(?![\w\-\u2010\u2011])(?!\s+(?:[A-ZÀ-Ý]|van\b|de\b))")
+
+
+_TUSSEN = frozenset(["van", "den", "der", "het", "ter", "ten", "uit", "von"])
 
 
 def _fields_after_role(text: str, c: Candidate) -> bool:
     word = text[c.start : c.end]
     pair = _AND_FIELD.match(text, c.end)
     if not pair or word in data.first_names() or pair.group(1) in data.surnames() or (
-            pair.group(1) in data.first_names()):
+            pair.group(1) in data.first_names()) or pair.group(1).casefold() in _TUSSEN:
         return False
     return pair.group(1).casefold() in data.common_words() and bool(
         _ROLE_RIGHT_BEFORE.search(text, max(0, c.start - 60), c.start))
