@@ -217,6 +217,8 @@ def test_an_eponym_or_a_word_that_is_no_name_is_no_finding(text: str) -> None:
     ("Het rapport draagt de naam van Karin Groot, beleidsmedewerker bij de directie Wonen.", "Karin Groot"),
     ("Het pand is vernoemd naar Karin Groot van de afdeling Huisvesting.", "Karin Groot"),
     ("Het is besproken met majoor Van Heutsz van de directie Operaties.", "Van Heutsz"),
+    ("Het is besproken met kapitein Van Heutsz van de Marinekazerne in Amsterdam.", "Van Heutsz"),
+    ("Het is besproken met mevrouw Van Heutsz van Bedrijfsdiensten.", "Van Heutsz"),
     ("Met deze brief informeer ik u over de Raad.\n\nI. Bouzerda van de directie Wonen\n\nDe Raad besloot.",
      "I. Bouzerda"),
     ("Met deze brief informeer ik u over de Raad.\n\nI. Bouzerda, beleidsmedewerker, over de begroting\n\nDe Raad "

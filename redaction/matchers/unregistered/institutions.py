@@ -22,10 +22,11 @@ _NAME_TAIL = re.compile(r"\.?(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ]+)){1,3}\s+([A
 _ENGLISH_INSTITUTION = frozenset(["Research", "Institute", "Centre", "Center", "University", "Laboratory", "Labs",
                                   "Consultancy", "Partners", "Services", "Solutions", "Agency", "Authority", "Council"])
 # a name and then more of the name with a building's or a street's ending: "de Generaal-majoor De Ruyter van
-# Steveninckkazerne", "de Koningin Wilhelmina van Nassaulaan"
+# Steveninckkazerne", "de Koningin Wilhelmina van Nassaulaan" (not "kapitein X van de Marinekazerne": an article there
+# makes the building the person's post)
 _REST_OF_A_NAME = re.compile(
-    rf"(?:\s+(?:van|de|der|den|ter|ten|von))+\s+[A-ZÀ-Ý]\w*(?:{'|'.join(v.NOT_SURNAME_SUFFIXES[len(v.ORG_SUFFIXES):])}"
-    rf"|sluizen|sluis|brug|tunnel|gemaal)(?!\w)"
+    r"\s+(?:van|von|ter|ten)\s+[A-ZÀ-Ý]\w*(?:laan|straat|plein|kade|gracht|singel|dreef|kazerne|school|lyceum"
+    r"|gymnasium|ziekenhuis|kliniek|zaal|museum|stadion|kanaal|sluizen|sluis|brug|tunnel|gemaal)(?!\w)"
 )
 # a work or a place named after a person: "dragen de naam van Hendrik Lorentz", "vernoemd naar Aletta Jacobs"
 _NAMED_AFTER = re.compile(
