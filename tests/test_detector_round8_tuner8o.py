@@ -84,6 +84,7 @@ def test_a_persons_number_beside_an_organisation_stays_a_finding(text: str, numb
     "Namens de spoorsector is de directeur Reizen van NS erbij betrokken.",
     "De Kansspelautoriteit heeft gereageerd. Haar voorzitter, de heer Van Rijn, schreef dat de regels volstaan.",
     "Het overleg met de burgemeester van Zwolle, Peter Snijders, vond plaats in mei.",
+    "De Rijksbouwmeester, Floor Alkema, presenteerde het plan.",
     "De oefening stond onder leiding van de Duitse kolonel Weissbach.",
     "Ook de Koninklijke Luchtvaart Maatschappij, bij monde van bestuursvoorzitter Elbers, reageerde op het plan.",
     "Wat vindt u van het advies van de Onderwijsraad onder leiding van de heer Dijkgraaf? Antwoord: Het kabinet "
@@ -106,6 +107,8 @@ def test_a_head_of_an_outside_or_public_body_is_public(text: str) -> None:
     ("De Kansspelautoriteit sprak met de directie Markt. Haar voorzitter, de heer Van Rijn, schreef dat.", "Van Rijn"),
     ("Jansen kwam langs. Haar voorzitter, de heer Van Rijn, schreef dat.", "Van Rijn"),
     ("BZK-directeur Cormann presenteerde de cijfers.", "Cormann"),
+    ("De Directeur, Floor Alkema, presenteerde het plan.", "Floor Alkema"),
+    ("Bakker, Floor Alkema en Jan Smit presenteerden het plan.", "Bakker"),
     ("Aan de brief werkten mee collega Zwolle, Sluis en Annet Verbeek.", "Annet Verbeek"),
     # a member of an internal body by a role, not by an office of its own
     ("Een klankbordgroep waarin ook de projectleider, mevrouw Brenninkmeijer, zat, volgde het werk.", "Brenninkmeijer"),

@@ -14,7 +14,7 @@ from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.institutions import looks_like_institution as _looks_like_institution
-from redaction.matchers.unregistered.offices import _EXTERNAL_ORG
+from redaction.matchers.unregistered.offices import _ALWAYS, _EXTERNAL_ORG, _HEAD
 from redaction.matchers.unregistered.person_names import (
     _LIST_NEXT,
     Candidate,
@@ -344,6 +344,7 @@ _LIST_JOIN_BEFORE = re.compile(rf"(?:,|\s+en\s+(?:(?:{v._SALUTATION}|{v._TITLE})
 
 
 _OF_PLACE = re.compile(r"(?<!\w)(?:van|in|uit|te|bij|naar)\s+$")
+_OFFICE_WORD = re.compile(rf"{_ALWAYS}|{_HEAD}|(?i:{v._PUBLIC_TITLE})")
 
 
 def _items(text: str, end: int, keep: set[str]) -> list[Candidate]:
@@ -355,8 +356,8 @@ def _items(text: str, end: int, keep: set[str]) -> list[Candidate]:
             start += len(words.pop(0)) + 1  # "Collega's Bakker", "Mevrouw Smit": the name is what follows
         written = text[start:stop]
         if not written[:1].isupper() or written.casefold() in data.places() and _OF_PLACE.search(
-                text, max(0, start - 6), start):
-            continue  # "van Gelderland", "De burgemeester van Groningen, Koen X": a place
+                text, max(0, start - 6), start) or _OFFICE_WORD.fullmatch(written.split()[-1]):
+            continue  # "van Gelderland", "De burgemeester van Groningen, Koen X": a place; "De Rijksbouwmeester, X"
         if (written.casefold() not in data.places() or written in data.surnames()) and _plausible(
                 text, start, stop, keep, listed=True):  # "Sluis" is a place and a surname
             out.append(Candidate(start, stop, "naam", surname_key(text[start:stop])))
