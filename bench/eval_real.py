@@ -187,7 +187,7 @@ def report_real(deduce_detect: Callable[[str], list] | None) -> int:  # type: ig
         systems["deduce"] = deduce_detector(deduce_detect)
     results: dict[str, dict[str, dict[str, float]]] = {}
     parts = ("afgestemd", "achtergehouden", "achtergehouden-2", "achtergehouden-3", "achtergehouden-4",
-             "achtergehouden-5", "achtergehouden-6", "achtergehouden-7", "achtergehouden-8", "achtergehouden-9")
+             "achtergehouden-5", "achtergehouden-6", "achtergehouden-7", "achtergehouden-8", "achtergehouden-9", "achtergehouden-10")
     for split in parts:
         part = [d for d in docs if d.split == split]
         planted = sum(d.planted for d in part)
