@@ -76,8 +76,7 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
     with pikepdf.open(path) as doc:
         layers = text_layers(path, len(doc.pages))
         glyph_layer = normalise(" ".join(text for _, text in glyphs.glyph_text(doc)))
-        strings = [(where, normalise(text), readable) for where, text, readable in objects.object_strings(doc)]
-        embedded = objects.embedded_files(doc)
+        raw_strings, embedded = objects.read_objects(doc)
     searchable_layers = {name: searchable(text) for name, text in layers.items()}
     searchable_glyphs = searchable(glyph_layer) if glyph_layer else ""
     for f, found, _, needle, _ in checks:
@@ -92,18 +91,7 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
         want = re.sub(r"\s+", "", normalise(name))
         if not all(want in text for text in compact.values()):
             problems.append(f"{path.name}: de naam '{name}' (politicus, blijft zichtbaar) ontbreekt in de tekstlaag")
-    for where, norm, readable in strings:
-        folded = searchable(norm) if readable else fold_accents(norm).casefold()
-        for f, found, exact, needle, literal in checks:
-            if readable:
-                if needle in folded and found(norm):
-                    problems.append(f"{path.name}: {f.describe()} staat in {where}{explain(f)}")
-            elif len(f.text.strip()) >= _MIN_BINARY and literal in folded and exact.search(norm):
-                # ("PO" or "JdV" in a font program or an ICC profile is bytes, not a paraaf)
-                problems.append(f"{path.name}: {f.describe()} staat in {where}{explain(f)}")
-        for marker in REVIEW_MARKERS:
-            if marker in norm:
-                problems.append(f"{path.name}: lakvoorstel-markering '{marker}' staat in {where}")
+    problems += _object_problems(path.name, raw_strings, checks)
     for layer_text in layers.values():
         if "LAKVOORSTEL" in layer_text:
             problems.append(f"{path.name}: lakvoorstel-watermerk in de tekstlaag")
@@ -115,6 +103,36 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
     if revisions != 1:
         problems.append(f"{path.name}: de PDF heeft {revisions} revisies; een openbare PDF heeft er één")
     return sorted(set(problems))
+
+
+def _object_problems(name: str, raw: list[tuple[str, str, bool]], checks: list) -> list[str]:
+    """The forms and review markers in the PDF's strings and streams (objects.object_strings).
+
+    Each string is searched as before; a form whose anchor is in none of them (one search in
+    all of them joined, the anchors hold no NUL) is not looked for string by string.
+    """
+    problems = []
+    readable, binary = [], []
+    read: dict[tuple[str, bool], tuple[str, str]] = {}  # a stream of ASCII reads the same in utf-8 and latin-1
+    for where, text, is_readable in raw:
+        if (text, is_readable) not in read:
+            norm = normalise(text)
+            read[(text, is_readable)] = (norm, searchable(norm) if is_readable else fold_accents(norm).casefold())
+        norm, folded = read[(text, is_readable)]
+        (readable if is_readable else binary).append((where, norm, folded))
+        problems += [f"{name}: lakvoorstel-markering '{marker}' staat in {where}"
+                     for marker in REVIEW_MARKERS if marker in norm]
+    all_readable = "\0".join(folded for _, _, folded in readable)
+    all_binary = "\0".join(folded for _, _, folded in binary)
+    for f, found, exact, needle, literal in checks:
+        if needle in all_readable:
+            problems += [f"{name}: {f.describe()} staat in {where}{explain(f)}"
+                         for where, norm, folded in readable if needle in folded and found(norm)]
+        if len(f.text.strip()) >= _MIN_BINARY and literal in all_binary:
+            # ("PO" or "JdV" in a font program or an ICC profile is bytes, not a paraaf)
+            problems += [f"{name}: {f.describe()} staat in {where}{explain(f)}"
+                         for where, norm, folded in binary if literal in folded and exact.search(norm)]
+    return problems
 
 
 def warm_up(families: Iterable[str] = ()) -> None:

@@ -35,15 +35,42 @@ _SUBSET_OR_STYLE = re.compile(r"^[A-Z]{6}\+|\s")  # font subsets ("BAAAAA+...") 
 _EMBEDDED_KEYS = (pikepdf.Name.EF, pikepdf.Name.EmbeddedFiles, pikepdf.Name.RF)
 
 
-def object_strings(doc: pikepdf.Pdf) -> Iterator[tuple[str, str, bool]]:
+# pikepdf's type codes (Object._type_code_int): a fraction of the cost of isinstance on its classes
+_STRING = pikepdf.ObjectType.string.value
+_NAME = pikepdf.ObjectType.name_.value
+_ARRAY = pikepdf.ObjectType.array.value
+_DICTIONARY = pikepdf.ObjectType.dictionary.value
+_STREAM = pikepdf.ObjectType.stream.value
+_ENCODINGS = ("utf-8", "utf-16-be", "utf-16-le", "latin-1")
+
+
+def read_objects(doc: pikepdf.Pdf) -> tuple[list[tuple[str, str, bool]], list[str]]:
+    """object_strings and embedded_files of doc, in one pass over its objects."""
+    strings: list[tuple[str, str, bool]] = []
+    found = []
+    names = doc.Root.get(pikepdf.Name.Names)
+    if isinstance(names, pikepdf.Dictionary) and pikepdf.Name.EmbeddedFiles in names:
+        found.append("de catalogus (/Names /EmbeddedFiles)")
+    for obj in doc.objects:
+        code = obj._type_code_int if isinstance(obj, pikepdf.Object) else -1
+        if code in (_DICTIONARY, _STREAM):
+            d = obj.stream_dict if code == _STREAM else obj
+            if d.get(pikepdf.Name.Type) == pikepdf.Name.EmbeddedFile or any(k in d for k in _EMBEDDED_KEYS):
+                found.append(f"object {obj.objgen[0]}")
+            elif d.get(pikepdf.Name.Subtype) == pikepdf.Name.FileAttachment:
+                found.append(f"object {obj.objgen[0]} (bijlage-annotatie)")
+        _strings_of(obj, f"object {obj.objgen[0]}", strings, top=True)
+    _strings_of(doc.trailer, "trailer", strings, top=True)
+    return strings, sorted(set(found))
+
+
+def object_strings(doc: pikepdf.Pdf) -> list[tuple[str, str, bool]]:
     """Every string, name and decompressed stream of every object, as text.
 
     The flag tells text a reader can see (strings, names, XMP metadata) from other
     streams: PDF syntax and binary data, where forms are compared in their exact case.
     """
-    for obj in doc.objects:
-        yield from _strings_of(obj, f"object {obj.objgen[0]}")
-    yield from _strings_of(doc.trailer, "trailer")
+    return read_objects(doc)[0]
 
 
 def _name_text(name: str) -> str | None:
@@ -53,50 +80,41 @@ def _name_text(name: str) -> str | None:
     return bare
 
 
-def _strings_of(obj: object, where: str, depth: int = 0) -> Iterator[tuple[str, str, bool]]:
+def _strings_of(obj: object, where: str, out: list[tuple[str, str, bool]], top: bool = False) -> None:
+    if not isinstance(obj, pikepdf.Object):
+        return  # an integer, a real, a boolean or null
     # Indirect objects are visited once by the loop over doc.objects; don't walk them again here.
-    if depth > 0 and isinstance(obj, pikepdf.Object) and obj.is_indirect:
+    if not top and obj.is_indirect:
         return
-    if isinstance(obj, pikepdf.String):
-        yield where, str(obj), True
-    elif isinstance(obj, pikepdf.Name):
+    code = obj._type_code_int
+    if code == _STRING:
+        out.append((where, str(obj), True))
+    elif code == _NAME:
         text = _name_text(str(obj))
         if text:
-            yield f"{where} (naamobject)", text, True
-    elif isinstance(obj, pikepdf.Stream):
+            out.append((f"{where} (naamobject)", text, True))
+    elif code == _STREAM:
         try:
             data = obj.read_bytes()
         except pikepdf.PdfError:
             data = b""
         xmp = obj.stream_dict.get("/Type") == pikepdf.Name.Metadata
-        for enc in ("utf-8", "utf-16-be", "utf-16-le", "latin-1"):
-            yield f"{where} (stream, {enc})", data.decode(enc, errors="ignore"), xmp
-        yield from _strings_of(obj.stream_dict, where, depth + 1)
-    elif isinstance(obj, pikepdf.Dictionary):
+        out += [(f"{where} (stream, {enc})", data.decode(enc, errors="ignore"), xmp) for enc in _ENCODINGS]
+        _strings_of(obj.stream_dict, where, out)
+    elif code == _DICTIONARY:
         for key in obj.keys():  # noqa: SIM118 - pikepdf Dictionary
             text = _name_text(key)
             if text:
-                yield f"{where} (naamobject)", text, True
-            yield from _strings_of(obj[key], f"{where} {key}", depth + 1)
-    elif isinstance(obj, pikepdf.Array):
+                out.append((f"{where} (naamobject)", text, True))
+            _strings_of(obj[key], f"{where} {key}", out)
+    elif code == _ARRAY:
         for item in obj:
-            yield from _strings_of(item, where, depth + 1)
+            _strings_of(item, where, out)
 
 
 def embedded_files(doc: pikepdf.Pdf) -> list[str]:
     """Where the PDF carries a file inside it (attachments, file specifications with an /EF)."""
-    found = []
-    names = doc.Root.get(pikepdf.Name.Names)
-    if isinstance(names, pikepdf.Dictionary) and pikepdf.Name.EmbeddedFiles in names:
-        found.append("de catalogus (/Names /EmbeddedFiles)")
-    for obj in doc.objects:
-        if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-            d = obj.stream_dict if isinstance(obj, pikepdf.Stream) else obj
-            if d.get(pikepdf.Name.Type) == pikepdf.Name.EmbeddedFile or any(k in d for k in _EMBEDDED_KEYS):
-                found.append(f"object {obj.objgen[0]}")
-            elif d.get(pikepdf.Name.Subtype) == pikepdf.Name.FileAttachment:
-                found.append(f"object {obj.objgen[0]} (bijlage-annotatie)")
-    return sorted(set(found))
+    return read_objects(doc)[1]
 
 
 def after_last_eof(data: bytes) -> bytes:
