@@ -17,6 +17,8 @@ NUMBER_RE = re.compile(r"^( *)\d{1,3}[.)] +")
 LETTER_RE = re.compile(r"^( *)[a-z][.)] +")
 MENTION_RE = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_-]*)")
 WORDCHAR_BEFORE_AT = re.compile(r"[\w.+-]$")
+# A run of characters that start no markup: taken as one piece, not character by character.
+_PLAIN = re.compile(r"[^\\*^@]+")
 
 # Resolves a mention id to the printed name, or None when the id is unknown.
 MentionResolver = Callable[[str], str | None]
@@ -144,6 +146,12 @@ class MarkupParser:
             ch = text[i]
             if not buf:
                 buf_start = i
+            plain = _PLAIN.match(text, i)
+            if plain:
+                buf.append(plain.group())
+                buf_idx.extend(range(i, plain.end()))
+                i = plain.end()
+                continue
             if ch == "\\":
                 if i + 1 < len(text):
                     buf.append(text[i + 1])
