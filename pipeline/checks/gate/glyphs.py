@@ -55,10 +55,12 @@ class _Decoder:
 
     def __init__(self, font: pikepdf.Object):
         self.table: dict[int, str] | None = None
+        self.claimed: dict[int, str] | None = None  # the font's ToUnicode, once read
         if font.get("/Subtype") not in ("/Type1", "/TrueType", "/MMType1"):
             return
         if font.get("/Subtype") == "/TrueType" and "/Encoding" not in font:
-            self.table = outlines.code_table(font, _claimed(font))
+            self.claimed = _claimed(font)
+            self.table = outlines.code_table(font, self.claimed)
             return
         enc = font.get("/Encoding")
         base = str(enc) if isinstance(enc, pikepdf.Name) else None
@@ -91,7 +93,7 @@ class _Decoder:
         """The ToUnicode map names another letter or digit than the glyph shows, for some code."""
         if self.table is None:
             return False
-        claimed = _claimed(font)
+        claimed = self.claimed if self.claimed is not None else _claimed(font)  # (font: the one it was made of)
         return any(c.isalnum() and len(said) == 1 and said.isalnum() and said != c
                    for code, c in self.table.items() if (said := claimed.get(code, c)))
 
