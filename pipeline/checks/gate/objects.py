@@ -106,10 +106,13 @@ def _strings_of(obj: object, where: str, out: list[tuple[str, str, bool]], top: 
             text = _name_text(key)
             if text:
                 out.append((f"{where} (naamobject)", text, True))
-            _strings_of(obj[key], f"{where} {key}", out)
+            value = obj[key]
+            if isinstance(value, pikepdf.Object):  # (not a number, boolean or null: nothing to read)
+                _strings_of(value, f"{where} {key}", out)
     elif code == _ARRAY:
         for item in obj:
-            _strings_of(item, where, out)
+            if isinstance(item, pikepdf.Object):
+                _strings_of(item, where, out)
 
 
 def embedded_files(doc: pikepdf.Pdf) -> list[str]:
