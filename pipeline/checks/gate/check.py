@@ -124,11 +124,16 @@ def _object_problems(name: str, raw: list[tuple[str, str, bool]], checks: list) 
                      for marker in REVIEW_MARKERS if marker in norm]
     all_readable = "\0".join(folded for _, _, folded in readable)
     all_binary = "\0".join(folded for _, _, folded in binary)
+    in_binary: dict[str, bool] = {}  # forms of one person share their anchor ("Wolters", "M. Wolters")
     for f, found, exact, needle, literal in checks:
         if needle in all_readable:
             problems += [f"{name}: {f.describe()} staat in {where}{explain(f)}"
                          for where, norm, folded in readable if needle in folded and found(norm)]
-        if len(f.text.strip()) >= _MIN_BINARY and literal in all_binary:
+        if len(f.text.strip()) < _MIN_BINARY:
+            continue
+        if literal not in in_binary:
+            in_binary[literal] = literal in all_binary
+        if in_binary[literal]:
             # ("PO" or "JdV" in a font program or an ICC profile is bytes, not a paraaf)
             problems += [f"{name}: {f.describe()} staat in {where}{explain(f)}"
                          for where, norm, folded in binary if literal in folded and exact.search(norm)]
