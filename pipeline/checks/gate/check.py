@@ -112,7 +112,8 @@ def _object_problems(name: str, raw: list[tuple[str, str, bool]], checks: list) 
     all of them joined, the anchors hold no NUL) is not looked for string by string.
     """
     problems = []
-    readable, binary = [], []
+    readable: list[tuple[str, str, str]] = []  # (where, normalised, folded)
+    binary: list[tuple[str, str, str]] = []
     read: dict[tuple[str, bool], tuple[str, str]] = {}  # a stream of ASCII reads the same in utf-8 and latin-1
     for where, text, is_readable in raw:
         if (text, is_readable) not in read:
