@@ -180,14 +180,19 @@ def misses(docs: Sequence[Doc], detect: Detector) -> list[str]:
     return out
 
 
+def _part_order(split: str) -> tuple[bool, int]:
+    """afgestemd, achtergehouden, achtergehouden-2, ... achtergehouden-10 (by number, not as text)."""
+    number = split.rsplit("-", 1)[1] if split[-1].isdigit() else "1"
+    return split != "afgestemd", int(number)
+
+
 def report_real(deduce_detect: Callable[[str], list] | None) -> int:  # type: ignore[type-arg]
     docs = load_corpus()
     systems: dict[str, Detector] = {"oud (a573841)": old_detector, "nieuw": new_detector}
     if deduce_detect is not None:
         systems["deduce"] = deduce_detector(deduce_detect)
     results: dict[str, dict[str, dict[str, float]]] = {}
-    parts = ("afgestemd", "achtergehouden", "achtergehouden-2", "achtergehouden-3", "achtergehouden-4",
-             "achtergehouden-5", "achtergehouden-6", "achtergehouden-7", "achtergehouden-8", "achtergehouden-9", "achtergehouden-10")
+    parts = sorted({d.split for d in docs}, key=_part_order)  # every part meta.tsv names
     for split in parts:
         part = [d for d in docs if d.split == split]
         planted = sum(d.planted for d in part)
