@@ -344,6 +344,7 @@ _LIST_JOIN_BEFORE = re.compile(rf"(?:,|\s+en\s+(?:(?:{v._SALUTATION}|{v._TITLE})
 
 
 _OF_PLACE = re.compile(r"(?<!\w)(?:van|in|uit|te|bij|naar)\s+$")
+_PLACE_IN = re.compile(r"\s(?:in|te|op|uit)\s+(?=[A-ZÀ-Ý])")
 _OFFICE_WORD = re.compile(rf"{_ALWAYS}|{_HEAD}|(?i:{v._PUBLIC_TITLE})")
 
 
@@ -354,6 +355,8 @@ def _items(text: str, end: int, keep: set[str]) -> list[Candidate]:
         while len(words) > 1 and not (words[0] in data.first_names() or _INITIALS_ONLY.fullmatch(words[0])
                                       or _CAP_TUSSEN_START.match(words[0])):
             start += len(words.pop(0)) + 1  # "Collega's Bakker", "Mevrouw Smit": the name is what follows
+        place = _PLACE_IN.search(text, start, stop)
+        stop = place.start() if place else stop  # "Ingrid Vos in Addis Abeba en ...": the name ends before its place
         written = text[start:stop]
         if not written[:1].isupper() or written.casefold() in data.places() and _OF_PLACE.search(
                 text, max(0, start - 6), start) or _OFFICE_WORD.fullmatch(written.split()[-1]):
