@@ -147,7 +147,8 @@ def test_a_member_with_a_party_label_is_public(text: str) -> None:
      "Klein"),
 ])
 def test_a_civil_servant_beside_a_party_label_stays_a_finding(text: str, name: str) -> None:
-    assert name in _found(text)
+    # (a surname of two words after a capitalised tussenvoegsel is found whole since tuner9: "Van Dijk Bakker")
+    assert any(f == name or f.startswith(name + " ") for f in _found(text))
 
 
 # --- 3. a paragraph break ends a name (the folded text has two spaces there) --------------------------------------

@@ -89,6 +89,8 @@ def _is_service_number(text: str, start: int, end: int, key: str) -> bool:
     cue = cues[-1] if cues else None
     if cue and _A_PERSON.search(before, cue.end()):
         return False  # "de helpdesk van DUO, de behandelaar, de heer Kok, is bereikbaar op ...": Kok's number
+    if cue and _mobile_key(key):
+        return False  # "het algemene nummer 06 ...": a mobile number is a person's
     return bool(cue or v.SERVICE_NUMBER_AFTER.match(text[end:]))
 
 

@@ -19,7 +19,9 @@ from redaction.matchers.unregistered.contact_points import (
     mailbox_name_candidates,
     organisation_contact,
 )
+from redaction.matchers.unregistered.counterparts import counterpart_starts
 from redaction.matchers.unregistered.name_keys import given_initial, surname_key
+from redaction.matchers.unregistered.name_lists import name_candidates
 from redaction.matchers.unregistered.offices import office_name_starts
 from redaction.matchers.unregistered.outside import outside_surnames, unit_words
 from redaction.matchers.unregistered.parliament import (
@@ -30,7 +32,7 @@ from redaction.matchers.unregistered.parliament import (
     party_surnames,
     spokesman_surnames,
 )
-from redaction.matchers.unregistered.person_names import Candidate, name_candidates
+from redaction.matchers.unregistered.person_names import Candidate
 from redaction.matchers.unregistered.public import office_before, public_after, public_surnames, relative_office
 from redaction.matchers.unregistered.unit_context import (
     civil_servant_mention,
@@ -162,7 +164,8 @@ def _office_starts_near(text: str, names: Sequence[Candidate]) -> list[int]:
             spans[-1][1] = max(spans[-1][1], hi)
         else:
             spans.append([lo, hi])
-    return sorted({pos for lo, hi in spans for pos in office_name_starts(text, lo, min(hi, len(text)))})
+    return sorted({pos for lo, hi in spans for pos in (office_name_starts(text, lo, min(hi, len(text)))
+                                                         + counterpart_starts(text, lo, min(hi, len(text))))})
 
 
 _TITLED = re.compile(rf"(?:{v._PUBLIC_TITLE})[\s,:]+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
-from redaction.matchers.unregistered.name_keys import given_initial
+from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 from redaction.matchers.unregistered.offices import (
     _EXTERNAL_ABBREVIATION,
     _EXTERNAL_ORG,
@@ -26,6 +26,7 @@ from redaction.matchers.unregistered.offices import (
 )
 from redaction.matchers.unregistered.person_names import Candidate
 from redaction.matchers.unregistered.public import _name_spans
+from redaction.matchers.unregistered.unit_context import _AGENCY_ABBR
 
 _TITLES = rf"(?:(?:{v._SALUTATION}|{v._TITLE}|[Pp]rofessor)(?:(?<=\.)|(?!\w))\s*)*"
 # "onder (vice)voorzitterschap van X", "onder leiding van prof. X": the chair of the body just named
@@ -88,7 +89,10 @@ _LINE_REST = re.compile(r"(?:(?!\s\s)[^;\n])*")
 # a seat in the outside organisation named with its abbreviation before the relative clause: "evofenedex en
 # VNO-NCW, waarvan X voorzitter is"
 _RELATIVE = re.compile(rf",\s+waarvan\s+{_TITLES}$")
-_SEAT_IS = re.compile(r"\s+(?i:voorzitter|president|bestuursvoorzitter)\s+(?:is|was|werd|wordt)(?!\w)")
+# (or its head: "de evaluatie is uitgevoerd door het SCP, waarvan de heer X directeur is")
+_SEAT_IS = re.compile(
+    r"\s+(?i:voorzitter|president|bestuursvoorzitter|directeur|directrice|bestuurder|rector)\s+(?:is|was|werd|wordt)(?!\w)"
+)
 # motions in a list: "Kamerstuk 34 000 VIII, nr. 29 – Bergkamp en Van Meenen over ..."
 _MOTION = re.compile(r"(?:Kamerstuk|[Mm]otie)[^\n–]{0,60}?nr\.\s*\d+\s*[–\-]\s*")
 _OVER = re.compile(r"\s+over\s")
@@ -164,7 +168,12 @@ def _seat_by_abbreviation(text: str, c: Candidate) -> bool:
     if not rel or not _SEAT_IS.match(text, c.end):
         return False
     before = sentence_before(text, rel.start(), 80, ".;!?\n")
-    return bool(_EXTERNAL_ABBREVIATION.search(before)) and not unit_or_internal(before)
+    # (a state agency's head is its civil servant: "de IND, waarvan X directeur is")
+    return bool(_EXTERNAL_ABBREVIATION.search(before)) and not unit_or_internal(before) and not _STATE_AGENCY.search(
+        before)
+
+
+_STATE_AGENCY = re.compile(rf"(?<!\w){_AGENCY_ABBR}(?!\w)")
 
 
 # "de heer X, als portefeuillehouder politie binnen de Kring van Commissarissen": a portfolio in an outside board
@@ -223,16 +232,91 @@ def _outside_researcher(text: str, c: Candidate) -> bool:
             and not _ROLE_AFTER.match(after))
 
 
+# a scholar's contribution to public work, the university named before it in the sentence or a hearing after it: "de
+# analyses van het COELO aan de Rijksuniversiteit Groningen, in het bijzonder de bijdrage van prof. dr. X tijdens de
+# deskundigenbijeenkomst" (a unit, internal body or role noun in the sentence keeps a civil servant)
+_CONTRIBUTION = re.compile(
+    r"(?<!\w)(?:bijdrage|bijdragen|inbreng|presentatie|betoog|lezing|analyses?|publicaties?|onderzoek|studie|rapport"
+    r"|advies|artikel|oordeel|toelichting)\s+van\s+$"
+)
+_HEARING_AFTER = re.compile(
+    r"\s+(?:tijdens|op|bij|in)\s+(?:de|het|een)\s+(?:\w*deskundigenbijeenkomst|\w*rondetafelgesprek|hoorzitting"
+    r"|expertmeeting|expertbijeenkomst|\w*deskundigenbijeenkomst)(?!\w)"
+)
+
+
+def _scholar_contribution(text: str, c: Candidate) -> bool:
+    title = _ACADEMIC_TITLE.search(text, max(0, c.start - 20), c.start)
+    if not title:
+        return False
+    work = _CONTRIBUTION.search(text, max(0, title.start() - 30), title.start())
+    if not work:
+        return False
+    before = sentence_before(text, work.start(), 240, ".;!?\n")
+    after = _sentence_rest(text, c.end)[:120]
+    if unit_or_internal(before + " " + after) or _ANY_ROLE.search(before + " " + after) or _OWN_PAPER.search(before):
+        return False
+    return bool(re.search(_UNIVERSITY, before)) or bool(_HEARING_AFTER.match(text, c.end))
+
+
+# the chairs of named bodies, some of them listed: "de voorzitters van de klimaattafels, onder wie de heer X (Gebouwde
+# omgeving) en de heer Y (Landbouw)" (a unit's or an internal body's chairs, "de voorzitters van de werkgroepen", are
+# civil servants; so is a name with a role noun, unit or ministry in its brackets)
+_CHAIRS_AMONG = re.compile(
+    r"(?<!\w)voorzitters\s+van\s+(?:de|het)\s+(?P<body>[^,.;:()\n]{1,60}),\s+(?:onder\s+wie|waaronder|te\s+weten"
+    r"|namelijk)\s+"
+)
+_AMONG_GAP = re.compile(r"[\w'’.\-\s,()]*")
+
+
+def _chair_among(text: str, c: Candidate) -> bool:
+    window = text[max(0, c.start - 220) : c.start]
+    heads = list(_CHAIRS_AMONG.finditer(window))
+    if not heads or not _AMONG_GAP.fullmatch(window, heads[-1].end()):
+        return False
+    body = heads[-1].group("body")
+    listed = window[heads[-1].end() :] + _sentence_rest(text, c.end)[:80]
+    return not unit_or_internal(body) and not unit_or_internal(listed) and not _ANY_ROLE.search(
+        sentence_before(text, c.start, 240, ".;!?\n"))
+
+
+_ANY_ROLE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE})(?!\w)")
+
+
+# a report known by its author's name: "mijn reactie op het rapport Alders" makes "het rapport van de heer Alders" an
+# outside author's (a unit after it keeps one: "het rapport Jansen van de directie Wonen")
+_EPONYMOUS_WORK = re.compile(
+    rf"(?<![\w\-\u2010\u2011])(?:[Rr]apport|[Ee]indrapport|[Rr]apportage|[Aa]dvies)[ \-\u2010\u2011]"
+    rf"(?P<name>(?:{v.CAP_TUSSEN}\s+)?[A-ZÀ-Ý][a-zà-ÿ]+(?:[\-\u2010\u2011][A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w\-\u2010\u2011])"
+)
+
+
+def _eponymous_authors(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]:
+    if "apport" not in text and "dvies" not in text:
+        return {}
+    keys = {c.key for c in names}
+    found = {surname_key(m.group("name")) for m in _EPONYMOUS_WORK.finditer(text)
+             if not unit_or_internal(_sentence_rest(text, m.end())[:60])} & keys
+    out: dict[str, set[str]] = {}
+    for key in found:
+        initials = {given_initial(text[c.start : c.end]) for c in names if c.key == key}
+        if len(initials - {""}) <= 1:  # one person: "de heer Alders", "Hans Alders" (not also "Piet Alders")
+            out[key] = initials
+    return out
+
+
 def outside_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]:
     """The name keys an outside body or a publication makes public here, with the given names' initials."""
     out = _motion_filers(text) if "nr." in text else {}
+    for key, initials in _eponymous_authors(text, names).items():
+        out.setdefault(key, set()).update(initials)
     prior = -1  # where the university of the scholar before ends
     for c in names:
         scholar = _scholar(text, c, prior)
         prior = _university_after(text, c).end() if scholar else -1  # type: ignore[union-attr]
         if (scholar or _chaired_outside(text, c) or _reference_author(text, c)
                 or _seat_by_abbreviation(text, c) or _portfolio_or_author(text, c) or _first_author(text, c)
-                or _outside_researcher(text, c)):
+                or _outside_researcher(text, c) or _chair_among(text, c) or _scholar_contribution(text, c)):
             out.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
     return out
 

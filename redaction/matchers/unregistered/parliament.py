@@ -58,9 +58,21 @@ def in_proceedings(text: str) -> bool:
     said, "Minister X: ... Minister Y: ...", is none, nor are minutes where only a chair speaks)."""
     if _last[0][0] is text:
         return _last[0][1]
-    found = bool(_PROCEEDINGS.search(text)) or _two_turns(text)
+    found = bool(_PROCEEDINGS.search(text)) or _two_turns(text) or _member_speaks(text)
     _last[0] = (text, found)
     return found
+
+
+# one member's turn with the marks only the Handelingen print: a speech that opens by addressing the chair, or the
+# heading of the item ("Aan de orde is het debat ...  De heer Slob (ChristenUnie):  Voorzitter. Wij spreken ...")
+_MEMBER_TURN = re.compile(
+    rf"\s\s(?:De\s+heer|Mevrouw)\s+(?:[A-ZÀ-Ý][\w'’\-]*\s+)?{_SPEAKER}\s+\((?:{_PARTY})\)\s*:\s"
+)
+_HANDELINGEN_MARK = re.compile(r"\s\s(?:Voorzitter[.,!]\s|Aan\s+de\s+orde\s+(?:is|zijn)\s)")
+
+
+def _member_speaks(text: str) -> bool:
+    return bool(_MEMBER_TURN.search("  " + text)) and bool(_HANDELINGEN_MARK.search("  " + text))
 
 
 def _two_turns(text: str) -> bool:
@@ -193,11 +205,23 @@ def member_surnames(text: str, names: Sequence[Candidate]) -> tuple[dict[str, se
                 sentence_before(text, colleague.start(), 120) + text[c.end : after.start() if after else c.end + 160])):
             continue  # "mijn collega Van Dijk van de directie Begrotingszaken", "onze collega, beleidsmedewerker ..."
         found = _registered_initials(text[c.start : c.end])
+        bare = not given_initial(text[c.start : c.end])
+        if not found and not colleague and bare and _SPEECH_AFTER.match(text, c.end):
+            found = {""}  # "Ik dacht dat de heer Aptroot zei: ...": in the proceedings only members and ministers speak
         if found:
             out.setdefault(c.key, set()).update(found)
             if colleague:
                 colleagues.add(c.start)
     return out, frozenset(colleagues)
+
+
+# what a member did in the debate, said right after the saluted surname ("de heer X zei", "mevrouw X vroeg", "de heer X
+# heeft terecht gezegd"; the minister's support is said otherwise: "bijgestaan door", "licht toe")
+_SPEECH_AFTER = re.compile(
+    r"\s+(?:zei|zegt|zeggen|sprak|vroeg|vraagt|betoogde|betoogt|merkte|pleitte|pleit|suggereerde|opperde|verwees"
+    r"|interrumpeerde|heeft\s+(?:net\s+|zojuist\s+|al\s+|terecht\s+|eerder\s+)?(?:gezegd|gevraagd|betoogd|opgemerkt"
+    r"|aangegeven|gepleit))(?!\w)"
+)
 
 
 # "50PLUS, Klein, N.P.M." / "SP, Van Dijk, J.J. Vraag: ...": the member who asked, heading the answer

@@ -44,7 +44,7 @@ _PERSON_OF = re.compile(
     rf"(?<!\w)(?:{v._ROLE}|secretaresse|assistente?|woordvoerster|chauffeur|adjudant)\s+(?:van|voor)\s+"
     rf"(?:de|het|der)\s+(?:[\w-]+\s+)?$"
 )
-_CLAUSE = re.compile(r"[^,.;:\n]{0,80}")
+_CLAUSE = re.compile(r"(?:(?!\s\s)[^,.;:\n]){0,80}")  # (to a paragraph break, two spaces in the folded text)
 # one given name at most: a line break is a space in the folded text ("Anne Mulder Voor toelichting"), a paragraph
 # break two ("De voorzitter van de commissie, Paulus Jansen  De leden ...": "De" is no surname)
 _GAP = r"[^\S\n](?!\s)"

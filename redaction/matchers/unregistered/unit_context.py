@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from redaction.matchers.names import _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.counterparts import foreign_colleague
 from redaction.matchers.unregistered.institutions import looks_like_institution as _looks_like_institution
 from redaction.matchers.unregistered.offices import _ALWAYS, _EXTERNAL_ORG, _HEAD
 from redaction.matchers.unregistered.person_names import (
@@ -100,7 +101,8 @@ def civil_servant_mention(text: str, start: int, end: int) -> bool:
     civil = bool(words) and any(_CIVIL_ROLE_WORD.fullmatch(p) for p in _HYPHEN_SPLIT.split(words[-1])) and not (
         words[-1].casefold().endswith("generaal"))  # "inspecteur-generaal" is an office (offices.py)
     at_post = _role_at_post(text, start) or bool(_SECRETARY_OF_POST.search(before) or _BARE_HEAD.search(before))
-    return civil and not _NATIONAL.search(before) or at_post or _in_a_bodys_list(text, start)
+    civil = civil and not _NATIONAL.search(before) and not foreign_colleague(text, start)  # "haar Duitse collega, X"
+    return civil or at_post or _in_a_bodys_list(text, start)
 
 
 # a head without an organisation, the name in apposition: "de plaatsvervangend directeur, mevrouw X", "de
@@ -344,7 +346,7 @@ _LIST_JOIN_BEFORE = re.compile(rf"(?:,|\s+en\s+(?:(?:{v._SALUTATION}|{v._TITLE})
 
 
 _OF_PLACE = re.compile(r"(?<!\w)(?:van|in|uit|te|bij|naar)\s+$")
-_PLACE_IN = re.compile(r"\s(?:in|te|op|uit)\s+(?=[A-ZÀ-Ý])")
+_PLACE_IN = re.compile(r"\s(?:in|uit)\s+(?=[A-ZÀ-Ý])")  # ("te" and "op" start surnames: "Jan te Velde")
 _OFFICE_WORD = re.compile(rf"{_ALWAYS}|{_HEAD}|(?i:{v._PUBLIC_TITLE})")
 
 
@@ -373,7 +375,7 @@ _COLON_LIST = re.compile(r":[ \t]+(?=[A-ZÀ-Ý])[^:;.?!\n]{5,200}")
 
 def listed_before(text: str, names: Sequence[Candidate], keep: set[str]) -> list[Candidate]:
     """The earlier items of a list that ends in a found name: "werkten mee: Ramdin, Van der Sluis en mr. Lotte
-    Verbeek" (the items after a found name are person_names._list_continuations'); and a list after a colon of
+    Verbeek" (the items after a found name are name_lists._list_continuations'); and a list after a colon of
     which every item is a plausible name and two are listed surnames: "werkten mee: Ramdin, Sluis en Verbeek". A
     place is no item."""
     out = []

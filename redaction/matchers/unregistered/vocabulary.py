@@ -217,7 +217,7 @@ FUNCTIONAL_MAILBOX_WORDS = (
 # a number preceded by one of these words is an office's number, not a person's
 SERVICE_NUMBER_CUES = re.compile(
     r"(?i:\w+telefoon|servicelijn|servicenummer|publieksnummer|informatienummer|infolijn|hulplijn|helpdesk"
-    r"|contactpunt|klantenservice|meldpunt|loket|algemeen nummer|algemene nummer|centrale|receptie"
+    r"|contactpunt|klantenservice|meldpunt|loket|algemene?\s+(?:telefoon)?nummer|centrale|receptie"
     r"|informatiepunt|gratis\s+(?:telefoon)?nummer|(?:info|informatie|hulp|service|meld|luister|advies|klanten|vragen)lijn)"
 )
 SERVICE_NUMBER_AFTER = re.compile(r"^\s*\((?i:algemeen|algemene|centraal|centrale|gratis|lokaal tarief|informatie)")

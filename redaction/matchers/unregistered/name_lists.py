@@ -1,0 +1,124 @@
+"""Lists of people: after a plural role noun ("de collega's Bakker en Smit"), and the next items after a found name
+("met Van Tiel en Wouters", "Ingrid Vos in Addis Abeba en Abebe Tesfaye"); and every name candidate of a text."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from redaction.matchers._text import _E
+from redaction.matchers.unregistered import namedata as data
+from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.name_keys import surname_key
+from redaction.matchers.unregistered.person_names import (
+    _LIST_NEXT,
+    Candidate,
+    _given_names,
+    _is_name,
+    _name_end,
+    _names_a_unit,
+    _trigger_names,
+    _tussen_names,
+)
+from redaction.matchers.unregistered.stopwords import STOPWORDS
+
+_PLURAL = re.compile(v.PLURAL_TRIGGER)
+
+
+def _listed_names(text: str, keep: set[str]) -> list[Candidate]:
+    """ "de collega's Bakker en Smit", "medewerkers Jansen, De Wit en Yilmaz", "de medewerkers Jansen (Den Haag) en
+    Tesfaye (Kampala)"."""
+    out = []
+    for p in _PLURAL.finditer(text):
+        pos = p.end()
+        first = re.compile(rf"(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}").match(text, pos)
+        m: re.Match[str] | None = first
+        while m and _is_name(text, m, keep, False) and not (m.group("tus") or " ")[0].islower():
+            out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
+            tail = _ITEM_TAIL.match(text, m.end())  # "de medewerkers Jansen in Den Haag en Tesfaye in Kampala"
+            m = _LIST_NEXT.match(text, tail.end() if tail else m.end())
+            if m and tail and m.group("name").casefold() in data.places():
+                break
+    return out
+
+
+# a list item's post or place after the name, before the list goes on: "de ambassademedewerkers Ingrid Vos in Addis
+# Abeba en ...", "Jansen (Nairobi), ..."
+_ITEM_TAIL = re.compile(
+    r"(?:\s+(?:in|te|op|uit)\s+[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*){0,2}|\s*\([^()\n]{1,40}\))"
+    r"(?=\s*(?:,|\ben\b))"
+)
+# a given name and a surname no list holds, continuing a list of found names: "..., en Abebe Tesfaye" (two capitalised
+# words, no third after them: "en Raad van State" or "en Koninklijke Marine Reserve" are none)
+_TWO_WORDS = re.compile(
+    r"\s*(?:,|\ben\b)\s*(?P<name>(?P<init>)(?P<tus>)(?P<given>[A-ZÀ-Ý][a-zà-ÿ]{2,})\s"
+    r"(?P<core>[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:-[A-ZÀ-Ý][a-zà-ÿ]{2,})?))(?![\w\-\u2010\u2011])(?!\s+(?:[A-ZÀ-Ý]|van\s|de\s))"
+)
+
+
+# what starts or ends two capitalised words that name a place, a region or a company, not a person ("Sri Lanka", "Addis
+# Abeba", "Rijkswaterstaat West", "Tata Steel", "Amnesty International", "Natuurmonumenten Gelderland")
+_PLACE_FIRST = frozenset([
+    "Noord", "Zuid", "Oost", "West", "Midden", "Sint", "Nieuw", "New", "San", "Santa", "Saint", "Sri", "Costa",
+    "Sierra", "Burkina", "Puerto", "Addis", "Buenos", "Abu", "Tel", "Kuala", "Hong", "Port", "Saoedi", "Verenigde",
+    "Europese", "Koninklijke",
+])
+_NOT_A_SURNAME = frozenset([
+    "Noord", "Zuid", "Oost", "West", "Midden", "Nederland", "Holland", "Europa", "Europe", "International", "Group",
+    "Holding", "Holdings", "Energy", "Steel", "Airlines", "Foundation", "Trust", "Capital", "Partners", "Media",
+    "Pharma",
+    "Logistics", "Systems", "Telecom", "Airport", "Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel",
+    "Flevoland", "Gelderland", "Utrecht", "Zeeland", "Limburg", "Brabant", "Caribisch",
+])
+
+
+def _unlisted_pair(text: str, m: re.Match[str], keep: set[str]) -> bool:
+    """ "Abebe Tesfaye" after a found name: neither word an ordinary word, a place, a unit's or an institution's, the
+    first no longer than a given name ("Natuurmonumenten Gelderland", "Rijkswaterstaat West" are none)."""
+    common = data.common_words()
+    given, core = m.group("given"), m.group("core")
+    if len(given) > 11 or given in _PLACE_FIRST or core in _NOT_A_SURNAME or core.casefold().endswith(v.ORG_SUFFIXES):
+        return False
+    for w in (given, core):
+        if w in STOPWORDS or (w.casefold() in common and w not in data.first_names() and w not in data.surnames()):
+            return False
+        if w.casefold() in data.places() or _names_a_unit(w):
+            return False
+    return f"{given} {core}".casefold() not in data.places() and _is_name(text, m, keep, False)
+
+
+def _list_continuations(text: str, names: list[Candidate], keep: set[str]) -> list[Candidate]:
+    """A listed surname after a found name is the next person of the list: "met Van Tiel en Wouters", "door
+    mevrouw Bos, Yilmaz en De Wit" (a word after it that is no surname of the list is not: "Van Tiel en Partners");
+    also after the found name's place or post ("Ingrid Vos in Addis Abeba en ..."), and a given name and a surname no
+    list holds ("Ingrid Vos en Abebe Tesfaye")."""
+    out: list[Candidate] = []
+    known = data.surnames()
+    for c in names:
+        pos = c.end
+        for _ in range(4):
+            tail = _ITEM_TAIL.match(text, pos)
+            pos = tail.end() if tail else pos
+            m = _LIST_NEXT.match(text, pos)
+            if not m or not (m.group("init") or m.group("core") in known) or not _is_name(text, m, keep, False):
+                pair = _TWO_WORDS.match(text, pos)
+                if pair and _unlisted_pair(text, pair, keep):
+                    out.append(Candidate(pair.start("name"), pair.end("name"), "naam", surname_key(pair.group("name"))))
+                    pos = pair.end()
+                    continue
+                break
+            if (m.group("tus") or " ")[0].islower() and not m.group("init"):
+                break  # "Bos en de Raad": a lowercase article, not a tussenvoegsel
+            if tail and text[m.start("name") : m.end("name")].casefold() in data.places():
+                break  # "Jansen in Den Haag en De Bilt"
+            # a given name takes the surname after it: "Marloes Verhof en Kees Oudesluis", never "Kees" alone
+            end = _name_end(text, m, keep) if m.group("core") in data.first_names() else m.end("name")
+            out.append(Candidate(m.start("name"), end, "naam", surname_key(text[m.start("name") : end])))
+            pos = max(m.end(), end)
+    return out
+
+
+def name_candidates(text: str, keep: set[str], register: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+    """Every possible name of a person in text (overlaps are resolved by the caller)."""
+    found = (_trigger_names(text, keep, register) + _listed_names(text, keep) + _given_names(text, keep)
+             + _tussen_names(text, keep))
+    return found + _list_continuations(text, found, keep)
