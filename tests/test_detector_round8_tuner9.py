@@ -28,6 +28,11 @@ def _found(text: str) -> list[str]:
     ("Het gaat om de medewerkers Jansen in Den Haag en Okonkwo in Lagos.", ["Jansen", "Okonkwo"]),
     ("Met Ingrid de Wit, Kees Bakker en Selam Girma is gesproken.", ["Ingrid de Wit", "Kees Bakker", "Selam Girma"]),
     ("Namens de post nemen Sanne Visser uit Amman en Rania Haddad deel.", ["Sanne Visser", "Rania Haddad"]),
+    ("Dat zijn Ingrid Vos, medewerker van de post in Accra, en Abebe Tesfaye.", ["Ingrid Vos", "Abebe Tesfaye"]),
+    # a plural role noun, also a compound, names a list of people (no finding at all before this round)
+    ("De projectmedewerkers Jansen en Bakker stemmen af.", ["Jansen", "Bakker"]),
+    ("De zaakbehandelaars Jansen en Okafor stemmen af.", ["Jansen", "Okafor"]),
+    ("De postmedewerkers Marloes Kuiper in Nairobi en Tadesse in Kigali stemmen af.", ["Marloes Kuiper", "Tadesse"]),
 ])
 def test_a_list_of_people_goes_on_after_an_items_place(text: str, names: list[str]) -> None:
     assert _found(text) == names
@@ -40,6 +45,9 @@ def test_a_list_of_people_goes_on_after_an_items_place(text: str, names: list[st
     ("Dit meldden de heer Bos en Amnesty International.", ["Bos"]),
     ("Met Ingrid Vos en Economische Zaken is afgestemd.", ["Ingrid Vos"]),
     ("De heer Jansen werkte in Den Haag en Sri Lanka.", ["Jansen"]),
+    ("De postmedewerkers Jansen en Financiën stemmen af.", ["Jansen"]),
+    ("De beleidsmedewerkers Jansen en Utrecht overleggen.", ["Jansen"]),
+    ("Met Ingrid Vos, bekend van de zaak, en Amnesty International is gesproken.", ["Ingrid Vos"]),
 ])
 def test_an_organisation_or_a_place_does_not_continue_a_list(text: str, names: list[str]) -> None:
     assert _found(text) == names

@@ -22,30 +22,40 @@ from redaction.matchers.unregistered.person_names import (
 from redaction.matchers.unregistered.stopwords import STOPWORDS
 
 _PLURAL = re.compile(v.PLURAL_TRIGGER)
+# the plural of a role noun's head, alone or at the end of a compound: "de projectmedewerkers Jansen en Bakker", "de
+# zaakbehandelaars X en Y", "de ambassademedewerkers X in Nairobi en Y in Kampala" (a literal search: cheap)
+_PLURAL_HEAD = re.compile(
+    r"(?:medewerkers|adviseurs|behandelaars|juristen|analisten|coördinatoren|specialisten|ambtenaren|projectleiders"
+    r"|attachés|onderzoekers|controllers|inspecteurs)\s+"
+)
+_FIRST = re.compile(rf"(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}")
 
 
 def _listed_names(text: str, keep: set[str]) -> list[Candidate]:
     """ "de collega's Bakker en Smit", "medewerkers Jansen, De Wit en Yilmaz", "de medewerkers Jansen (Den Haag) en
     Tesfaye (Kampala)"."""
     out = []
-    for p in _PLURAL.finditer(text):
-        pos = p.end()
-        first = re.compile(rf"(?P<name>(?P<init>{v.INITIALS})?{v.SURNAME}){_E}").match(text, pos)
+    starts = {p.end() for p in _PLURAL.finditer(text)} | {p.end() for p in _PLURAL_HEAD.finditer(text)}
+    for pos in sorted(starts):
+        first = _FIRST.match(text, pos)
         m: re.Match[str] | None = first
         while m and _is_name(text, m, keep, False) and not (m.group("tus") or " ")[0].islower():
             out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
             tail = _ITEM_TAIL.match(text, m.end())  # "de medewerkers Jansen in Den Haag en Tesfaye in Kampala"
             m = _LIST_NEXT.match(text, tail.end() if tail else m.end())
-            if m and tail and m.group("name").casefold() in data.places():
-                break
+            if m and (m.group("name").casefold() in data.places() and (tail or m.group("core") not in data.surnames())
+                      or m.group("core").casefold().endswith(v.ORG_SUFFIXES)):
+                break  # "de medewerkers Jansen en Financiën", "... Jansen in Den Haag en Utrecht"
     return out
 
 
 # a list item's post or place after the name, before the list goes on: "de ambassademedewerkers Ingrid Vos in Addis
 # Abeba en ...", "Jansen (Nairobi), ..."
+# or an apposition in lower case between commas before "en" ("Ingrid Vos, medewerker van de post in Addis Abeba, en
+# ..."; not a unit's fields: "directeur Bodem, Water en Lucht")
 _ITEM_TAIL = re.compile(
     r"(?:\s+(?:in|te|op|uit)\s+[A-ZÀ-Ý][\w'’\-]*(?:\s+[A-ZÀ-Ý][\w'’\-]*){0,2}|\s*\([^()\n]{1,40}\))"
-    r"(?=\s*(?:,|\ben\b))"
+    r"(?=\s*(?:,|\ben\b))|\s*,\s+[a-zà-ÿ][^,.;:()\n]{0,60}?,(?=\s+en\s)"
 )
 # a given name and a surname no list holds, continuing a list of found names: "..., en Abebe Tesfaye" (two capitalised
 # words, no third after them: "en Raad van State" or "en Koninklijke Marine Reserve" are none)
@@ -86,6 +96,20 @@ def _unlisted_pair(text: str, m: re.Match[str], keep: set[str]) -> bool:
     return f"{given} {core}".casefold() not in data.places() and _is_name(text, m, keep, False)
 
 
+# a plural role noun, also a compound, names a list of people: after it a surname no list holds is the next item too
+# ("de ambassademedewerkers Ingrid Vos in Addis Abeba en Tesfaye in Kampala")
+_PEOPLE_BEFORE = re.compile(
+    rf"(?<![\w\-\u2010\u2011])[a-zà-ÿ\-\u2010\u2011]*(?:medewerkers|adviseurs|juristen|ambtenaren|projectleiders"
+    rf"|analisten|coördinatoren|specialisten|attachés|collega's|collega’s)\s+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
+)
+
+
+def _unlisted_word(core: str) -> bool:
+    return (core[1:].islower() and core not in STOPWORDS and core.casefold() not in data.common_words()
+            and core.casefold() not in data.places() and core not in _NOT_A_SURNAME and not _names_a_unit(core)
+            and not core.casefold().endswith(v.ORG_SUFFIXES))
+
+
 def _list_continuations(text: str, names: list[Candidate], keep: set[str]) -> list[Candidate]:
     """A listed surname after a found name is the next person of the list: "met Van Tiel en Wouters", "door
     mevrouw Bos, Yilmaz en De Wit" (a word after it that is no surname of the list is not: "Van Tiel en Partners");
@@ -95,6 +119,7 @@ def _list_continuations(text: str, names: list[Candidate], keep: set[str]) -> li
     known = data.surnames()
     for c in names:
         pos = c.end
+        people = _PEOPLE_BEFORE.search(text, max(0, c.start - 50), c.start) is not None  # "de postmedewerkers X en Y"
         for _ in range(4):
             tail = _ITEM_TAIL.match(text, pos)
             pos = tail.end() if tail else pos
@@ -105,7 +130,8 @@ def _list_continuations(text: str, names: list[Candidate], keep: set[str]) -> li
                     out.append(Candidate(pair.start("name"), pair.end("name"), "naam", surname_key(pair.group("name"))))
                     pos = pair.end()
                     continue
-                break
+                if not (m and people and _unlisted_word(m.group("core")) and _is_name(text, m, keep, False)):
+                    break
             if (m.group("tus") or " ")[0].islower() and not m.group("init"):
                 break  # "Bos en de Raad": a lowercase article, not a tussenvoegsel
             if tail and text[m.start("name") : m.end("name")].casefold() in data.places():
