@@ -26,8 +26,8 @@ from redaction.matchers.unregistered.public import _name_spans
 # directeur-generaal heads a ministry's directorate-general as often, and is never public so
 _SECRETARY_GENERAL = re.compile(rf"(?<![\w\-\u2010\u2011])[Ss]ecretaris{_HYPHEN}[Gg]eneraal(?!\w)")
 _INTERNATIONAL_NAMED = re.compile(rf"(?<![\w\-\u2010\u2011]){_INTERNATIONAL}(?![^\W_])")
-# a civil servant's role noun (not the secretaris-generaal itself)
-_PERSON_ROLE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE}|{v._PLURAL_ROLE})(?!\w)(?<!generaal)")
+# a civil servant's role noun (the pattern parliament.py compiles: re's cache holds it once)
+_PERSON_ROLE = re.compile(rf"(?<![\w\-])(?:{v._ROLE}|{v._PLURAL_ROLE})(?!\w)")
 # "Secretaris-generaal X van Defensie", "... X (BZK)", "X, de SG van ...": the organisation after the name decides
 _ORGANISATION_NEXT = re.compile(r"\s*(?:\(|,\s*(?:de|het)\s|(?:van|bij|namens)\s)")
 # a minister's foreign counterpart: "met haar Duitse collega, mevrouw X" (a bare "collega" is a civil servant's role

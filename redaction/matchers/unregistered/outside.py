@@ -280,7 +280,7 @@ def _chair_among(text: str, c: Candidate) -> bool:
         sentence_before(text, c.start, 240, ".;!?\n"))
 
 
-_ANY_ROLE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE})(?!\w)")
+_ANY_ROLE = re.compile(rf"(?<![\w\-])(?:{v._ROLE}|{v._PLURAL_ROLE})(?!\w)")  # (parliament.py's: compiled once)
 
 
 # a report known by its author's name: "mijn reactie op het rapport Alders" makes "het rapport van de heer Alders" an
