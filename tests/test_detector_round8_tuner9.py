@@ -33,6 +33,8 @@ def _found(text: str) -> list[str]:
     ("De projectmedewerkers Jansen en Bakker stemmen af.", ["Jansen", "Bakker"]),
     ("De zaakbehandelaars Jansen en Okafor stemmen af.", ["Jansen", "Okafor"]),
     ("De postmedewerkers Marloes Kuiper in Nairobi en Tadesse in Kigali stemmen af.", ["Marloes Kuiper", "Tadesse"]),
+    ("De collega's Abebe Tesfaye en Ingrid Dekker van de post leveren input.", ["Abebe Tesfaye", "Ingrid Dekker"]),
+    ("De collega's Ingrid Dekker en Abebe Tesfaye van de post leveren input.", ["Ingrid Dekker", "Abebe Tesfaye"]),
 ])
 def test_a_list_of_people_goes_on_after_an_items_place(text: str, names: list[str]) -> None:
     assert _found(text) == names
@@ -48,6 +50,7 @@ def test_a_list_of_people_goes_on_after_an_items_place(text: str, names: list[st
     ("De postmedewerkers Jansen en Financiën stemmen af.", ["Jansen"]),
     ("De beleidsmedewerkers Jansen en Utrecht overleggen.", ["Jansen"]),
     ("Met Ingrid Vos, bekend van de zaak, en Amnesty International is gesproken.", ["Ingrid Vos"]),
+    ("De medewerkers Communicatie stemmen af met Jan Bakker.", ["Jan Bakker"]),
 ])
 def test_an_organisation_or_a_place_does_not_continue_a_list(text: str, names: list[str]) -> None:
     assert _found(text) == names

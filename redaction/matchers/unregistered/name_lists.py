@@ -40,6 +40,11 @@ def _listed_names(text: str, keep: set[str]) -> list[Candidate]:
         first = _FIRST.match(text, pos)
         m: re.Match[str] | None = first
         while m and _is_name(text, m, keep, False) and not (m.group("tus") or " ")[0].islower():
+            if not (m.group("init") or m.group("tus")) and _names_a_unit(m.group("core")):
+                break  # "de medewerkers Communicatie": a unit, no name
+            pair = _PAIR_AT.match(text, m.start("name")) if not (m.group("init") or m.group("tus")) else None
+            if pair and _unlisted_pair(text, pair, keep):
+                m = pair  # "de collega's Abebe Tesfaye en ...": a given name and a surname no list holds
             out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
             tail = _ITEM_TAIL.match(text, m.end())  # "de medewerkers Jansen in Den Haag en Tesfaye in Kampala"
             m = _LIST_NEXT.match(text, tail.end() if tail else m.end())
@@ -59,10 +64,10 @@ _ITEM_TAIL = re.compile(
 )
 # a given name and a surname no list holds, continuing a list of found names: "..., en Abebe Tesfaye" (two capitalised
 # words, no third after them: "en Raad van State" or "en Koninklijke Marine Reserve" are none)
-_TWO_WORDS = re.compile(
-    r"\s*(?:,|\ben\b)\s*(?P<name>(?P<init>)(?P<tus>)(?P<given>[A-ZÀ-Ý][a-zà-ÿ]{2,})\s"
-    r"(?P<core>[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:-[A-ZÀ-Ý][a-zà-ÿ]{2,})?))(?![\w\-\u2010\u2011])(?!\s+(?:[A-ZÀ-Ý]|van\s|de\s))"
-)
+_PAIR = (r"(?P<name>(?P<init>)(?P<tus>)(?P<given>[A-ZÀ-Ý][a-zà-ÿ]{2,}) (?P<core>[A-ZÀ-Ý][a-zà-ÿ]{2,}"
+         r"(?:-[A-ZÀ-Ý][a-zà-ÿ]{2,})?))(?![\w\-\u2010\u2011])(?!\s+[A-ZÀ-Ý])")
+_TWO_WORDS = re.compile(rf"\s*(?:,|\ben\b)\s*{_PAIR}")
+_PAIR_AT = re.compile(_PAIR)
 
 
 # what starts or ends two capitalised words that name a place, a region or a company, not a person ("Sri Lanka", "Addis
