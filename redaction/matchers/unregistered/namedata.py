@@ -1,6 +1,7 @@
 """Dutch first names, surnames and places as the `deduce` package ships them (Meertens, CBS, BAG)."""
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -30,6 +31,31 @@ def _read(relative: str) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
+# letters NFKD does not take apart: Turkish dotless i, Polish l, Croatian d, Danish o
+_UNDECOMPOSED = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O"})
+
+
+def latin_base(word: str) -> str:
+    """A name's letters beyond Latin-1 without their marks, as the lists of deduce spell them ("Yıldırım" ->
+    "Yildirim", "Szőke" -> "Szoke"); Latin-1 letters stay (the lists hold "Öztürk" as it is written)."""
+    out = []
+    for ch in word.translate(_UNDECOMPOSED):
+        if ch > "ÿ":
+            ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append(ch)
+    return "".join(out)
+
+
+class _Names(frozenset[str]):
+    """A name list that also knows a name written with letters beyond Latin-1 ("Yıldırım") by its base letters."""
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        return isinstance(word, str) and bool(word) and max(word) > "ÿ" and frozenset.__contains__(
+            self, latin_base(word))
+
+
 def _items(folder: str) -> frozenset[str]:
     """A deduce list without its own exceptions (names that are also ordinary words)."""
     items = set(_read(f"{folder}/items.txt"))
@@ -51,13 +77,13 @@ def common_words() -> frozenset[str]:
 def first_names() -> frozenset[str]:
     """Dutch first names in their exact case, at least three letters, none an ordinary word."""
     words = common_words()
-    return frozenset(n for n in _items("names/lst_first_name") if len(n) >= 3 and n.casefold() not in words)
+    return _Names(n for n in _items("names/lst_first_name") if len(n) >= 3 and n.casefold() not in words)
 
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     """Dutch surnames, with and without a tussenvoegsel ("Jansen", "Leeuwen" of "van Leeuwen")."""
-    return _items("names/lst_surname") | _items("names/lst_interfix_surname")
+    return _Names(_items("names/lst_surname") | _items("names/lst_interfix_surname"))
 
 
 @lru_cache(maxsize=1)

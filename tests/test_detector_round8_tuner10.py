@@ -1,0 +1,64 @@
+"""The leaks of achtergehouden-11 as classes (fixtures of our own): a name with letters beyond Latin-1 (Turkish,
+Polish, Czech, Hungarian, Vietnamese) is found in every form a Latin-1 name is; a capitalised compound
+tussenvoegsel ("Van den", "Van der") before a listed surname is read whole, also after a verb in proceedings."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.matchers.unregistered import namedata
+from redaction.matchers.unregistered.detect import find_unregistered
+
+
+def _found(text: str) -> list[str]:
+    return [text[h.start:h.end] for h in find_unregistered(text, known=[])]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a list item after "met ondersteuning van" (r281's form, our own names)
+    ("Met ondersteuning van Lieke Brandsma en Mehmet Aydın van de Directie Juridische Zaken.", "Mehmet Aydın"),
+    ("Met ondersteuning van Anne Bos en Łukasz Wiśniewski van de directie Wetgeving.", "Łukasz Wiśniewski"),
+    ("De analyse is gedaan door Nguyễn Thắng en Jan Dvořák van de directie Financiën.", "Nguyễn Thắng"),
+    ("De analyse is gedaan door Nguyễn Thắng en Jan Dvořák van de directie Financiën.", "Jan Dvořák"),
+    # a bare surname the lists hold in its base letters ("Yildirim", "Sahin")
+    ("Het advies is opgesteld door Yıldırım van de directie Wetgeving.", "Yıldırım"),
+    ("Het advies is opgesteld door Şahin van de directie Wetgeving.", "Şahin"),
+    # after a role noun, a plural role noun, a salutation
+    ("De beleidsmedewerkers Yılmaz en Kowalczyk van de directie Wetgeving stelden de nota op.", "Yılmaz"),
+    ("Collega Zoltán Szőke van de directie Wetgeving heeft de tabel gecontroleerd.", "Zoltán Szőke"),
+    ("U kunt contact opnemen met mevrouw Dvořáková van de afdeling Juridische Zaken.", "Dvořáková"),
+    ("Beleidsadviseur Orhan Yıldırım en jurist Floor van den Akker bereiden het voor.", "Orhan Yıldırım"),
+])
+def test_a_name_with_letters_beyond_latin1_is_found(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # r308's form (our own names): a bare surname with a capitalised compound tussenvoegsel after a verb
+    ("Staatssecretaris Teeven: Namens de directie Migratiebeleid heeft Van den Akker de tabel opgesteld.",
+     "Van den Akker"),
+    ("Daarna heeft Van der Meer van de directie Wetgeving de tabel opgesteld.", "Van der Meer"),
+    ("De nota is voorbereid door Van den Berg, werkzaam bij de directie Financiën.", "Van den Berg"),
+    ("Minister Opstelten: Namens de directie Veiligheid heeft Van der Linden de evaluatie gedaan.", "Van der Linden"),
+])
+def test_a_compound_capitalised_tussenvoegsel_is_read_whole(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a place or a sentence start stays none (public side)
+    "Van den Akker tot Zwolle is een lange weg.",
+    "Het overleg vond plaats in Den Haag en in De Bilt.",
+    "Zij verhuisde naar İstanbul en daarna naar Łódź.",
+])
+def test_no_name_where_none_is(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_the_base_letters_of_a_name() -> None:
+    assert namedata.latin_base("Yıldırım") == "Yildirim"
+    assert namedata.latin_base("Szőke") == "Szoke"
+    assert namedata.latin_base("Łukasz") == "Lukasz"
+    assert namedata.latin_base("Öztürk") == "Öztürk"  # Latin-1 stays as the lists write it
+    assert "Yıldırım" in namedata.surnames() and "Yildirim" in namedata.surnames()
+    assert "Qzxwv" not in namedata.surnames()
