@@ -43,6 +43,13 @@ _LEGACY_OF = re.compile(
 # a preposition after the noun; not "I. Bouzerda" nor "I. Smit van de directie Wonen")
 _HEADING_NUMBER = re.compile(r"(?:I|V|X)\.\s")
 _HEADING_REST = re.compile(r"\s+(?:op|over|van|voor|in|bij|met|en|rond|inzake)\s+[^.;:,()\n]*(?=\s\s|\n|$)")
+# or a heading line of its own, a lower-case word after the noun: "I. Geannoteerde agenda", "I. Verslag informele
+# Raad" (a signature "I. Bouzerda" has none; a role noun or unit there stays a civil servant's: "I. Smit
+# beleidsmedewerker")
+_HEADING_LINE = re.compile(r" [a-zà-ÿ][^.;:,()\n]{0,80}?(?=\s\s|\n|$)")
+# a finite verb makes the line a sentence whose stop is missing: "I. Bouzerda heeft de nota opgesteld"
+_VERB = re.compile(r"(?<!\w)(?:heeft|hebben|had|is|zijn|was|waren|wordt|werd|worden|kan|kunnen|zal|zullen|moet|gaat"
+                   r"|stelt|stelde|schreef|deed|meldt|meldde|zegt|zei|licht|lichtte|coördineert|leidt|leidde)(?!\w)")
 
 _STAFF_WORD = re.compile(rf"(?:{v._ROLE})|(?i:directie|afdeling|ministerie|team|dienst|werkgroep|programma)")
 
@@ -52,8 +59,8 @@ def _numbered_heading(text: str, start: int, end: int, core: str) -> bool:
         return False
     if start > 0 and text[start - 1] != "\n" and text[max(0, start - 2) : start] != "  ":
         return False
-    rest = _HEADING_REST.match(text, end)
-    return rest is not None and not _STAFF_WORD.search(rest.group())
+    rest = _HEADING_REST.match(text, end) or _HEADING_LINE.match(text, end)
+    return rest is not None and not _STAFF_WORD.search(rest.group()) and not _VERB.search(rest.group())
 
 
 def looks_like_institution(

@@ -85,6 +85,10 @@ _INTERNAL = re.compile(
     # a ministry or a directorate-general by its abbreviation: "directeur van DGBRW", "de SG van BZK"
     r"|\b(?:DG\w*|BZK|OCW|VWS|EZK?|IenW|IenM|SZW|JenV|VenJ|LNV|LVVN|AZ|BZ|BuZa|KGG|VRO|Fin|Def)\b"
 )
+# international organisations by their abbreviation, also as Dutch writes the pronounceable ones ("Navo", "Unesco"),
+# and the EU's funds and agencies ("ESM", "EMA"); a head of one is public: "IMF-directeur X", "ESM-directeur X"
+_INTERNATIONAL = (r"(?:VN|NAVO|Navo|OVSE|Ovse|OESO|Oeso|IMF|WHO|WTO|UNHCR|Unhcr|UNICEF|Unicef|UNESCO|Unesco|UNDP|IAEA"
+                  r"|OPCW|ILO|FAO|ECB|EIB|ESM|EFSF|EBA|ESMA|EMA|EFSA|EBRD|OPEC|Europol|Eurojust|Frontex|Interpol)")
 # what marks an organisation outside the ministry, for a head that could also head a unit ("directeur",
 # "secretaris-generaal"): an abbreviation ("RIVM", "NAVO", "NZa") or the noun of an institution
 # an abbreviation names an outside organisation too ("NAVO", "IMF", "NZa"), unless it is a ministry unit's:
@@ -104,8 +108,7 @@ _EXTERNAL_ORG = re.compile(
     r"|\b(?:Authority|Agency|Institute|Council|Commission|Court|Organi[sz]ation|Foundation|University"
     r"|Association|Union|Fund)\b"
     # international organisations by their abbreviation: never a unit of the state
-    r"|\b(?:VN|NAVO|OVSE|OESO|IMF|WHO|WTO|UNHCR|UNICEF|UNESCO|UNDP|IAEA|OPCW|ILO|FAO|ECB|EIB|Europol|Eurojust"
-    r"|Frontex|Interpol)\b"
+    rf"|\b{_INTERNATIONAL}\b"
 )
 # the head of an armed force is public; the commander of a unit is a civil servant
 _FORCES = re.compile(r"(?i:\w*krachten|\w*macht|marine|marechaussee)\b")
@@ -123,9 +126,6 @@ def _alternatives(words: tuple[str, ...]) -> str:
                     for w in sorted(words, key=len, reverse=True))
 
 
-# a head of an international organisation by its abbreviation: "IMF-directeur X", "WHO-topman X", "VN-woordvoerder X"
-_INTERNATIONAL = (r"(?:VN|NAVO|OVSE|OESO|IMF|WHO|WTO|UNHCR|UNICEF|UNESCO|UNDP|IAEA|OPCW|ILO|FAO|ECB|EIB|Europol"
-                  r"|Eurojust|Frontex|Interpol)")
 _ALWAYS = (rf"(?i:{_alternatives(_ALWAYS_WORDS)})|{_ALWAYS_COMPOUND}"
            rf"|{_INTERNATIONAL}{_HYPHEN}(?i:{_alternatives(_HEAD_WORDS)}|voorzitter|topman|topvrouw)")
 _HEAD = rf"(?i:{_alternatives(_HEAD_WORDS)})"

@@ -185,6 +185,11 @@ PUBLIC_TITLES = (
     # country by portfolio ("de Duitse landbouwminister X")
     "ambtsvoorganger", "ambtsvoorgangster", "ambtsopvolger", "landbouwminister", "buitenlandminister",
     "financiënminister", "defensieminister", "justitieminister", "milieuminister", "handelsminister",
+    # a former elected office or office of state is public as the office is ("oud-minister-president X", "oud-premier
+    # X", "ex-burgemeester X"; not "oud-collega", "oud-directeur": no office of this list)
+    *(f"{former}-{office}" for former in ("oud", "ex") for office in (
+        "minister-president", "premier", "kamerlid", "burgemeester", "wethouder", "president", "eurocommissaris",
+        "senator", "gouverneur", "bondskanselier", "kanselier", "europarlementariër", "fractievoorzitter")),
 )
 _PUBLIC_TITLE = _alternatives(PUBLIC_TITLES)
 # "minister Uitermark", "het lid Omtzigt", "motie-Slob", "de Staatssecretaris dhr. Snel",
