@@ -99,3 +99,51 @@ def test_a_heading_a_former_office_or_an_international_head_is_no_finding(text: 
 ])
 def test_the_civil_servant_in_the_same_form_is_still_found(text: str, name: str) -> None:
     assert any(name in found for found in _found(text))  # (a sentence's first role noun may come with the name)
+
+
+# a noun between "vernoemd naar" and the name; an outside group of experts chaired; a member's argument backed in the
+# proceedings ("ter ondersteuning van mevrouw X"); each with the civil servant in the same form
+
+_PROCEEDINGS = ("Handelingen Tweede Kamer\n\nDe voorzitter: Het woord is aan mevrouw Van der Plas.\n\n"
+                "Mevrouw Van der Plas (BBB):\nDank u wel, voorzitter. Ik begin.\n\n")
+
+
+def _found_in_proceedings(text: str) -> list[str]:
+    full = _PROCEEDINGS + text
+    return [full[h.start:h.end] for h in find_unregistered(full, known=[]) if h.start >= len(_PROCEEDINGS)]
+
+
+@pytest.mark.parametrize("text", [
+    "Het instituut is vernoemd naar sportpionier Pim Mulier.",
+    "De zaal is genoemd naar de verzetsstrijder Jan Kok.",
+    "Het concept, waarvoor de groep van deskundigen onder leiding van Madeleine Albright haar advies uitbracht.",
+    "Het advies van de expertgroep onder leiding van Jan Kok is gisteren verschenen.",
+])
+def test_a_named_after_figure_or_an_expert_group_chair_is_no_finding(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_backing_a_members_argument_is_no_staff_support() -> None:
+    text = "Ik vind het belangrijk om, in aanvulling op en ter ondersteuning van mevrouw Leijten, te zeggen dat."
+    assert _found_in_proceedings(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Het prijsje is vernoemd naar collega Jan Kok.", "Jan Kok"),
+    ("Het prijsje is vernoemd naar beleidsmedewerker Jan Kok.", "Jan Kok"),
+    ("Het is vernoemd naar sportpionier Jan Kok van de directie Sport.", "Jan Kok"),
+    ("De interdepartementale groep van deskundigen onder leiding van Jan Kok bracht advies uit.", "Jan Kok"),
+    ("De groep van deskundigen van de directie Wetgeving stond onder leiding van Jan Kok.", "Jan Kok"),
+    ("De groep van deskundigen onder leiding van Jan Kok, senior adviseur, bracht advies uit.", "Jan Kok"),
+])
+def test_a_civil_servant_named_after_or_chairing_is_still_found(text: str, name: str) -> None:
+    assert any(name in found for found in _found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ter ondersteuning van de minister is mevrouw Leijten aanwezig.",
+    "Ik word met ondersteuning van mevrouw Leijten door de cijfers geleid.",
+    "Ik word vandaag ondersteund door mevrouw Leijten.",
+])
+def test_staff_support_in_the_proceedings_is_still_found(text: str) -> None:
+    assert any("Leijten" in found for found in _found_in_proceedings(text))

@@ -31,8 +31,11 @@ _REST_OF_A_NAME = re.compile(
 # a work or a place named after a person: "dragen de naam van Hendrik Lorentz", "vernoemd naar Aletta Jacobs"
 _NAMED_AFTER = re.compile(
     r"(?<!\w)(?:(?:draagt|dragen|droeg|droegen|kreeg|kregen|krijgt|krijgen)\s+(?:de|zijn|haar|hun)\s+naam\s+van"
-    r"|(?:vernoemd|genoemd)\s+naar)\s+$"
+    r"|(?:vernoemd|genoemd)\s+naar)(?:\s+(?:de|het))?(?:\s+(?P<noun>[a-zà-ÿ][\w\-]*))?\s+$"
 )
+# a noun between may describe the figure ("vernoemd naar sportpionier X", "naar de verzetsstrijder X"), a ministry's
+# role noun never does ("vernoemd naar collega X": a civil servant)
+_STAFF_ROLE = re.compile(rf"(?:{v._ROLE})")
 # a historical figure's legacy or likeness, the full name written: "het kroonjuweel van Willem Drees", "het standbeeld
 # van Johan de Witt", "het gedachtegoed van Aletta Jacobs" (no role noun or salutation between)
 _LEGACY_OF = re.compile(
@@ -75,7 +78,10 @@ def looks_like_institution(
         return True
     if core in _ENGLISH_INSTITUTION or _REST_OF_A_NAME.match(text, end):
         return True
-    if (_NAMED_AFTER.search(text, max(0, start - 40), start) or " " in text[start:end].strip() and _LEGACY_OF.search(
+    named_after = _NAMED_AFTER.search(text, max(0, start - 40), start)
+    if named_after and named_after.group("noun") and _STAFF_ROLE.fullmatch(named_after.group("noun")):
+        named_after = None
+    if (named_after or " " in text[start:end].strip() and _LEGACY_OF.search(
             text, max(0, start - 20), start)) and not _STAFF_WORD.search(text[end : end + 80].split(".")[0]):
         return True  # ("vernoemd naar X van de afdeling Y", "in de geest van X, onze projectleider": a civil servant)
     if _numbered_heading(text, start, end, core):

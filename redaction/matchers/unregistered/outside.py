@@ -41,6 +41,8 @@ _OUTSIDE_BODY = re.compile(
     # the same named by its task after the noun: "de Commissie evaluatie Wiv 2002"
     r"|\bCommissie\s+(?:evaluatie|onderzoek|advies|toetsing|herziening)\b"
     r"|\bexterne\s+\w*(?:groep|commissie)\b"
+    # a group of (outside) experts: "de groep van deskundigen onder leiding van X", "de expertgroep", "wijzen"
+    r"|\b(?:groep|commissie|panel)\s+van\s+(?:\w+\s+)?(?:deskundigen|experts|wijzen)\b|(?:deskundigen|expert)groep\b"
 )
 _COUNCIL_SECTION = re.compile(r"Afdeling\s+(?:advisering|bestuursrechtspraak)")
 _STAFFED = re.compile(

@@ -86,9 +86,13 @@ def _two_turns(text: str) -> bool:
     return False
 
 
+# "ter ondersteuning van mevrouw X" backs a member's argument: no support by staff ("ter ondersteuning van de minister"
+# is)
+_BACKING = r"ter\s+ondersteuning(?!\s+van\s+(?:mevrouw|de\s+heer|het\s+lid)\s)"
 # the minister's support in the proceedings are civil servants
 _ASSISTED = re.compile(
-    r"(?i:bijgestaan|ondersteund|vergezeld|ondersteuning|ambtena|ambtelijk|toelicht|technisch"
+    r"(?i:bijgestaan|ondersteund|vergezeld|(?<!ter\s)ondersteuning|ambtena|ambtelijk|toelicht|technisch"
+    rf"|{_BACKING}"
     r"|(?:namens|van|bij)\s+(?:het|de)\s+(?:ministerie|departement|directie|dienst|afdeling))"
 )
 
@@ -156,7 +160,7 @@ _TIED_AFTER = re.compile(rf"\s*(?:\((?!(?:{_PARTY})\))|(?:van|bij|uit|namens|bin
 # "namens mij voorbereid", "X, die de minister ondersteunt", "De heer X licht de cijfers toe", "geeft een presentatie"
 _OWN_STAFF = re.compile(
     r"(?i:(?<!\w)(?:mijn|ons|onze)\s+(?:ministerie|departement|staf|team|directie|dienst|afdeling|medewerkers?"
-    r"|mensen|ambtenaren|organisatie)(?!\w)|namens\s+mij(?!\w)|ondersteun|bijsta(?:at|an)(?!\w)"
+    rf"|mensen|ambtenaren|organisatie)(?!\w)|namens\s+mij(?!\w)|(?<!ter\s)ondersteun|{_BACKING}|bijsta(?:at|an)(?!\w)"
     r"|(?<!\w)licht\w*\s+(?:[\w\-]+\s+){0,4}toe(?!\w)|presentatie)"
 )
 
