@@ -147,3 +147,17 @@ def test_a_civil_servant_named_after_or_chairing_is_still_found(text: str, name:
 ])
 def test_staff_support_in_the_proceedings_is_still_found(text: str) -> None:
     assert any("Leijten" in found for found in _found_in_proceedings(text))
+
+
+def test_a_professors_analysis_in_a_published_report_is_no_finding() -> None:
+    assert _found("Ik verwijs naar de analyse van prof. dr. H. Oudshoorn in het rapport dat het WODC uitbracht.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ik verwijs naar de analyse van dr. H. Oudshoorn in het rapport van de directie Kennis.",
+    "Ik verwijs naar de analyse van prof. dr. H. Oudshoorn in het rapport dat de directie Kennis opstelde.",
+    "Ik verwijs naar het gesprek met prof. dr. H. Oudshoorn in het rapport.",
+    "Ik verwijs naar de analyse van H. Oudshoorn in het rapport dat het WODC uitbracht.",
+])
+def test_a_scholar_without_public_work_or_with_a_unit_is_still_found(text: str) -> None:
+    assert any("Oudshoorn" in found for found in _found(text))

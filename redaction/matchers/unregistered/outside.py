@@ -76,6 +76,8 @@ _PUBLIC_WORK = re.compile(
     rf"|(?:uitgevoerd|geschreven|opgesteld|begeleid|geleid)\s+door)\s+(?:(?:{_DISCIPLINE})\s+)?{_TITLES}$"
 )
 # the next scholar of the list: "prof. dr. X (Vrije Universiteit Amsterdam) en prof. dr. Y (Tilburg University)"
+# or the published work the scholar's analysis stands in: "de analyse van prof. dr. X in het rapport dat het WODC ..."
+_IN_WORK = re.compile(r"\s+in\s+(?:het|de|zijn|haar)\s+(?:rapport|studie|onderzoek|boek|artikel|publicatie|oratie)\b")
 _NEXT_SCHOLAR = re.compile(rf"\s*(?:,|\ben\b)\s*{_TITLES}$")
 # a reference list: "– <title>, A, B en C, Utrecht 2022 (Verwey-Jonker Instituut);", "– <title>, X e.a., d.d. ..."
 # (the folded text has no line breaks: a paragraph break is two spaces, a dash "-")
@@ -138,12 +140,14 @@ def _scholar(text: str, c: Candidate, prior: int = -1) -> bool:
     """A scholar in public work: chairing, leading or writing ("de taskforce onder voorzitterschap van prof. X van de
     TU Delft", "de publicaties van prof. dr. X van het Erasmus MC"); a conversation with one stays a finding ("het
     gesprek met prof. dr. X van de Universiteit Utrecht": personal data, if no civil servant's)."""
-    university = _university_after(text, c)
+    university = _university_after(text, c) or _IN_WORK.match(text, c.end)
     if not university or not _ACADEMIC_TITLE.search(text, max(0, c.start - 20), c.start):
         return False
     after = _LINE_REST.match(text, university.end()).group()[:80]  # type: ignore[union-attr]
-    if unit_or_internal(after):
+    if unit_or_internal(after) or _OWN_PAPER.search(university.group()):
         return False  # "dr. X van de Universiteit Leiden, die ook bij de directie Kennis werkt"
+    if university.re is _IN_WORK:  # no university named: the public work before the name must say so
+        return bool(_PUBLIC_WORK.search(text, max(0, c.start - 80), c.start))
     return bool(_CHAIRED_BY.search(text, max(0, c.start - 80), c.start)
                 or _PUBLIC_WORK.search(text, max(0, c.start - 80), c.start)
                 or 0 <= prior < c.start and _NEXT_SCHOLAR.fullmatch(text, prior, c.start))
@@ -315,7 +319,8 @@ def outside_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str
     prior = -1  # where the university of the scholar before ends
     for c in names:
         scholar = _scholar(text, c, prior)
-        prior = _university_after(text, c).end() if scholar else -1  # type: ignore[union-attr]
+        seat = (_university_after(text, c) or _IN_WORK.match(text, c.end)) if scholar else None
+        prior = seat.end() if seat else -1
         if (scholar or _chaired_outside(text, c) or _reference_author(text, c)
                 or _seat_by_abbreviation(text, c) or _portfolio_or_author(text, c) or _first_author(text, c)
                 or _outside_researcher(text, c) or _chair_among(text, c) or _scholar_contribution(text, c)):
