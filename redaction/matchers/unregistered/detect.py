@@ -20,6 +20,7 @@ from redaction.matchers.unregistered.contact_points import (
     organisation_contact,
 )
 from redaction.matchers.unregistered.counterparts import counterpart_starts
+from redaction.matchers.unregistered.name_forms import bare_unit_names, vietnamese_names
 from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 from redaction.matchers.unregistered.name_lists import name_candidates
 from redaction.matchers.unregistered.offices import office_name_starts
@@ -257,6 +258,7 @@ def scan(
     known_hits = _Coverage(hits)
     spans, keys = _allowed_spans(t.norm, allowed)
     found = name_candidates(t.norm, set(keep), _register_spans(t.norm, register_texts)) + unit_names(t.norm, set(keep))
+    found += bare_unit_names(t.norm, set(keep)) + vietnamese_names(t.norm, set(keep))  # "Nguyen Thi Lan"
     found += enumerated_names(t.norm, set(keep))  # "de leden van de werkgroep, te weten Hendriks, Van Dam en Pauw"
     found += listed_before(t.norm, found, set(keep))  # "werkten mee: Ramdin, Van der Sluis en mr. Lotte Verbeek"
     found += later_mentions(t.norm, found, set(keep))  # "projectleider Wilma Hoogeveen; Hoogeveen houdt ..."

@@ -31,7 +31,8 @@ _ROLE_WORDS = (
     "luitenant ter zee", "adjudant", "korporaal", "wachtmeester", "opperwachtmeester",
 )
 _PLURAL_ROLE_WORDS = ("collega's", "collega’s", "medewerkers", "beleidsmedewerkers", "juristen", "adviseurs",
-                      "ambtenaren", "projectleiders", "analisten")
+                      "ambtenaren", "projectleiders", "analisten",
+                      "teamleiders", "afdelingshoofden", "beleidsadviseurs", "coördinatoren", "coordinatoren")
 
 
 def _alternatives(words: tuple[str, ...]) -> str:

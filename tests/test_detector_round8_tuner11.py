@@ -1,0 +1,45 @@
+"""The leaks of achtergehouden-12 as classes (fixtures of our own): a bare surname no list holds between "door"/"met"
+and a ministry's unit; a plural role noun ("de teamleiders X en Y"); a Vietnamese name, family name first with a
+middle name ("Nguyen Thi Lan"). Ministries, services and units in the same place stay no finding."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.matchers.unregistered.detect import find_unregistered
+
+
+def _found(text: str) -> list[str]:
+    return [text[h.start:h.end] for h in find_unregistered(text, known=[])]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("De nota is opgesteld door Kowalczyk van de directie Wetgeving.", "Kowalczyk"),
+    ("De tabel is afgestemd met Wiśniewska van de afdeling Juridische Zaken.", "Wiśniewska"),
+    ("Het advies is besproken met Okonkwo (directie Financieel-Economische Zaken).", "Okonkwo"),
+    ("Het stuk is voorgelegd aan Hadžić van het team Wetgeving.", "Hadžić"),
+    ("De handleiding is afgestemd met de teamleiders Kowalczyk en Ter Borg van de afdeling Poort.", "Kowalczyk"),
+    ("De afdelingshoofden Okonkwo en Bakker van de directie Wetgeving tekenden voor akkoord.", "Okonkwo"),
+    ("De analyse is gedaan samen met modelleur Nguyen Thi Lan van de directie Water en Bodem.", "Nguyen Thi Lan"),
+    ("Contactpersoon: Tran Van Minh, beleidsmedewerker, 070 456 23 81.", "Tran Van Minh"),
+    ("Projectleider Pham Thi Huong van Rijkswaterstaat heeft de rapportage opgesteld.", "Pham Thi Huong"),
+    ("De berekeningen zijn gecontroleerd door hydroloog Le Van Duc.", "Le Van Duc"),
+])
+def test_the_civil_servant_is_found(text: str, name: str) -> None:
+    assert name in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De nota is afgestemd met Defensie van de directie Wetgeving.",
+    "Het advies is besproken met Justitie van de directie Strafrechtketen.",
+    "De reactie is gecoördineerd door Communicatie van de directie Bestuur.",
+    "De tekst is afgestemd met Rijkswaterstaat van het team Verkeer.",
+    "Het verzoek is voorgelegd aan Toeslagen van de directie Bestuursondersteuning.",
+    "De regels zijn besproken met Nederland (directie Europa).",
+    "De delegatie sprak in Hanoi met de handelsattaché.",
+    "In de provincie Ho Chi Minh is een handelsmissie geweest.",
+    "De brief ging naar de ambassade in Hanoi.",
+    "Het Vietnamese bedrijf Vinamilk opende een kantoor in Ho Chi Minh.",
+])
+def test_no_person_in_the_same_place(text: str) -> None:
+    assert _found(text) == []
