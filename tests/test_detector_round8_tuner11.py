@@ -24,6 +24,10 @@ def _found(text: str) -> list[str]:
     ("Contactpersoon: Tran Van Minh, beleidsmedewerker, 070 456 23 81.", "Tran Van Minh"),
     ("Projectleider Pham Thi Huong van Rijkswaterstaat heeft de rapportage opgesteld.", "Pham Thi Huong"),
     ("De berekeningen zijn gecontroleerd door hydroloog Le Van Duc.", "Le Van Duc"),
+    # a unit ending in -management before the name: the name still found
+    ("Onder voorzitterschap van de directeur Risicomanagement a.i., mevrouw mr. A.M. Veldhuis-Çelik.",
+     "A.M. Veldhuis-Çelik"),
+    ("Het stuk is opgesteld door teamleider Informatiemanagement Jansen.", "Jansen"),
 ])
 def test_the_civil_servant_is_found(text: str, name: str) -> None:
     assert name in _found(text)
@@ -43,3 +47,12 @@ def test_the_civil_servant_is_found(text: str, name: str) -> None:
 ])
 def test_no_person_in_the_same_place(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Onder voorzitterschap van de directeur Risicomanagement a.i., mevrouw mr. A.M. Veldhuis-Çelik.",
+     "Risicomanagement"),
+    ("Het stuk is opgesteld door teamleider Informatiemanagement Jansen.", "Informatiemanagement"),
+])
+def test_a_management_unit_is_no_name(text: str, unit: str) -> None:
+    assert unit not in _found(text)

@@ -100,7 +100,8 @@ _PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
 UNIT_SUFFIXES = ("heid", "schap", "atie", "itie", "zaken", "beleid", "voering", "zorg", "kunde", "wezen", "middelen",
                  "iteit", "staf",
                  # the fields a unit or a post is named by ("senior adviseur Budgetdiscipline", "hoofd Toezicht")
-                 "discipline", "toezicht", "beheer", "strategie", "wetgeving", "analyse", "begroting", "financiering")
+                 "discipline", "toezicht", "beheer", "strategie", "wetgeving", "analyse", "begroting", "financiering",
+                 "management")
 TUSSEN = r"(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Hh]et|[Tt]er|[Tt]en|[Tt]e|[Ii]n|[Oo]p|[Uu]it|[Vv]on|[Ll]a|[Ll]e|[Dd]u|['’]t)"
 CAP_TUSSEN = r"(?:Van|De|Den|Ter|Ten|Te|In\s+['’]t|Op\s+de|Uit\s+de|Van\s+de[nr]?|Van\s+het|Van\s+['’]t|Von|La|Le|Du)"
 CORE = rf"[^\W\d_]\w*(?:['’]\w+)*(?:{_HYPHEN}(?:{TUSSEN}\s+)*[^\W\d_]\w*)*"
