@@ -56,3 +56,24 @@ def test_no_person_in_the_same_place(text: str) -> None:
 ])
 def test_a_management_unit_is_no_name(text: str, unit: str) -> None:
     assert unit not in _found(text)
+
+
+# a scholar with the university named without an article ("van Wageningen University"): public work; the name ends
+# before "van <university>"; a civil servant's cue in the sentence keeps the finding
+@pytest.mark.parametrize("text", [
+    "Wij verwijzen naar het onderzoek van prof. Cathelijne Stoof van Wageningen University & Research.",
+    "Het onderzoek van prof. dr. Anne Stoof van Tilburg University is in de bijlage opgenomen.",
+])
+def test_a_scholar_of_a_university_without_article_is_public(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("De nota is opgesteld door beleidsmedewerker Anne Stoof van Wageningen University.", "Anne Stoof"),
+    ("Namens het ministerie werkte prof. dr. Anne Stoof van Tilburg University mee, bereikbaar via 06 12345678.",
+     "Anne Stoof"),
+    ("Het onderzoek van prof. dr. Anne Stoof van Tilburg University, bijgestaan door haar collega's van de directie "
+     "Wetgeving.", "Anne Stoof"),
+])
+def test_a_cue_keeps_the_person_of_a_university(text: str, name: str) -> None:
+    assert name in _found(text)

@@ -65,9 +65,9 @@ _UNIVERSITY = (
     r"|Universitair\s+Medisch|[A-ZÀ-Ý]\w*\s+(?:MC|UMC)\b|(?:UMC|Amsterdam\s+UMC|LUMC|UMCG|Radboudumc)\b"
     r"|[A-ZÀ-Ý]\w*\s+University\b|Hogeschool|(?:TU|KU)\s+[A-ZÀ-Ý]\w+)"
 )
-# "van de Universiteit Utrecht", "van de TU Delft", or in brackets: "(Vrije Universiteit Amsterdam)"
+# "van de Universiteit Utrecht", "van Wageningen University", or in brackets: "(Vrije Universiteit Amsterdam)"
 _UNIVERSITY_AFTER = re.compile(
-    rf"\s+(?:van|aan|bij)\s+(?:de|het)\s+{_UNIVERSITY}|\s*\((?:[A-ZÀ-Ý]\w*\s+)?{_UNIVERSITY}[^()\n]{{0,40}}\)"
+    rf"\s+(?:van|aan|bij)\s+(?:(?:de|het)\s+)?{_UNIVERSITY}|\s*\((?:[A-ZÀ-Ý]\w*\s+)?{_UNIVERSITY}[^()\n]{{0,40}}\)"
 )
 _PUBLIC_WORK = re.compile(
     rf"(?<!\w)(?:(?:publicaties?|onderzoek|studie|rapport|advies|analyse|artikel|oratie|proefschrift|werk|oordeel"

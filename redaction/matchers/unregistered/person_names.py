@@ -190,6 +190,9 @@ def _second_part(text: str, end: int, keep: set[str]) -> int:
     return more.end()
 
 
+_INSTITUTION_NEXT = re.compile(r" (?:University|Universiteit|UMC|MC|Hogeschool|Research|Institute|Instituut)(?!\w)")
+
+
 def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
     """Where the name ends: up to two more capitalised words after a bare given name."""
     end = m.end("name")
@@ -209,6 +212,8 @@ def _name_end(text: str, m: re.Match[str], keep: set[str]) -> int:
         gap = text[end : more.start("core")] if more else ""
         if "\n" in gap or "  " in gap or end > m.end("name") and "het" in gap.split():
             break  # a paragraph ends the name ("Griffier: Maas  Aanwezig"); "Michèle van Vugt van het Amsterdam UMC"
+        if more and gap.strip() and _INSTITUTION_NEXT.match(text, more.end()):
+            break  # "Cathelijne Stoof van Wageningen University & Research": "van" names her university
         end = more.end() if more else end
     return end
 
