@@ -77,3 +77,26 @@ def test_a_scholar_of_a_university_without_article_is_public(text: str) -> None:
 ])
 def test_a_cue_keeps_the_person_of_a_university(text: str, name: str) -> None:
     assert name in _found(text)
+
+
+_EK = ("Voorzitter: Broekers-Knol\n\nTegenwoordig zijn 72 leden, te weten:\n\nBacker, Diederik van Dijk, Ganzevoort, "
+       "Koole, Nooren en Schalk,\n\nen de heer Plasterk, minister van Binnenlandse Zaken.\n\n")
+
+
+@pytest.mark.parametrize("name", ["Backer", "Diederik van Dijk", "Ganzevoort", "Koole", "Schalk"])
+def test_the_members_of_an_attendance_list_are_public(name: str) -> None:
+    assert name not in _found(_EK + "De voorzitter:\n\nIk open de vergadering.\n\n")
+
+
+@pytest.mark.parametrize("text, name", [
+    (_EK + "De minister wordt bijgestaan door de heer Bram Kuiper, beleidsmedewerker van het ministerie.",
+     "Bram Kuiper"),
+    (_EK + "Voor ambtelijke ondersteuning is aanwezig mevrouw Anouk Veldman van de directie Wetgeving.",
+     "Anouk Veldman"),
+    (_EK + "Voor vragen kunt u bellen met beleidsmedewerker Ruud Hoekstra, 06 12345678.", "Ruud Hoekstra"),
+    (_EK + "De minister wordt bijgestaan door Ganzevoort van de directie Wetgeving, bereikbaar via 06 12345678.",
+     "Ganzevoort"),
+    (_EK + "Het stuk is opgesteld door Kowalczyk van de directie Wetgeving.", "Kowalczyk"),
+])
+def test_a_civil_servant_in_the_report_stays_a_finding(text: str, name: str) -> None:
+    assert name in _found(text)

@@ -13,6 +13,7 @@ from redaction.matchers.needles import Needles, literal_needle
 from redaction.matchers.public_people import holder_named
 from redaction.matchers.registered import _register, _registered_hits
 from redaction.matchers.unregistered import vocabulary as v
+from redaction.matchers.unregistered.attendance import attendance_surnames
 from redaction.matchers.unregistered.contact_points import (
     contact_candidates,
     is_mobile,
@@ -207,7 +208,8 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     groups, spokesmen = group_members(text, names)
     colleagues |= spokesmen
     for extra in (spokesman_surnames(text), members, groups, header_surnames(text), party_surnames(text, names),
-                  debate_surnames(text, names), outside_surnames(text, names)):  # parliament.py, outside.py
+                  debate_surnames(text, names), outside_surnames(text, names),  # parliament.py, outside.py
+                  attendance_surnames(text)):  # "Tegenwoordig zijn 72 leden, te weten: ..."
         for key, initials in extra.items():
             public.setdefault(key, set()).update(initials)
     offices = _office_starts_near(text, names)
