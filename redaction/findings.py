@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from pipeline.errors import Diagnostic, Loc
 from redaction import memo
 from redaction.matchers import PersonData
+from redaction.matchers.unregistered.namedata import UNDECOMPOSED
 
 if TYPE_CHECKING:
     from redaction.matchers.unregistered import Candidate
@@ -132,7 +133,8 @@ def _yaml_str(text: str) -> str:
 
 
 def _person_id(label: str) -> str:
-    ascii_ = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    # "Mehmet Aydın" -> "mehmetaydin": letters NFKD does not take apart (ı, ł, ø, đ) by their base letter, not dropped
+    ascii_ = unicodedata.normalize("NFKD", label.translate(UNDECOMPOSED)).encode("ascii", "ignore").decode()
     words = [w for w in re.split(r"[^A-Za-z]+", ascii_) if w]
     return "".join(words).lower()[:30] or "persoon"
 

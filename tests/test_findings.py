@@ -96,6 +96,17 @@ def test_the_pasted_personen_snippet_registers_the_person(tmp_path, option, reda
     assert logged == (["De Graaf", "De Graaf", "j.degraaf@minezk.nl"] if redacted else [])
 
 
+@pytest.mark.parametrize("written, person_id", [("Mehmet Aydın", "mehmetaydin"), ("Łukasz Wójcik", "lukaszwojcik"),
+                                                ("Søren Ørsted", "sorenorsted"), ("Đorđe Petrović", "dordepetrovic")])
+def test_the_snippet_id_keeps_every_letter_of_the_name(tmp_path, written, person_id):
+    """Letters NFKD does not take apart (ı, ł, ø, đ) go to their base letter in the suggested id, not away."""
+    tekst = f"De cijfers zijn aangeleverd door beleidsmedewerker {written} van de directie Wonen."
+    (d,) = _plan(tmp_path / "a", tekst).redaction.findings
+    assert f"  - id: {person_id}\n" in d.hint
+    plan = _plan(tmp_path / "b", tekst, personen=PERSONEN + _block(d.hint, "a."))
+    assert plan.redaction.findings == []
+
+
 def test_the_pasted_toegestaan_snippet_clears_the_finding(tmp_path):
     tekst = "Het advies is van jurist De Graaf; De Graaf belt u."
     (d,) = _plan(tmp_path / "a", tekst).redaction.findings

@@ -32,14 +32,14 @@ def _read(relative: str) -> list[str]:
 
 
 # letters NFKD does not take apart: Turkish dotless i, Polish l, Croatian d, Danish o
-_UNDECOMPOSED = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O"})
+UNDECOMPOSED = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O"})
 
 
 def latin_base(word: str) -> str:
     """A name's letters beyond Latin-1 without their marks, as the lists of deduce spell them ("Yıldırım" ->
     "Yildirim", "Szőke" -> "Szoke"); Latin-1 letters stay (the lists hold "Öztürk" as it is written)."""
     out = []
-    for ch in word.translate(_UNDECOMPOSED):
+    for ch in word.translate(UNDECOMPOSED):
         if ch > "ÿ":
             ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
         out.append(ch)
