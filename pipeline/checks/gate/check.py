@@ -106,7 +106,7 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
 
 
 def _object_problems(name: str, raw: list[tuple[str, str, bool]], checks: list) -> list[str]:
-    """The forms and review markers in the PDF's strings and streams (objects.object_strings).
+    """The forms and review markers in the PDF's strings and streams (objects.read_objects).
 
     Each string is searched as before; a form whose anchor is in none of them (one search in
     all of them joined, the anchors hold no NUL) is not looked for string by string.

@@ -45,7 +45,12 @@ _ENCODINGS = ("utf-8", "utf-16-be", "utf-16-le", "latin-1")
 
 
 def read_objects(doc: pikepdf.Pdf) -> tuple[list[tuple[str, str, bool]], list[str]]:
-    """object_strings and embedded_files of doc, in one pass over its objects."""
+    """In one pass over doc's objects: every string, name and decompressed stream as text, and where the PDF
+    carries a file inside it (attachments, file specifications with an /EF).
+
+    Each text comes with where it stands and a flag that tells text a reader can see (strings, names, XMP
+    metadata) from other streams: PDF syntax and binary data, where forms are compared in their exact case.
+    """
     strings: list[tuple[str, str, bool]] = []
     found = []
     names = doc.Root.get(pikepdf.Name.Names)
@@ -62,15 +67,6 @@ def read_objects(doc: pikepdf.Pdf) -> tuple[list[tuple[str, str, bool]], list[st
         _strings_of(obj, f"object {obj.objgen[0]}", strings, top=True)
     _strings_of(doc.trailer, "trailer", strings, top=True)
     return strings, sorted(set(found))
-
-
-def object_strings(doc: pikepdf.Pdf) -> list[tuple[str, str, bool]]:
-    """Every string, name and decompressed stream of every object, as text.
-
-    The flag tells text a reader can see (strings, names, XMP metadata) from other
-    streams: PDF syntax and binary data, where forms are compared in their exact case.
-    """
-    return read_objects(doc)[0]
 
 
 def _name_text(name: str) -> str | None:
@@ -113,11 +109,6 @@ def _strings_of(obj: object, where: str, out: list[tuple[str, str, bool]], top: 
         for item in obj:
             if isinstance(item, pikepdf.Object):
                 _strings_of(item, where, out)
-
-
-def embedded_files(doc: pikepdf.Pdf) -> list[str]:
-    """Where the PDF carries a file inside it (attachments, file specifications with an /EF)."""
-    return read_objects(doc)[1]
 
 
 def after_last_eof(data: bytes) -> bytes:
