@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from redaction.matchers.public_people import holders_with_surname
+from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 
 _LIST_START = re.compile(
@@ -17,8 +18,8 @@ _LIST_START = re.compile(
 # the list ends at a full stop or where the others present are named ("en de heer Plasterk, minister van ...")
 _LIST_END = re.compile(r"\.(?:\s|$)|\s+(?:en\s+)?(?:de\s+heer|mevrouw)\s|\n\n|  ")
 _SPLIT = re.compile(r"\s*(?:[,;]|\ben\b)\s*")
-_ITEM = re.compile(r"(?:[A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]*\s+)?(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|[Tt]e)\s+){0,3}"
-                   r"[A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]*")
+_ITEM = re.compile(rf"(?:[{v.UPPER}][\w'’\-]*\s+)?(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|[Tt]e)\s+){{0,3}}"
+                   rf"[{v.UPPER}][\w'’\-]*")
 _CAP_TUSSEN = re.compile(r"^(?:Van|De|Den|Der|Ter|Ten|Te)\s")
 
 

@@ -48,7 +48,7 @@ from redaction.matchers.unregistered.unit_context import (
 
 _OFFICE_REACH = 200  # an office and its organisation stand this close before the name (public.office_before)
 _NEAR = 150  # a number this close after a name is that person's ("Jansen (06 …)")
-_NAME_ENTRY = re.compile(r"^[^\d@]*[A-ZÀ-ÝĀ-ɏḀ-ỿ][^\d@]*$")
+_NAME_ENTRY = re.compile(rf"^[^\d@]*[{v.UPPER}][^\d@]*$")
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ _TITLED = re.compile(rf"(?:{v._PUBLIC_TITLE})[\s,:]+(?:(?:{v._SALUTATION}|{v._TI
 
 _POLITICAL = re.compile(
     rf"(?<!\w)(?i:minister(?:-president)?|staatssecretaris|kamerlid|premier)\s+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*"
-    rf"(?P<name>(?:{v.CAP_TUSSEN}\s+|{v.TUSSEN}\s+)*[A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]*)"
+    rf"(?P<name>(?:{v.CAP_TUSSEN}\s+|{v.TUSSEN}\s+)*[{v.UPPER}][\w'’\-]*)"
 )
 
 

@@ -11,7 +11,7 @@ from redaction.matchers.unregistered.institutions import looks_like_institution
 from redaction.matchers.unregistered.person_names import Candidate, _capitalised_word, _names_a_unit
 from redaction.matchers.unregistered.stopwords import STOPWORDS
 
-_WORD = r"[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]{2,}(?:-[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+)?"
+_WORD = rf"[{v.UPPER}][{v.LOWER}]{{2,}}(?:-[{v.UPPER}][{v.LOWER}]+)?"
 # "door Kowalczyk van de directie Wetgeving", "met Kowalczyk (afdeling Poort)": a ministry's own unit after the word
 _BEFORE_UNIT = re.compile(
     rf"(?<![\w\-])(?:door|met|bij|aan)\s+(?P<name>{_WORD})\s+(?:van\s+(?:de|het)\s+|\(\s*)"
@@ -34,7 +34,7 @@ _MIDDLES = ("Thi|Thị|Van|Văn|Duc|Đức|Ngoc|Ngọc|Quoc|Quốc|Huu|Hữu|Xua
             "|Dinh|Đình|Cong|Công|Tuan|Tuấn|Anh|Bao|Bảo")
 _VIETNAMESE = re.compile(
     rf"(?<![\w\-])(?P<family>{_FAMILIES})\s(?P<middle>{_MIDDLES})(?:\s(?:{_MIDDLES}))?\s"
-    rf"(?P<given>[A-ZÀ-ÝĀ-ɏḀ-ỿĐ][a-zà-ÿĀ-ɏḀ-ỿđ]+)(?![\w\-])"
+    rf"(?P<given>[{v.UPPER}Đ][{v.LOWER}đ]+)(?![\w\-])"
 )
 
 

@@ -59,14 +59,14 @@ def _listed_names(text: str, keep: set[str]) -> list[Candidate]:
 # or an apposition in lower case between commas before "en" ("Ingrid Vos, medewerker van de post in Addis Abeba, en
 # ..."; not a unit's fields: "directeur Bodem, Water en Lucht")
 _ITEM_TAIL = re.compile(
-    r"(?:\s+(?:in|te|op|uit)\s+[A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]*(?:\s+[A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]*){0,2}|\s*\([^()\n]{1,40}\))"
-    r"(?=\s*(?:,|\ben\b))|\s*,\s+[a-zà-ÿĀ-ɏḀ-ỿ][^,.;:()\n]{0,60}?,(?=\s+en\s)"
+    rf"(?:\s+(?:in|te|op|uit)\s+[{v.UPPER}][\w'’\-]*(?:\s+[{v.UPPER}][\w'’\-]*){{0,2}}|\s*\([^()\n]{{1,40}}\))"
+    rf"(?=\s*(?:,|\ben\b))|\s*,\s+[{v.LOWER}][^,.;:()\n]{{0,60}}?,(?=\s+en\s)"
 )
 # a given name and a surname no list holds, continuing a list of found names: "..., en Abebe Tesfaye" (two capitalised
 # words, no third after them: "en Raad van State" or "en Koninklijke Marine Reserve" are none)
-_PAIR = (r"(?P<name>(?P<init>)(?P<tus>)(?P<given>[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]{2,}) "
-         r"(?P<core>[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]{2,}"
-         r"(?:-[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]{2,})?))(?![\w\-\u2010\u2011])(?!\s+[A-ZÀ-ÝĀ-ɏḀ-ỿ])")
+_PAIR = (rf"(?P<name>(?P<init>)(?P<tus>)(?P<given>[{v.UPPER}][{v.LOWER}]{{2,}}) "
+         rf"(?P<core>[{v.UPPER}][{v.LOWER}]{{2,}}"
+         rf"(?:-[{v.UPPER}][{v.LOWER}]{{2,}})?))(?![\w\-\u2010\u2011])(?!\s+[{v.UPPER}])")
 _TWO_WORDS = re.compile(rf"\s*(?:,|\ben\b)\s*{_PAIR}")
 _PAIR_AT = re.compile(_PAIR)
 
@@ -105,7 +105,7 @@ def _unlisted_pair(text: str, m: re.Match[str], keep: set[str]) -> bool:
 # a plural role noun, also a compound, names a list of people: after it a surname no list holds is the next item too
 # ("de ambassademedewerkers Ingrid Vos in Addis Abeba en Tesfaye in Kampala")
 _PEOPLE_BEFORE = re.compile(
-    rf"(?<![\w\-\u2010\u2011])[a-zà-ÿĀ-ɏḀ-ỿ\-\u2010\u2011]*(?:medewerkers|adviseurs|juristen|ambtenaren|projectleiders"
+    rf"(?<![\w\-\u2010\u2011])[{v.LOWER}\-\u2010\u2011]*(?:medewerkers|adviseurs|juristen|ambtenaren|projectleiders"
     rf"|analisten|coördinatoren|specialisten|attachés|collega's|collega’s)\s+(?:(?:{v._SALUTATION}|{v._TITLE})\s*)*$"
 )
 

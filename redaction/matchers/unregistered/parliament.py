@@ -32,7 +32,7 @@ _BY_MOUTH = re.compile(r"(?<!\w)bij\s+monde\s+van\s+")
 # who the speaker speaks for: the Kamer, a chamber, a parliamentary group or committee (not "het ministerie")
 _PARLIAMENT = re.compile(
     r"(?<![\w-])(?:(?:Tweede|Eerste)\s+)?Kamer(?!\w)|Senaat|Staten-Generaal|\w*[Ff]ractie|Kamercommissie"
-    r"|vaste\s+commissie|commissie\s+voor\s+[A-ZÀ-ÝĀ-ɏḀ-ỿ]"
+    rf"|vaste\s+commissie|commissie\s+voor\s+[{v.UPPER}]"
 )
 # (a committee debate's report, since 2021: "VERSLAG VAN EEN COMMISSIEDEBAT", "Verslag van een commissiedebat")
 _PROCEEDINGS = re.compile(
@@ -40,14 +40,14 @@ _PROCEEDINGS = re.compile(
 )
 _SALUTED = re.compile(rf"(?:{v._SALUTATION})\s+$")
 _PARTY = "|".join(re.escape(p) for p in sorted(v.PARTIES, key=len, reverse=True))
-_SPEAKER = rf"(?:(?:{v.CAP_TUSSEN}|{v.TUSSEN})\s+)*[A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]*(?:\s+[A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]*)?"
+_SPEAKER = rf"(?:(?:{v.CAP_TUSSEN}|{v.TUSSEN})\s+)*[{v.UPPER}][\w'’\-]*(?:\s+[{v.UPPER}][\w'’\-]*)?"
 # a speaker turn opens a paragraph (the folded text has two spaces for a paragraph break): "De voorzitter:",
 # "Minister Koolmees:", "Staatssecretaris Van Rijn:", "De heer Snels (GroenLinks): Kan de minister ...", "Mevrouw Van
 # Brenk (50PLUS):"; a member's turn carries the party label
 # (the two spaces lead the pattern: a literal prefix the regex engine skips to, the text's start is matched apart)
 _TURN = re.compile(
     rf"\s\s(?:(?P<chair>De\s+voorzitter)|(?:Minister(?:-president)?|Staatssecretaris)\s+{_SPEAKER}"
-    rf"|(?P<member>(?:De\s+heer|Mevrouw)\s+(?:[A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]*\s+)?{_SPEAKER}\s+\((?:{_PARTY})\)))\s*:(?=\s)"
+    rf"|(?P<member>(?:De\s+heer|Mevrouw)\s+(?:[{v.UPPER}][\w'’\-]*\s+)?{_SPEAKER}\s+\((?:{_PARTY})\)))\s*:(?=\s)"
 )
 _last: list[tuple[str, bool]] = [("", False)]  # the last text asked about: header and member checks ask in turn
 
@@ -66,7 +66,7 @@ def in_proceedings(text: str) -> bool:
 # one member's turn with the marks only the Handelingen print: a speech that opens by addressing the chair, or the
 # heading of the item ("Aan de orde is het debat ...  De heer Slob (ChristenUnie):  Voorzitter. Wij spreken ...")
 _MEMBER_TURN = re.compile(
-    rf"\s\s(?:De\s+heer|Mevrouw)\s+(?:[A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]*\s+)?{_SPEAKER}\s+\((?:{_PARTY})\)\s*:\s"
+    rf"\s\s(?:De\s+heer|Mevrouw)\s+(?:[{v.UPPER}][\w'’\-]*\s+)?{_SPEAKER}\s+\((?:{_PARTY})\)\s*:\s"
 )
 _HANDELINGEN_MARK = re.compile(r"\s\s(?:Voorzitter[.,!]\s|Aan\s+de\s+orde\s+(?:is|zijn)\s)")
 
@@ -139,7 +139,7 @@ def header_surnames(text: str) -> dict[str, set[str]]:
 # the speaker's colleague, as members call each other in a debate: "mijn collega Joost Sneller", "collega Omtzigt",
 # "onze gewaardeerde collega de heer X", "de collega's Omtzigt en Van Dijk" (not "oud-collega": a former colleague)
 _COLLEAGUE = re.compile(
-    rf"(?<![\w\-])(?:(?:[Mm]ijn|[Oo]nze|[Dd]e)\s+(?:[a-zà-ÿĀ-ɏḀ-ỿ]+\s+)?)?[Cc]ollega(?P<many>['’]s)?\s+"
+    rf"(?<![\w\-])(?:(?:[Mm]ijn|[Oo]nze|[Dd]e)\s+(?:[{v.LOWER}]+\s+)?)?[Cc]ollega(?P<many>['’]s)?\s+"
     rf"(?:(?:{v._SALUTATION})\s+)?$"
 )
 _NEXT_IN_LIST = re.compile(rf"\s*(?:,|\ben\b)\s*(?:(?:{v._SALUTATION})\s+)?")
@@ -230,11 +230,11 @@ _SPEECH_AFTER = re.compile(
 
 # "50PLUS, Klein, N.P.M." / "SP, Van Dijk, J.J. Vraag: ...": the member who asked, heading the answer
 _PARTY_LIST = re.compile(
-    rf"\s(?=\s(?:{_PARTY}) ?, ?(?P<name>(?:{v.CAP_TUSSEN} )?[A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]*"
-    rf"(?: [A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]*)?) ?, ?(?P<init>{v.INITIALS}))"  # a lookahead: the next item's break stays
+    rf"\s(?=\s(?:{_PARTY}) ?, ?(?P<name>(?:{v.CAP_TUSSEN} )?[{v.UPPER}][\w'’\-]*"
+    rf"(?: [{v.UPPER}][\w'’\-]*)?) ?, ?(?P<init>{v.INITIALS}))"  # a lookahead: the next item's break stays
 )
 # the rest of a two-word surname and the party label: "Van Haersma| Buma (CDA)"
-_PARTY_AFTER = re.compile(rf" [A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’\-]* ?\((?:{_PARTY})\)")  # one space: no paragraph break between
+_PARTY_AFTER = re.compile(rf" [{v.UPPER}][\w'’\-]* ?\((?:{_PARTY})\)")  # one space: no paragraph break between
 
 
 def party_surnames(text: str, names: Sequence[Candidate]) -> dict[str, set[str]]:

@@ -32,11 +32,12 @@ _AFTER_TRIGGER = re.compile(
 # salutation the salutation triggers already; a public office in the same form is made public by offices.py)
 _ROLE_APPOSITION = re.compile(
     rf"(?<![\w\-\u2010\u2011])(?P<role>{v._ROLE})\s+(?:van|bij|voor|in|te)\s+[^,.;:()\n]{{1,60}}?,\s+"
-    rf"(?P<name>(?P<init>{v.INITIALS})?(?:[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+(?:-[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+)?\s+)?{v.SURNAME}){_E}"
+    rf"(?P<name>(?P<init>{v.INITIALS})?(?:[{v.UPPER}][{v.LOWER}]+(?:-[{v.UPPER}][{v.LOWER}]+)?\s+)?{v.SURNAME}){_E}"
 )
 # found from the literal of-clause and comma first, the role noun then looked for in the few words before it (one
 # pass of the role alternation over the whole text costs a fifth of the scan)
-_APPOSITION_TAIL = re.compile(r"(?<!\w)(?:van|bij|voor|in|te)\s+[^,.;:()\n]{1,60}?,\s+(?=[A-ZÀ-ÝĀ-ɏḀ-ỿ]|[a-z]{1,4}\.)")
+_APPOSITION_TAIL = re.compile(
+    rf"(?<!\w)(?:van|bij|voor|in|te)\s+[^,.;:()\n]{{1,60}}?,\s+(?=[{v.UPPER}]|[a-z]{{1,4}}\.)")
 _ROLE_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE})\s+$")
 # after initials also an Arabic or Berber particle: "A. el Idrissi", "M. Ben Ali"
 _AFTER_INITIALS = re.compile(
@@ -47,11 +48,11 @@ _MORE_NAME = re.compile(rf"\s+(?:{v.TUSSEN}\s+){{0,3}}(?P<core>{v.CORE}){_E}")
 # (one space between the given name and the rest: a paragraph break, two spaces in the folded text, ends the name,
 # "Voorzitter: Jacobi  Griffier: ...")
 _GIVEN = re.compile(
-    rf"(?<![\w.{re.escape(_HYPHENS)}])(?P<given>[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+(?:-[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+)?)\s(?!\s)"
+    rf"(?<![\w.{re.escape(_HYPHENS)}])(?P<given>[{v.UPPER}][{v.LOWER}]+(?:-[{v.UPPER}][{v.LOWER}]+)?)\s(?!\s)"
     rf"(?P<name>(?P<tus>{v.PARTICLE}\s+|(?:{v.TUSSEN}\s+){{0,3}})(?P<core>{v.CORE})){_E}"
 )
 _AFTER_TUSSEN = re.compile(r"(?<!\w)(?:Van|De|Den|Ter|Ten|Te)\s+$")
-_CAPITALISED = re.compile(r"[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+(?:-[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+)?")
+_CAPITALISED = re.compile(rf"[{v.UPPER}][{v.LOWER}]+(?:-[{v.UPPER}][{v.LOWER}]+)?")
 # the core is no tussenvoegsel itself: "Van den Akker" is tussenvoegsel "Van den" and core "Akker", never "Van" + "den"
 _CAP_TUSSEN = re.compile(
     rf"(?<![\w{re.escape(_HYPHENS)}])(?P<name>(?P<tus>{v.CAP_TUSSEN})\s+(?!{v.TUSSEN}\s)(?P<core>{v.CORE})){_E}")
@@ -93,10 +94,10 @@ _UNIT_ADJECTIVES = frozenset(["Grote", "Kleine", "Nieuwe", "Oude", "Hoge", "Lage
 # a unit is named by a list of its fields: "directeur Klimaat, Lucht en Geluid", "afdeling Bestuur, Democratie en
 # Financiën"; one person after a singular role noun is never a list of three
 _FIELD_LIST = re.compile(
-    r",\s*[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+(?:,\s*[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+)*\s+en\s+[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+"
+    rf",\s*[{v.UPPER}][{v.LOWER}]+(?:,\s*[{v.UPPER}][{v.LOWER}]+)*\s+en\s+[{v.UPPER}][{v.LOWER}]+"
     # or by two, the second a unit's own ("directeur Wetgeving en Juridische Zaken", "team Toezicht en Handhaving")
-    rf"|\s+en\s+(?:[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+(?:{'|'.join(_ADJECTIVE_ENDINGS)})\s+[A-ZÀ-ÝĀ-ɏḀ-ỿ]"
-    rf"|[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]*(?:{'|'.join(v.UNIT_SUFFIXES)}|[a-zà-ÿĀ-ɏḀ-ỿ]{{4}}ing)(?!\w))"
+    rf"|\s+en\s+(?:[{v.UPPER}][{v.LOWER}]+(?:{'|'.join(_ADJECTIVE_ENDINGS)})\s+[{v.UPPER}]"
+    rf"|[{v.UPPER}][{v.LOWER}]*(?:{'|'.join(v.UNIT_SUFFIXES)}|[{v.LOWER}]{{4}}ing)(?!\w))"
 )
 
 
@@ -112,10 +113,10 @@ def _a_unit_list(text: str, m: re.Match[str]) -> bool:
     return bool(nxt) and nxt.group(1) not in data.surnames() and _names_a_unit(nxt.group(1))  # type: ignore[union-attr]
 
 
-_NEXT_CAPITALISED = re.compile(r" ([A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+)(?!\w)")
+_NEXT_CAPITALISED = re.compile(rf" ([{v.UPPER}][{v.LOWER}]+)(?!\w)")
 # a double surname's parts are capitalised or start with a tussenvoegsel ("Verhagen-Ruis", "Blanksma-van den Heuvel");
 # a compound with another lowercase part is a word: "coördinator EU-milieudossiers", "adviseur ICT-beleid"
-_LOWER_PART = re.compile(rf"[{re.escape(_HYPHENS)}](?!(?:{v.TUSSEN})\s)[a-zà-ÿĀ-ɏḀ-ỿ]")
+_LOWER_PART = re.compile(rf"[{re.escape(_HYPHENS)}](?!(?:{v.TUSSEN})\s)[{v.LOWER}]")
 
 
 def _a_word_of_the_text(text: str, core: str) -> bool:
@@ -176,7 +177,7 @@ def _is_name(text: str, m: re.Match[str], keep: set[str], via_initials: bool) ->
 
 # the second word of a surname of two after a capitalised tussenvoegsel: "De Hoop Scheffer", "Van Haersma Buma" (a
 # listed surname, one space on, no ordinary word or place, and the phrase ends there)
-_SECOND_PART = re.compile(r" ([A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]{2,})(?![\w\-\u2010\u2011])(?! [A-ZÀ-ÝĀ-ɏḀ-ỿ])")
+_SECOND_PART = re.compile(rf" ([{v.UPPER}][{v.LOWER}]{{2,}})(?![\w\-\u2010\u2011])(?! [{v.UPPER}])")
 
 
 def _second_part(text: str, end: int, keep: set[str]) -> int:
@@ -222,7 +223,7 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-_UNIT_WORD = re.compile(rf"\s+(?:en\s+)?(?P<word>[A-ZÀ-ÝĀ-ɏḀ-ỿ][\w'’{re.escape(_HYPHENS)}]*)")
+_UNIT_WORD = re.compile(rf"\s+(?:en\s+)?(?P<word>[{v.UPPER}][\w'’{re.escape(_HYPHENS)}]*)")
 _NAME_HERE = re.compile(rf"\s+(?:en\s+)?(?P<name>(?P<init>)(?P<tus>(?:{v.CAP_TUSSEN}\s+)?)(?P<core>{v.CORE})){_E}")
 
 
@@ -291,7 +292,7 @@ def _known_surname(core: str, known: frozenset[str]) -> bool:
 _LEADING_TUSSEN = re.compile(rf"^(?:{v.TUSSEN}\s+)+")
 
 
-_GIVEN_BEFORE = re.compile(r"(?<![\w.\-])([A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+) $")
+_GIVEN_BEFORE = re.compile(rf"(?<![\w.\-])([{v.UPPER}][{v.LOWER}]+) $")
 def _given_names(text: str, keep: set[str]) -> list[Candidate]:
     """A Dutch first name and a known surname: "Jan de Boer", "Fatima El Amrani", "Joost Verhoeven"."""
     out = []

@@ -6,6 +6,12 @@ import re
 from redaction.matchers._text import _B, _HYPHEN
 from redaction.matchers.names import _INITIAL
 
+# The letters of a name, for inside [...]: Latin-1 and Latin Extended-A, -B and Additional ("Aydın", "Wiśniewski",
+# "Nguyễn"). The extended ranges hold both cases, so UPPER also takes a lower-case "ş" (hardly ever a word's first
+# letter in Dutch text). Patterns written before round 8 still have [A-ZÀ-Ý] / [a-zà-ÿ] of their own.
+UPPER = "A-ZÀ-ÝĀ-ɏḀ-ỿ"
+LOWER = "a-zà-ÿĀ-ɏḀ-ỿ"
+
 _SALUTATION = (
     r"[Mm]evrouw|[Mm]evr\.|[Mm]w\.?|[Mm]ej\.|[Mm]eneer|[Dd]e\s+[Hh]eer|[Gg]eachte\s+[Hh]eer"
     r"|[Dd]hr\.?|[Hh]r\."
@@ -57,7 +63,7 @@ _ROLE_HEADS = ("coördinator", "coordinator", "medewerker", "adviseur", "behande
                "specialist", "ambtenaar", "onderzoeker", "controller", "manager", "directeur", "officer",
                "ondersteuner", "voorlichter", "auditor", "onderhandelaar", "begeleider", "expert", "officier",
                "attaché")
-_ROLE_COMPOUND = rf"[A-Za-zà-ÿĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]{{2,}}?{_HYPHEN}?(?:{'|'.join(_ROLE_HEADS)})"
+_ROLE_COMPOUND = rf"[A-Z{LOWER}][{LOWER}]{{2,}}?{_HYPHEN}?(?:{'|'.join(_ROLE_HEADS)})"
 # an abbreviation and a hyphen before a civil servant's role noun name one too: "EU-coördinator", "ICT-adviseur",
 # "HR-medewerker", "BIZA-jurist" (public offices built so, "EU-commissaris", "VN-gezant", have no role noun)
 # and with a staff council's or management team's seat: "OR-voorzitter Bakker", "MT-lid Jansen"
@@ -92,7 +98,7 @@ RANK = (
 _ROLE_MODIFIERS = ("senior", "junior", "adjunct", "plaatsvervangend", "waarnemend", "sous", "oud", "ex", "interim",
                    "co", "chef", "hoofd", "vice", "eerste", "tweede")
 _PART = (rf"{_alternatives(tuple(w for w in _ROLE_WORDS if not re.search('[ -]', w)))}|{_RANK_WORD}"
-         rf"|{_alternatives(_ROLE_MODIFIERS)}|[A-Za-zà-ÿĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]{{2,}}?(?:{'|'.join(_ROLE_HEADS)})")
+         rf"|{_alternatives(_ROLE_MODIFIERS)}|[A-Z{LOWER}][{LOWER}]{{2,}}?(?:{'|'.join(_ROLE_HEADS)})")
 _HYPHENATED_ROLE = (rf"(?:{_PART})(?:{_HYPHEN}(?:{_PART}))+(?!{_HYPHEN}?\w)")
 _ROLE = rf"{RANK}|{_HYPHENATED_ROLE}|{_ABBREVIATED_ROLE}|{_alternatives(_ROLE_WORDS)}|{_ROLE_COMPOUND}"
 _PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
@@ -108,10 +114,10 @@ CORE = rf"[^\W\d_]\w*(?:['’]\w+)*(?:{_HYPHEN}(?:{TUSSEN}\s+)*[^\W\d_]\w*)*"
 # "P.J.M. (Paul) Verschoor", "J.W. (Jan-Willem) Roodenburg": a given name in brackets after the initials belongs to
 # the name
 INITIALS = (rf"(?:(?:{_INITIAL})\.\s?){{1,5}}\s*"
-            rf"(?:\([A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+(?:{_HYPHEN}[A-ZÀ-ÝĀ-ɏḀ-ỿ][a-zà-ÿĀ-ɏḀ-ỿ]+)?\)\s+)?")
+            rf"(?:\([{UPPER}][{LOWER}]+(?:{_HYPHEN}[{UPPER}][{LOWER}]+)?\)\s+)?")
 # Arabic and Berber particles, written in lower case too: "S. el Idrissi", "jurist mevrouw al Amrani"
 _LOWER_PARTICLE = r"(?:el|al|ben|ait|aït|abou|abu|bou|ould)"
-SURNAME = rf"(?P<tus>{_LOWER_PARTICLE}\s+(?=[A-ZÀ-ÝĀ-ɏḀ-ỿ])|(?:{TUSSEN}\s+){{0,3}})(?P<core>{CORE})"
+SURNAME = rf"(?P<tus>{_LOWER_PARTICLE}\s+(?=[{UPPER}])|(?:{TUSSEN}\s+){{0,3}})(?P<core>{CORE})"
 # a salutation may follow the role noun: "beleidsmedewerker mevrouw Bakker-Smit", "collega de heer Van Dam"
 TRIGGER = rf"(?:(?P<role>{_ROLE})(?:\s+(?:{_SALUTATION}))?|{_SALUTATION}|{_TITLE})(?:\s+{_TITLE})*"
 PLURAL_TRIGGER = rf"{_B}(?:de\s+)?(?:{_PLURAL_ROLE})\s+"
@@ -196,11 +202,11 @@ PUBLIC_TITLES = (
 _PUBLIC_TITLE = _alternatives(PUBLIC_TITLES)
 # "minister Uitermark", "het lid Omtzigt", "motie-Slob", "de Staatssecretaris dhr. Snel",
 # "bewindspersonen Opstelten en Teeven", "de voorzitter van de commissie, Anne Mulder"
-_NAME_WORD = rf"(?:{CAP_TUSSEN}\s+|{TUSSEN}\s+)*[A-ZÀ-ÝĀ-ɏḀ-ỿ]\w*(?:{_HYPHEN}[A-ZÀ-ÝĀ-ɏḀ-ỿ]\w*)*"
+_NAME_WORD = rf"(?:{CAP_TUSSEN}\s+|{TUSSEN}\s+)*[{UPPER}]\w*(?:{_HYPHEN}[{UPPER}]\w*)*"
 _OF_CLAUSE = r"(?:\s+(?:van|voor|der|de|het|den|en)(?:\s+[\w-]+){1,6}?)?"
 PUBLIC_BEFORE = re.compile(
     rf"{_B}(?:{_PUBLIC_TITLE}){_HYPHEN}?{_OF_CLAUSE}\s*,?\s*(?:(?:{_SALUTATION}|{_TITLE})\s*)*"
-    rf"(?P<names>(?:(?:{INITIALS})?(?:[A-ZÀ-ÝĀ-ɏḀ-ỿ]\w+\s+)?{_NAME_WORD}(?:\s*(?:,|/|\ben\b)\s*)?)+)"
+    rf"(?P<names>(?:(?:{INITIALS})?(?:[{UPPER}]\w+\s+)?{_NAME_WORD}(?:\s*(?:,|/|\ben\b)\s*)?)+)"
 )
 PARTIES = (
     "VVD", "CDA", "D66", "PVV", "SP", "PvdA", "GroenLinks", "GL", "GL-PvdA", "GroenLinks-PvdA", "ChristenUnie", "CU",
