@@ -26,8 +26,6 @@ from redaction.matchers.unregistered.public import _name_spans
 # directeur-generaal heads a ministry's directorate-general as often, and is never public so
 _SECRETARY_GENERAL = re.compile(rf"(?<![\w\-\u2010\u2011])[Ss]ecretaris{_HYPHEN}[Gg]eneraal(?!\w)")
 _INTERNATIONAL_NAMED = re.compile(rf"(?<![\w\-\u2010\u2011]){_INTERNATIONAL}(?![^\W_])")
-# a civil servant's role noun (the pattern parliament.py compiles: re's cache holds it once)
-_PERSON_ROLE = re.compile(rf"(?<![\w\-])(?:{v._ROLE}|{v._PLURAL_ROLE})(?!\w)")
 # "Secretaris-generaal X van Defensie", "... X (BZK)", "X, de SG van ...": the organisation after the name decides
 _ORGANISATION_NEXT = re.compile(r"\s*(?:\(|,\s*(?:de|het)\s|(?:van|bij|namens)\s)")
 # a minister's foreign counterpart: "met haar Duitse collega, mevrouw X" (a bare "collega" is a civil servant's role
@@ -53,7 +51,7 @@ def _international_head(text: str, m: re.Match[str]) -> int | None:
         return None
     before = _sentences_before(text, m.start())
     scope = before + _REST.match(text, direct.end()).group()  # type: ignore[union-attr]
-    if not _INTERNATIONAL_NAMED.search(before) or unit_or_internal(scope) or _PERSON_ROLE.search(scope):
+    if not _INTERNATIONAL_NAMED.search(before) or unit_or_internal(scope) or v.ROLE_WORD.search(scope):
         return None
     names = _name_spans(text, direct.end())
     last = names[-1] if names else None
@@ -63,7 +61,7 @@ def _international_head(text: str, m: re.Match[str]) -> int | None:
 
 
 def _counterpart(text: str, at: int, name: int) -> bool:
-    return not _unit_after(text, name) and not _PERSON_ROLE.search(sentence_before(text, at, 160))
+    return not _unit_after(text, name) and not v.ROLE_WORD.search(sentence_before(text, at, 160))
 
 
 def foreign_colleague(text: str, start: int) -> bool:

@@ -260,7 +260,7 @@ def _scholar_contribution(text: str, c: Candidate) -> bool:
         return False
     before = sentence_before(text, work.start(), 240, ".;!?\n")
     after = _sentence_rest(text, c.end)[:120]
-    if unit_or_internal(before + " " + after) or _ANY_ROLE.search(before + " " + after) or _OWN_PAPER.search(before):
+    if unit_or_internal(before + " " + after) or v.ROLE_WORD.search(before + " " + after) or _OWN_PAPER.search(before):
         return False
     return bool(re.search(_UNIVERSITY, before)) or bool(_HEARING_AFTER.match(text, c.end))
 
@@ -282,11 +282,10 @@ def _chair_among(text: str, c: Candidate) -> bool:
         return False
     body = heads[-1].group("body")
     listed = window[heads[-1].end() :] + _sentence_rest(text, c.end)[:80]
-    return not unit_or_internal(body) and not unit_or_internal(listed) and not _ANY_ROLE.search(
+    return not unit_or_internal(body) and not unit_or_internal(listed) and not v.ROLE_WORD.search(
         sentence_before(text, c.start, 240, ".;!?\n"))
 
 
-_ANY_ROLE = re.compile(rf"(?<![\w\-])(?:{v._ROLE}|{v._PLURAL_ROLE})(?!\w)")  # (parliament.py's: compiled once)
 
 
 # a report known by its author's name: "mijn reactie op het rapport Alders" makes "het rapport van de heer Alders" an
@@ -334,13 +333,16 @@ _AS_AUTHOR = re.compile(r"\s+als\s+(?:eerste\s+|tweede\s+|laatste\s+|hoofd|co-?)
 _STUDY = re.compile(r"(?i:rapport|studie|publicatie|artikel|onderzoek)")
 
 
+_ROLE_IN_SENTENCE = re.compile(rf"(?<!\w)(?:{v._ROLE})(?!\w)")
+
+
 def _first_author(text: str, c: Candidate) -> bool:
     if not _AS_AUTHOR.match(text, c.end):
         return False
     sentence = sentence_before(text, c.start, 240, ".;!?\n") + " " + _sentence_rest(text, c.end)[:120]
     return (bool(_STUDY.search(sentence)) and bool(_EXTERNAL_ORG.search(sentence) or _EXTERNAL_ABBREVIATION.search(
         sentence)) and not _STAFFED.search(sentence) and not _INTERNAL_BODY.search(sentence)
-        and not _OWN_PAPER.search(sentence) and not re.search(rf"(?<!\w)(?:{v._ROLE})(?!\w)", sentence))
+        and not _OWN_PAPER.search(sentence) and not _ROLE_IN_SENTENCE.search(sentence))
 
 
 _SALUTED = re.compile(rf"(?:{v._SALUTATION}|{v._TITLE})\.?\s+$")
@@ -361,7 +363,6 @@ def unit_words(text: str, names: Sequence[Candidate]) -> set[tuple[int, int]]:
 
 # a pair of fields after a role noun names a unit: "plaatsvervangend directeur-generaal Agro en Natuur" (the second a
 # common noun, neither word a known name: "directeur Bakker en Smit" or "teamleider Tjoa en Natuur" is no unit)
-_ROLE_RIGHT_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE})\s+$")
 # (the field ends the phrase: "teamleider Tjoa en De Wit" is two people, "De" no field)
 _AND_FIELD = re.compile(r"\s+en\s+([A-ZÀ-Ý][a-zà-ÿ]{3,})(?![\w\-\u2010\u2011])(?!\s+(?:[A-ZÀ-Ý]|van\b|de\b))")
 
@@ -376,4 +377,4 @@ def _fields_after_role(text: str, c: Candidate) -> bool:
             pair.group(1) in data.first_names()) or pair.group(1).casefold() in _TUSSEN:
         return False
     return pair.group(1).casefold() in data.common_words() and bool(
-        _ROLE_RIGHT_BEFORE.search(text, max(0, c.start - 60), c.start))
+        v.ROLE_RIGHT_BEFORE.search(text, max(0, c.start - 60), c.start))

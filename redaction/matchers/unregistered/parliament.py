@@ -144,7 +144,6 @@ _COLLEAGUE = re.compile(
 )
 _NEXT_IN_LIST = re.compile(rf"\s*(?:,|\ben\b)\s*(?:(?:{v._SALUTATION})\s+)?")
 # what ties a colleague to the ministry in the sentence: a role noun, a unit or an internal body, contact data
-_ROLE_WORD = re.compile(rf"(?<![\w\-])(?:{v._ROLE}|{v._PLURAL_ROLE})(?!\w)")
 _CONTACT = re.compile(r"@|\d{2,}[\s\-]?\d{2,}")
 # a contact line: someone to turn to is no member ("Voor vragen kunt u terecht bij collega X", "contactpersoon")
 _CONTACT_LINE = re.compile(
@@ -166,7 +165,7 @@ _OWN_STAFF = re.compile(
 
 
 def _civil_cue(sentence: str) -> bool:
-    return bool(_ASSISTED.search(sentence) or _ROLE_WORD.search(sentence) or unit_or_internal(sentence)
+    return bool(_ASSISTED.search(sentence) or v.ROLE_WORD.search(sentence) or unit_or_internal(sentence)
                 or _CONTACT.search(sentence) or _OWN_STAFF.search(sentence))
 
 

@@ -38,7 +38,6 @@ _ROLE_APPOSITION = re.compile(
 # pass of the role alternation over the whole text costs a fifth of the scan)
 _APPOSITION_TAIL = re.compile(
     rf"(?<!\w)(?:van|bij|voor|in|te)\s+[^,.;:()\n]{{1,60}}?,\s+(?=[{v.UPPER}]|[a-z]{{1,4}}\.)")
-_ROLE_BEFORE = re.compile(rf"(?<![\w\-\u2010\u2011])(?:{v._ROLE})\s+$")
 # after initials also an Arabic or Berber particle: "A. el Idrissi", "M. Ben Ali"
 _AFTER_INITIALS = re.compile(
     rf"(?<![\w.])(?P<name>(?P<init>{v.INITIALS})(?P<tus>{v.PARTICLE}\s+|(?:{v.TUSSEN}\s+){{0,3}})(?P<core>{v.CORE})){_E}"
@@ -261,7 +260,7 @@ def _trigger_names(text: str, keep: set[str], register: Sequence[tuple[int, int]
                 continue  # "de Nationaal Coördinator Groningen" is an office, what follows its area
             out.append(Candidate(m.start("name"), end, "naam", surname_key(text[m.start("name") : end])))
     for tail in _APPOSITION_TAIL.finditer(text):
-        role = _ROLE_BEFORE.search(text, max(0, tail.start() - 45), tail.start())
+        role = v.ROLE_RIGHT_BEFORE.search(text, max(0, tail.start() - 45), tail.start())
         ap = _ROLE_APPOSITION.match(text, role.start()) if role else None
         if ap and _is_name(text, ap, keep, False) and not _inside(register, ap.start(), ap.end()):
             out.append(Candidate(ap.start("name"), ap.end("name"), "naam", surname_key(ap.group("name"))))
