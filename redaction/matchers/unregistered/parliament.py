@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from redaction.matchers.names import _fold
 from redaction.matchers.public_people import holder_named, holders_with_surname
@@ -49,18 +50,14 @@ _TURN = re.compile(
     rf"\s\s(?:(?P<chair>De\s+voorzitter)|(?:Minister(?:-president)?|Staatssecretaris)\s+{_SPEAKER}"
     rf"|(?P<member>(?:De\s+heer|Mevrouw)\s+(?:[{v.UPPER}][\w'’\-]*\s+)?{_SPEAKER}\s+\((?:{_PARTY})\)))\s*:(?=\s)"
 )
-_last: list[tuple[str, bool]] = [("", False)]  # the last text asked about: header and member checks ask in turn
 
 
+@lru_cache(maxsize=4)  # the header and member checks ask about the same text in turn
 def in_proceedings(text: str) -> bool:
     """A report of the Kamer's proceedings: its heading or members' list, or two speakers' turns one of which is the
     chair's or a member's (Handelingen, the transcript of a committee debate; a letter listing what two ministers
     said, "Minister X: ... Minister Y: ...", is none, nor are minutes where only a chair speaks)."""
-    if _last[0][0] is text:
-        return _last[0][1]
-    found = bool(_PROCEEDINGS.search(text)) or _two_turns(text) or _member_speaks(text)
-    _last[0] = (text, found)
-    return found
+    return bool(_PROCEEDINGS.search(text)) or _two_turns(text) or _member_speaks(text)
 
 
 # one member's turn with the marks only the Handelingen print: a speech that opens by addressing the chair, or the
