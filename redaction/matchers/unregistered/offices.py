@@ -234,6 +234,9 @@ _FOREIGN = (r"Franse|Duitse|Britse|Engelse|Amerikaanse|Belgische|Italiaanse|Spaa
 _FOREIGN_OFFICER = re.compile(rf"(?<!\w)(?:{_FOREIGN})\s+(?:{_RANKS})\s+(?:(?:{_SALUTE})\s*)*(?=[{v.UPPER}])")
 
 
+_AGENCY_NAMED = re.compile(rf"\b{v.AGENCY_ABBR}\b")
+
+
 def _head_then_name(text: str, m: re.Match[str]) -> int | None:
     """Where the name starts in "Secretaris-generaal X van de NAVO": the head's organisation after the name."""
     if _DEPUTY.search(text, max(0, m.start() - 20), m.start()) or internal_body(text, m.start()):
@@ -242,7 +245,6 @@ def _head_then_name(text: str, m: re.Match[str]) -> int | None:
     if not direct:
         return None
     from redaction.matchers.unregistered.public import _name_spans  # these modules build on this one
-    from redaction.matchers.unregistered.unit_context import _AGENCY_ABBR
 
     names = _name_spans(text, direct.end())
     if not names:
@@ -250,7 +252,7 @@ def _head_then_name(text: str, m: re.Match[str]) -> int | None:
     last = names[-1]  # "Rutte van de NAVO" reads as a name with a tussenvoegsel: the clause starts at "van"
     of = _OF_AFTER_NAME.match(text, last.end()) or (
         last.group("tus") and _OF_AFTER_NAME.match(text, last.start("tus") - 1))
-    if not of or re.search(rf"\b{_AGENCY_ABBR}\b", of.group()) or _unit_after(text, of.end()):
+    if not of or _AGENCY_NAMED.search(of.group()) or _unit_after(text, of.end()):
         return None  # "directeur X van DUO": a state agency's head is its civil servant
     return direct.end() if _heads_outside(m.group("head"), of.group()) else None
 

@@ -26,7 +26,6 @@ from redaction.matchers.unregistered.offices import (
 )
 from redaction.matchers.unregistered.person_names import Candidate
 from redaction.matchers.unregistered.public import _name_spans
-from redaction.matchers.unregistered.unit_context import _AGENCY_ABBR
 
 _TITLES = rf"(?:(?:{v._SALUTATION}|{v._TITLE}|[Pp]rofessor)(?:(?<=\.)|(?!\w))\s*)*"
 # "onder (vice)voorzitterschap van X", "onder leiding van prof. X": the chair of the body just named
@@ -179,7 +178,7 @@ def _seat_by_abbreviation(text: str, c: Candidate) -> bool:
         before)
 
 
-_STATE_AGENCY = re.compile(rf"(?<!\w){_AGENCY_ABBR}(?!\w)")
+_STATE_AGENCY = re.compile(rf"(?<!\w){v.AGENCY_ABBR}(?!\w)")
 
 
 # "de heer X, als portefeuillehouder politie binnen de Kring van Commissarissen": a portfolio in an outside board

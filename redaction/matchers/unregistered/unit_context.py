@@ -32,10 +32,9 @@ _UNIT = (r"(?:directie|afdeling|programmateam|projectteam|team|directoraat|unit|
 # directorate-general by its abbreviation in brackets ("Jansen (BZK), Pietersen (IenW)"; a party there is a
 # politician's)
 # the state's executive agencies and services by their abbreviation ("Tielen (NVWA)", "Bakker van de IND")
-_AGENCY_ABBR = r"(?:NVWA|nVWA|VWA|IND|RVO|DUO|CJIB|DJI|RWS|ILT|IGJ|NFI|FIOD|KMar|NCTV|Logius|DICTU|CIBG|COA)"
-_AGENCY = rf"(?:Belastingdienst|Douane|Rijksdienst|Dienst|[A-Z]\w*[Ii]nspectie|Inspectie|{_AGENCY_ABBR}(?![\w\-]))"
+_AGENCY = rf"(?:Belastingdienst|Douane|Rijksdienst|Dienst|[A-Z]\w*[Ii]nspectie|Inspectie|{v.AGENCY_ABBR}(?![\w\-]))"
 _MINISTRY_ABBR = (rf"\((?:BZK|OCW|VWS|EZK?|IenW|IenM|SZW|JenV|VenJ|LNV|LVVN|AZ|BZ|BuZa|KGG|VRO|Fin|Def|DG[A-Z]\w*|FEZ"
-                  rf"|DJZ|{_AGENCY_ABBR})\)")
+                  rf"|DJZ|{v.AGENCY_ABBR})\)")
 _UNIT_ANCHOR = re.compile(rf"\s(?:van|bij)\s+(?:de|het)\s+(?:{_UNIT}|{_AGENCY})(?!\w)|\s\((?:directie|afdeling)\s"
                           rf"|\s{_MINISTRY_ABBR}")
 _ROLE_ANCHOR = re.compile(  # a literal comma or bracket first: the role alternation is tried only there

@@ -102,6 +102,8 @@ _PART = (rf"{_alternatives(tuple(w for w in _ROLE_WORDS if not re.search('[ -]',
 _HYPHENATED_ROLE = (rf"(?:{_PART})(?:{_HYPHEN}(?:{_PART}))+(?!{_HYPHEN}?\w)")
 _ROLE = rf"{RANK}|{_HYPHENATED_ROLE}|{_ABBREVIATED_ROLE}|{_alternatives(_ROLE_WORDS)}|{_ROLE_COMPOUND}"
 _PLURAL_ROLE = _alternatives(_PLURAL_ROLE_WORDS)
+# state agencies by their abbreviation: their staff are civil servants ("directeur X van DUO")
+AGENCY_ABBR = r"(?:NVWA|nVWA|VWA|IND|RVO|DUO|CJIB|DJI|RWS|ILT|IGJ|NFI|FIOD|KMar|NCTV|Logius|DICTU|CIBG|COA)"
 # a civil servant's role noun, singular or plural, anywhere in a stretch of text ("... met beleidsmedewerker X")
 ROLE_WORD = re.compile(rf"(?<![\w\-])(?:{_ROLE}|{_PLURAL_ROLE})(?!\w)")
 # a role noun right before a name ("jurist |De Graaf"): searched in the stretch before it
