@@ -534,7 +534,8 @@ def precompile() -> str:
         if make:
             subprocess.run([make, "-s", "-f", str(ROOT / "Makefile"), str(stamp), f"PY={sys.executable}"],
                            check=True, capture_output=True, timeout=300)
-            return how + "pipeline/ and redaction/ precompiled (untimed) with `make` (the Makefile's COMPILED step)"
+            return how + ("pipeline/ and redaction/ precompiled (untimed) with `make` (the Makefile's COMPILED step: "
+                          "bytecode, and the detector's pattern code kept, redaction/patterncache.py)")
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "pipeline"), str(ROOT / "redaction")],
                        check=True, capture_output=True, timeout=300)
         return how + "pipeline/ and redaction/ precompiled (untimed) with compileall"
