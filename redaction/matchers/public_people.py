@@ -1,7 +1,7 @@
 """Public office holders known by name: Kamerleden, ministers and staatssecretarissen.
 
-The list is redaction/matchers/publieke_personen.tsv (ParlaMint-NL, CC BY 4.0; written by
-tools/publieke_personen.py). A name matches a holder on the surname (with the same tussenvoegsel)
+The list is redaction/matchers/publieke_personen.tsv (ParlaMint-NL, CC BY 4.0; Rijksoverheid.nl and Polder, CC0;
+written by tools/publieke_personen.py). A name matches a holder on the surname (with the same tussenvoegsel)
 and a given name or initials: a surname alone never does, since civil servants share surnames with
 politicians ("de heer Van Dijk" may be anyone).
 """
