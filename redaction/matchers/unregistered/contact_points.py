@@ -94,12 +94,32 @@ def _is_service_number(text: str, start: int, end: int, key: str) -> bool:
     return bool(cue or v.SERVICE_NUMBER_AFTER.match(text[end:]))
 
 
+# an address the sentence calls an organisation's general or functional one: "het algemene adres ram@...", "het
+# functionele adres commissie.x@...": one word of no name (an address that spells a name stays a person's: "het
+# algemene adres devries@..." is still De Vries's)
+_GENERAL_ADDRESS = re.compile(
+    r"(?<!\w)(?i:algemene?|functionele?|centrale?|gezamenlijke?)\s+(?:e-?mail|mail)?(?:adres|mailbox|postbus)"
+    r"(?:\s+(?:is|luidt))?\s*:?\s*$"
+)
+
+
+def _general_address(text: str, start: int, address: str) -> bool:
+    """One word, no initials and a surname, and no name unless as short as an abbreviation ("ram", "cbs", "nvwa")."""
+    local = address.split("@", 1)[0].casefold()
+    first_names, surnames = _mailbox_names()
+    named = len(local) > 4 and (local in surnames or local in first_names)
+    if not local.isalpha() or _initials_surname(local) or named:
+        return False  # (a short word may be an abbreviation and a name: "ram", the Vertegenwoordiging in Ramallah's)
+    return bool(_GENERAL_ADDRESS.search(text, max(0, start - 40), start))
+
+
 def contact_candidates(text: str, known_keys: AbstractSet[str], known_emails: AbstractSet[str]) -> list[Candidate]:
     """E-mail addresses of people and telephone numbers that are not a service line or an office's."""
     out = [
         Candidate(m.start(), m.end(), "email", _fold(m.group()))
         for m in _EMAIL.finditer(text)
         if _fold(m.group()) not in known_emails and is_personal_mailbox(m.group())
+        and not _general_address(text, m.start(), m.group())
     ]
     iban = _Coverage([Hit(m.start(), m.end(), "iban", None) for m in _IBAN.finditer(text)])
     for ph in _scan_phones(text, lambda ph: _is_plausible_phone(text, ph)):
@@ -277,11 +297,15 @@ def beside_office_mailbox(text: str, c: Candidate, lo: int) -> bool:
 # bereikbaar is via" (an article before it: "Bakker (RVO), bereikbaar via" is a person's)
 _ORG_THEN_REACHABLE = re.compile(
     r"(?<!\w)(?:(?:de|het)\s+(?P<org>[^,;:()]{1,60}?)|(?:bij|met|tot|naar)\s+(?P<abbr>[A-Z]{2,}[\w.]*))\s*,\s*(?:(?:dat|die)\s+)?(?:[a-zà-ÿ]+\s+){0,4}?bereikbaar(?:\s+is)?"
-    r"\s+(?:via|op|onder)(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*$"
+    r"\s+(?:via|op|onder)(?:\s+(?P<mail>[\w.\-+]+@[\w.\-]+)\s+(?:en|of)(?:\s+(?:via|op|onder))?)?"
+    r"(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*$"
 )
 _DESK = re.compile(
     r"^(?i:steunpunt|loket|helpdesk|servicedesk|servicepunt|informatiepunt|meldpunt|(?:klant)?contactcentrum|secretariaat)\b"
 )
+
+
+_BODY_COMPOUND = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:commissie|raad|college|kamer|dienst|inspectie)")
 
 
 def _inhabitants(word: str) -> bool:
@@ -294,11 +318,14 @@ def _organisation_then_reachable(clause: str) -> bool:
     m = _ORG_THEN_REACHABLE.search(clause)
     if not m or (m.group("org") or "").startswith(("heer", "Heer")):
         return False
+    if m.group("mail") and is_personal_mailbox(m.group("mail")):
+        return False  # "het secretariaat, bereikbaar via j.jansen@... en onder telefoonnummer ...": Jansen's line
     # a capitalised word before the organisation (not the clause's first) may be a person's name: "Vragen gaan naar
     # Bakker van de Stichting X, telefonisch bereikbaar via ..." is Bakker's number
     first = _FIRST_WORD.match(clause)
-    if any(not _inhabitants(w.group()) for w in _CAPITALISED_WORD.finditer(clause, first.end() if first else 0,
-                                                                            m.start())):
+    # (a body's compound is no name: "Wie de Onderzoekscommissie wil spreken, kan terecht bij het secretariaat, ...")
+    if any(not _inhabitants(w.group()) and not _BODY_COMPOUND.fullmatch(w.group())
+           for w in _CAPITALISED_WORD.finditer(clause, first.end() if first else 0, m.start())):
         return False
     org = m.group("org") or m.group("abbr")  # "terecht bij DUO, telefonisch bereikbaar via": an abbreviation's
     return bool(_DESK.match(org) or _ORG_NOUN.search(org) or re.search(r"\b(?:Center|Centre|Desk|Loket)\b", org))

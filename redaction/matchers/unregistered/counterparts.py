@@ -31,9 +31,43 @@ _ORGANISATION_NEXT = re.compile(r"\s*(?:\(|,\s*(?:de|het)\s|(?:van|bij|namens)\s
 # a minister's foreign counterpart: "met haar Duitse collega, mevrouw X" (a bare "collega" is a civil servant's role
 # noun, and so is a Dutch one: "mijn Nederlandse collega X")
 _FOREIGN_COLLEAGUE = re.compile(
-    rf"(?<![\w\-\u2010\u2011])(?:{_FOREIGN})\s+(?:ambts)?collega\s*,?\s*(?:(?:{_SALUTE})\s*)*(?=[A-ZÀ-Ý])"
+    rf"(?<![\w\-\u2010\u2011])(?:{_FOREIGN})\s+(?:(?:ambts)?collega|ambtgenoot)\s*,?\s*(?:(?:{_SALUTE})\s*)*"
+    r"(?=[A-ZÀ-Ý])"
 )
-_FOREIGN_COLLEAGUE_END = re.compile(rf"(?<!\w)(?:{_FOREIGN})\s+(?:ambts)?collega\s*,?\s*(?:(?:{_SALUTE})\s*)*$")
+_FOREIGN_COLLEAGUE_END = re.compile(
+    rf"(?<!\w)(?:{_FOREIGN})\s+(?:(?:ambts)?collega|ambtgenoot)\s*,?\s*(?:(?:{_SALUTE})\s*)*$"
+)
+
+# an international organisation's envoy, named by a title that itself names the organisation: "de Speciale
+# VN-Coördinator voor het Vredesproces in het Midden-Oosten, de heer X", "de speciale vertegenwoordiger van de
+# secretaris-generaal van de Verenigde Naties, de heer X", "de EU-gezant voor de Hoorn van Afrika, X" (a special
+# envoy of a ministry, "de speciaal gezant van het ministerie voor ..., de heer X", names no organisation and stays)
+_ENVOY = re.compile(
+    r"(?<![\w\-\u2010\u2011])(?i:speciale?\s+|hoge\s+|persoonlijke\s+)?"
+    rf"(?P<org>(?:{_INTERNATIONAL}|EU|OVSE){_HYPHEN})?"
+    r"(?i:vertegenwoordiger|gezant|coördinator|coordinator|afgezant|rapporteur)"
+    r"(?P<of>(?:\s+(?:van|voor|bij|in|der|de|het|den|en)(?:\s+[\w\-\u2010\u2011]+){1,4}?){0,4})\s*,\s*(?=\S)"
+)
+_INTERNATIONAL_TITLE = re.compile(
+    rf"(?<![\w\-]){_INTERNATIONAL}(?![^\W_])|(?i:verenigde\s+naties|europese\s+unie|afrikaanse\s+unie)"
+)
+
+
+def _envoy_starts(text: str, lo: int, hi: int) -> list[int]:
+    out = []
+    for m in _ENVOY.finditer(text, lo, hi):
+        if not (m.group("org") or _INTERNATIONAL_TITLE.search(m.group("of"))):
+            continue
+        if _deputy_before(text, m.start()) or unit_or_internal(m.group("of")):
+            continue
+        if not _counterpart(text, m.start(), m.end()):
+            continue
+        out.append(m.end())
+    return out
+
+
+def _deputy_before(text: str, start: int) -> bool:
+    return bool(_DEPUTY.search(text, max(0, start - 20), start))
 
 
 def _sentences_before(text: str, start: int) -> str:
@@ -74,6 +108,7 @@ def foreign_colleague(text: str, start: int) -> bool:
 def counterpart_starts(text: str, lo: int, hi: int) -> list[int]:
     """Where the names of these office holders begin between lo and hi (with offices.office_name_starts)."""
     starts = [f.end() for f in _FOREIGN_COLLEAGUE.finditer(text, lo, hi) if _counterpart(text, f.start(), f.end())]
+    starts += _envoy_starts(text, lo, hi)
     for m in _SECRETARY_GENERAL.finditer(text, lo, hi):
         start = _international_head(text, m)
         if start is not None:

@@ -24,7 +24,7 @@ from redaction.matchers.unregistered.counterparts import counterpart_starts
 from redaction.matchers.unregistered.name_forms import bare_unit_names, vietnamese_names
 from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 from redaction.matchers.unregistered.name_lists import name_candidates
-from redaction.matchers.unregistered.offices import office_name_starts
+from redaction.matchers.unregistered.offices import _FOREIGN, office_name_starts
 from redaction.matchers.unregistered.outside import outside_surnames, unit_words
 from redaction.matchers.unregistered.parliament import (
     debate_surnames,
@@ -35,7 +35,13 @@ from redaction.matchers.unregistered.parliament import (
     spokesman_surnames,
 )
 from redaction.matchers.unregistered.person_names import Candidate
-from redaction.matchers.unregistered.public import office_before, public_after, public_surnames, relative_office
+from redaction.matchers.unregistered.public import (
+    college_signature,
+    office_before,
+    public_after,
+    public_surnames,
+    relative_office,
+)
 from redaction.matchers.unregistered.unit_context import (
     civil_servant_mention,
     enumerated_names,
@@ -49,6 +55,40 @@ from redaction.matchers.unregistered.unit_context import (
 _OFFICE_REACH = 200  # an office and its organisation stand this close before the name (public.office_before)
 _NEAR = 150  # a number this close after a name is that person's ("Jansen (06 …)")
 _NAME_ENTRY = re.compile(rf"^[^\d@]*[{v.UPPER}][^\d@]*$")
+
+
+# a country's or people's adjective ends no name: "het bericht dat Israël Nederlandse projecten sloopt" ("Israël" is
+# also a given name); the adjective before a lower-case noun
+_ADJECTIVE_END = re.compile(
+    rf"\s(?:{_FOREIGN}|Nederlandse|Europese|Palestijnse|Afrikaanse|Aziatische|Arabische|Surinaamse|Marokkaanse"
+    r"|Antilliaanse|Arubaanse|Caribische|Iraanse|Jordaanse|Libanese|Saoedische|Somalische|Sudanese|Oegandese)"
+    r"(?=\s+[a-zà-ÿ])"
+)
+
+
+def _adjective_end(text: str, c: Candidate) -> bool:
+    """The name candidate's last word is such an adjective before a noun."""
+    if c.category != "naam":
+        return False
+    m = _ADJECTIVE_END.search(text, c.start, min(len(text), c.end + 40))
+    return m is not None and m.end() == c.end
+
+
+# the staff of a parliament or a college, public by function in its documents but a civil servant: its griffier or
+# secretary (a secretary-general is an office, offices.py)
+_STAFF_SEAT = re.compile(
+    r"(?<![\w\-])(?i:(?:adjunct-|plaatsvervangend\s+)?griffier|(?:ambtelijk\s+)?secretaris)(?![\w\-])"
+)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\s\s")
+
+
+def _staff_line(text: str, start: int) -> bool:
+    """The sentence before the number at start names the person by such a staff seat."""
+    lo = max(0, start - 240)
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, lo, start) if not _INITIAL_DOT.search(text, lo, m.end())]
+    return bool(_STAFF_SEAT.search(text, stops[-1] if stops else lo, start))
 
 
 @dataclass(frozen=True)
@@ -184,6 +224,37 @@ def _political_keys(text: str) -> set[str]:
     return {surname_key(m.group("name")) for m in _POLITICAL.finditer(text)}
 
 
+# a political office, or a seat in parliament or one of its committees, in the clause around a name
+_POLITICAL_CLAUSE = re.compile(
+    r"(?<![\w\-\u2010\u2011])(?i:minister(?:-president)?|staatssecretaris|bewindspersoon|ambtgenoot|premier"
+    r"|kamerlid|kamerleden|fractievoorzitter|fractie|(?:vaste\s+)?commissie\s+voor\s+[A-ZÀ-Ý]\w*[^.;:\n]{0,40}?"
+    r"voorzitterschap)(?!\w)"
+)
+_HOLDER_OFFICES = ("minister", "staatssecretaris", "Tweede Kamerlid", "Eerste Kamerlid")
+_CLAUSE_STOP = re.compile(r"[.;:!?\n]")
+
+
+def _political_holder(text: str, start: int, end: int) -> bool:
+    """A full name the register of office holders knows as a minister, staatssecretaris or member of parliament,
+    with a political office in its clause: "De Minister voor Armoedebeleid, Participatie en Pensioenen, Carola
+    Schouten,", "mijn ambtgenoot van Verkeer en Waterstaat, de heer drs. C.M.P.S. Eurlings", "de commissie voor
+    Financiën, onder voorzitterschap van Pieter Duisenberg". The register alone never decides ("Peter de Groot" is a
+    civil servant's name as well), nor does a holder it lists only as "politicus"; a civil servant's cue on the
+    mention still wins (civil_servant_mention)."""
+    holder = holder_named(text[start:end], by_initials=True)
+    if holder is None or not any(o.functie in _HOLDER_OFFICES for o in holder.offices):
+        return False
+    lo = max(0, start - 160)
+    stops = [m.end() for m in _CLAUSE_STOP.finditer(text, lo, start) if not _INITIAL_DOT.search(text, lo, m.end())]
+    lo = stops[-1] if stops else lo
+    after = _CLAUSE_STOP.search(text, end, min(len(text), end + 80))
+    hi = after.start() if after else min(len(text), end + 80)
+    return bool(_POLITICAL_CLAUSE.search(text, lo, start) or _POLITICAL_CLAUSE.search(text, end, hi))
+
+
+_INITIAL_DOT = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.)+$|(?<!\w)(?i:drs|dr|mr|ir|ing|prof|dhr|mevr|mw|hr|jl|nr)\.$")
+
+
 def _contact_owners(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     """The name mentions a telephone number or e-mail address of the same person follows closely ("A. Kerkhof, 070
     ...", "Bos (b.bos@...)")."""
@@ -221,7 +292,8 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     ranked, by_office = set(), set()
     for c in names:
         if (public_after(text, c.end) or office_before(text, c.start, c.end, offices)
-                or relative_office(text, c.start, c.end)):
+                or relative_office(text, c.start, c.end) or _political_holder(text, c.start, c.end)
+                or college_signature(text, c.start, c.end)):
             public.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
             by_office.add(c.key)
         elif rank_before(text, c.start):
@@ -276,16 +348,25 @@ def scan(
     # a visible person's namesake the register reads as that person: a finding, its surname no public one here
     namesakes = keep_namesakes(t.norm, [(h.start, h.end) for h in hits], _keep_given(tuple(keep_names))) if keep else []
     namesakes = [c for c in namesakes if not _is_allowed(t.norm, c, spans, keys)]
+    if namesakes:  # the office before that very mention names the visible person ("De Minister van X, Karien van
+        # Gennip," with "C.E.G. van Gennip" registered): no namesake, whatever initials the register wrote
+        titled = public_surnames(t.norm)
+        namesakes = [c for c in namesakes if not (given_initial(t.norm[c.start : c.end]) in titled.get(c.key, ())
+                                                  or _political_holder(t.norm, c.start, c.end))]
     cands = _person_keys(_resolve(resolved + namesakes))
     units = unit_words(t.norm, [c for c in cands if c.category == "naam"])  # outside.py
-    cands = [c for c in cands if (c.start, c.end) not in units]
+    cands = [c for c in cands if (c.start, c.end) not in units and not _adjective_end(t.norm, c)]
     public, private, given = _public_keys(t.norm, cands)
     public -= {c.key for c in namesakes}
     private |= {c.key for c in namesakes}
     raw = []
     for c in cands:
-        if c.key in public and c.category == "telefoon" and is_mobile(t.norm[c.start : c.end]):
-            # a public person's mobile number is still private: its own finding
+        if c.key in public and c.category == "telefoon" and (is_mobile(t.norm[c.start : c.end])
+                                                              or _staff_line(t.norm, c.start)):
+            # a public person's mobile number is still private, and so is the direct line of a body's staff public
+            # by function ("de griffier van de commissie, mevrouw X, ... is bereikbaar op 070 ..."): its own finding
+            # (an office holder's landline follows the person: "Mevrouw X, voorzitter van de Raad van State, is
+            # bereikbaar via 070 ..."; an organisation's number was dropped before, organisation_contact)
             c = replace(c, key=f"telefoon {registered_phone_key(t.norm[c.start : c.end])}")
         h = t.to_raw(Hit(c.start, c.end, c.category, None))
         raw.append(replace(c, start=h.start, end=h.end))

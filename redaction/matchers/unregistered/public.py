@@ -300,3 +300,22 @@ def relative_office(text: str, start: int, end: int) -> bool:
         return True
     prize = _LAUREATE.search(text, max(0, start - 120), start)
     return bool(prize) and not _INTERNAL.search(prize.group())  # type: ignore[union-attr]
+
+
+# the signature of a High College of State: the name alone on its line, the office on the next, the college named
+# above ("Algemene Rekenkamer  Pieter Jansen, president  Karin de Wit, secretaris"); a secretary signing for any other
+# body, or a secretary named in running text ("Jansen, secretaris van de werkgroep"), stays a finding
+_SIGNED_SEAT = re.compile(
+    r",?\s?(?i:secretaris|president|vicepresident|vice-president|ombudsman|voorzitter)(?=\s\s|\s*$)"
+)
+_LINE_START = re.compile(r"(?:\s\s|^)(?:(?:(?i:[a-z]{1,5})\.\s?)+)?$")
+_HIGH_COLLEGE = re.compile(r"(?:Algemene\s+Rekenkamer|Raad\s+van\s+State|Nationale\s+[Oo]mbudsman)(?=\s\s|,)")
+_SIGNATURE_REACH = 600
+
+
+def college_signature(text: str, start: int, end: int) -> bool:
+    """A name signing for a High College of State (Algemene Rekenkamer, Raad van State, Nationale ombudsman) as its
+    secretary or president: "Algemene Rekenkamer  ...  Karin de Wit, secretaris" in the folded text."""
+    if not _SIGNED_SEAT.match(text, end) or not _LINE_START.search(text, max(0, start - 12), start):
+        return False
+    return bool(_HIGH_COLLEGE.search(text, max(0, start - _SIGNATURE_REACH), start))

@@ -170,6 +170,10 @@ INSTITUTION_BEFORE = re.compile(
     r"|(?<!\w)(?:Via|Rue|Avenue|Boulevard|Piazza|Calle|Rua|Place|Platz)"
     # a company named after a person: "rederij Cornelis Vrolijk", "de firma Jan Jansen"
     r"|(?<!\w)(?i:rederij|firma|scheepswerf|kwekerij|brouwerij)"
+    # an institution named after a place or a farm: "de Justitiële Jeugdinrichting Den Hey-Acker", "de Penitentiaire
+    # Inrichting Veenhuizen", "het waterschap Rijn en IJssel", "het Hoogheemraadschap Hollands Noorderkwartier"
+    r"|(?<![\w\-])(?i:(?:jeugd|justitiële\s+|penitentiaire\s+|forensische\s+)?inrichting|tbs-kliniek)"
+    r"|(?<![\w\-])(?i:waterschap|hoogheemraadschap|wetterskip)(?:\s+[A-ZÀ-Ý][\w\-]*(?:\s+en)?)?"
     # "de Karel Doorman volgde": an article before a full name makes it a ship, a building or a prize
     r"|(?<!\w)de)\s*$"
 )
@@ -233,6 +237,7 @@ FUNCTIONAL_MAILBOX_WORDS = (
     "contact", "communicatie", "pers", "persvoorlichting", "woo", "wob", "webmaster", "noreply", "no-reply", "admin",
     "receptie", "support", "team", "afdeling", "directie", "bureau", "griffie", "redactie", "vragen", "loket",
     "meldpunt", "klachten", "privacy", "fg", "cio", "facturen", "inkoop", "hr", "p-direkt", "vacatures",
+    "commissie", "werkgroep", "stuurgroep", "projectbureau", "programmabureau", "taskforce", "kwartiermaker",
 )
 # a number preceded by one of these words is an office's number, not a person's
 SERVICE_NUMBER_CUES = re.compile(
