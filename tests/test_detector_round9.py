@@ -196,3 +196,34 @@ def test_a_functional_mailbox(text: str) -> None:
 ])
 def test_a_personal_address_called_general_is_found(text: str, address: str) -> None:
     assert address in _found(text)
+
+
+# -- members of an outside commission: listed with their outside organisation, or with residence and seat ------------
+
+@pytest.mark.parametrize("text", [
+    "De leden van de commissie zijn:\n\n– De heer drs. P.J. Kolthof – Voorzitter Raad voor Cultuur\n\n"
+    "– Mevrouw dr. S. Ferreira – Dean of the Faculty of Law van de Universidade de Lisboa\n\n"
+    "– De heer ir. T. Wijngaard – oud voorzitter van de Landelijke Studentenvakbond",
+    "Ik ben voornemens te benoemen tot leden van de onafhankelijke commissie:\n\nmevrouw mr. A.C. Verhoef te Zwolle "
+    "(voorzitter);\n\nde heer dr. Stijn Mulderij te Assen (lid).\n\nDe heer Mulderij was eerder rector van de "
+    "Hanzehogeschool.",
+    "De commissie staat onder voorzitterschap van de heer dr. H. Vos – directeur Aquila B.V.",
+])
+def test_members_of_an_outside_commission(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # a dash before a ministry's role noun or unit keeps the civil servant
+    ("Aanwezig:\n\n– de heer P. de Wit – beleidsmedewerker directie Hoger Onderwijs", "P. de Wit"),
+    ("Aanwezig:\n\n– de heer K. Bakker – voorzitter van de werkgroep Bekostiging", "K. Bakker"),
+    # a bare seat at a paragraph's end names no body
+    ("Aanwezig:\n\n– mevrouw J. Smit – voorzitter\n\n– de heer K. Bakker – secretaris", "J. Smit"),
+    # a secretary listed with residence is staff; a member with a ministry's role after the seat is a civil servant
+    ("De commissie bestaat uit mevrouw drs. K. Smit te Den Haag (secretaris) en de heer J. Bos te Zwolle (lid), "
+     "beleidsmedewerker van de directie Toezicht.", "K. Smit"),
+    ("De commissie bestaat uit mevrouw drs. K. Smit te Den Haag (secretaris) en de heer J. Bos te Zwolle (lid), "
+     "beleidsmedewerker van de directie Toezicht.", "J. Bos"),
+])
+def test_a_civil_servant_in_such_a_list_is_found(text: str, name: str) -> None:
+    assert name in _found(text)

@@ -12,6 +12,7 @@ from redaction.matchers.contact import registered_phone_key
 from redaction.matchers.needles import Needles, literal_needle
 from redaction.matchers.public_people import holder_named
 from redaction.matchers.registered import _register, _registered_hits
+from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.attendance import attendance_surnames
 from redaction.matchers.unregistered.contact_points import (
@@ -24,7 +25,7 @@ from redaction.matchers.unregistered.counterparts import counterpart_starts
 from redaction.matchers.unregistered.name_forms import bare_unit_names, vietnamese_names
 from redaction.matchers.unregistered.name_keys import given_initial, surname_key
 from redaction.matchers.unregistered.name_lists import name_candidates
-from redaction.matchers.unregistered.offices import _FOREIGN, office_name_starts
+from redaction.matchers.unregistered.offices import _FOREIGN, office_name_starts, unit_or_internal
 from redaction.matchers.unregistered.outside import outside_surnames, unit_words
 from redaction.matchers.unregistered.parliament import (
     debate_surnames,
@@ -89,6 +90,49 @@ def _staff_line(text: str, start: int) -> bool:
     lo = max(0, start - 240)
     stops = [m.end() for m in _SENTENCE_STOP.finditer(text, lo, start) if not _INITIAL_DOT.search(text, lo, m.end())]
     return bool(_STAFF_SEAT.search(text, stops[-1] if stops else lo, start))
+
+
+# a firm's legal form after a capitalised word: "directeur Bracamonte B.V." ("B" is no surname)
+_LEGAL_FORM = re.compile(r"\s[A-Z]$")
+_LEGAL_FORM_AFTER = re.compile(r"\.\s?(?:V|A|O\.?\s?F)\.")
+
+
+def _legal_form(text: str, c: Candidate) -> bool:
+    return c.category == "naam" and bool(_LEGAL_FORM.search(text, c.start, c.end)) and bool(
+        _LEGAL_FORM_AFTER.match(text, c.end))
+
+
+# a member appointed to an outside commission, listed with residence and seat: "de heer drs. X te Leeuwarden (lid);"
+# (a secretary so listed stays a finding: the secretariat is staff, often the ministry's own)
+_RESIDENCE_SEAT = re.compile(
+    r"\s+te\s+(?P<place>(?:['’]s-)?[A-ZÀ-Ý][\w\-]*(?:\s[A-ZÀ-Ý][\w\-]*)?)\s*"
+    r"\((?i:voorzitter|vicevoorzitter|vice-voorzitter|lid|plaatsvervangend\s+voorzitter)\)"
+)
+_PLACE_TAIL = re.compile(r"\s+te\s+(?P<place>[A-ZÀ-Ý][\w\-]*)$")
+
+
+def _residence_trimmed(text: str, c: Candidate) -> Candidate:
+    """A name read on into its residence ("Miel Otto te Ubbergen (lid)", "te" as a tussenvoegsel) ends before it."""
+    if c.category != "naam":
+        return c
+    tail = _PLACE_TAIL.search(text, c.start, c.end)
+    if tail and tail.group("place").casefold() in data.places() and _SEAT_AFTER.match(text, c.end):
+        return replace(c, end=tail.start(), key=surname_key(text[c.start : tail.start()]))
+    return c
+
+
+_SEAT_AFTER = re.compile(r"\s*\((?i:voorzitter|vicevoorzitter|vice-voorzitter|lid|plaatsvervangend\s+voorzitter)\)")
+
+
+def residence_seat(text: str, end: int) -> bool:
+    """The name ending at end is a listed member's: its residence and seat in brackets follow, and no role noun or
+    unit of a civil servant after them in the clause ("te Zwolle (lid), beleidsmedewerker van de directie X")."""
+    m = _RESIDENCE_SEAT.match(text, end)
+    if not m:
+        return False
+    stop = _CLAUSE_STOP.search(text, m.end(), min(len(text), m.end() + 120))
+    rest = text[m.end() : stop.start() if stop else min(len(text), m.end() + 120)]
+    return not (v.ROLE_WORD.search(rest) or unit_or_internal(rest))
 
 
 @dataclass(frozen=True)
@@ -293,7 +337,7 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     for c in names:
         if (public_after(text, c.end) or office_before(text, c.start, c.end, offices)
                 or relative_office(text, c.start, c.end) or _political_holder(text, c.start, c.end)
-                or college_signature(text, c.start, c.end)):
+                or college_signature(text, c.start, c.end) or residence_seat(text, c.end)):
             public.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
             by_office.add(c.key)
         elif rank_before(text, c.start):
@@ -355,7 +399,8 @@ def scan(
                                                   or _political_holder(t.norm, c.start, c.end))]
     cands = _person_keys(_resolve(resolved + namesakes))
     units = unit_words(t.norm, [c for c in cands if c.category == "naam"])  # outside.py
-    cands = [c for c in cands if (c.start, c.end) not in units and not _adjective_end(t.norm, c)]
+    cands = [_residence_trimmed(t.norm, c) for c in cands
+             if (c.start, c.end) not in units and not _adjective_end(t.norm, c) and not _legal_form(t.norm, c)]
     public, private, given = _public_keys(t.norm, cands)
     public -= {c.key for c in namesakes}
     private |= {c.key for c in namesakes}

@@ -139,7 +139,7 @@ _COURT = re.compile(r"(?i:rechtbank|gerechtshof|\bhof\b|raad van state|tribunaal
 # ("Aanwezig: mevrouw Smit (voorzitter), de heer Bakker (lid)", "De voorzitter, mevrouw Smit, opende de vergadering")
 _SEAT_TITLES = frozenset(["voorzitter", "voorzitterschap", "lid", "leden", "president", "vicepresident",
                           "vice-president", "kabinet", "commissie"])
-_BARE_END = re.compile(r"\s*(?:[),;:.]|en\s|$)")
+_BARE_END = re.compile(r"\s\s|\s*(?:[),;:.]|en\s|$)")  # (a paragraph break is two spaces in the folded text)
 
 
 def _bare_seat(title: str, text: str, after_title: int) -> bool:

@@ -225,8 +225,8 @@ PARTIES = (
 # "Hans Alders, voorzitter van ...", "mevrouw Van Huffelen, Staatssecretaris van Financiën",
 # "de heer Pechtold (D66)"
 PUBLIC_AFTER = re.compile(
-    rf"^\s*(?:,\s*(?:als\s+|in\s+(?:zijn|haar)\s+functie\s+als\s+|de\s+|het\s+|oud-|voormalig\s+|toenmalig\s+"
-    rf"|algemeen\s+)*(?:{_PUBLIC_TITLE})(?!\w)"
+    rf"^\s*(?:(?:,|\s[\-\u2013\u2014](?=\s))\s*(?:als\s+|in\s+(?:zijn|haar)\s+functie\s+als\s+|de\s+|het\s+|oud-"
+    rf"|[Oo]ud\s+|voormalig\s+|toenmalig\s+|algemeen\s+)*(?:{_PUBLIC_TITLE}|(?:Director|Dean|Chair)(?=\s+of\s))(?!\w)"
     rf"|\s*\((?:{'|'.join(re.escape(p) for p in PARTIES)})\)"
     rf"|\s*\(\s*(?:oud-|voormalig\s+|toenmalig\s+)?(?:{_PUBLIC_TITLE})(?!\w))"  # "Bakker (burgemeester van Zwolle)"
 )
