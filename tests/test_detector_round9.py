@@ -227,3 +227,8 @@ def test_members_of_an_outside_commission(text: str) -> None:
 ])
 def test_a_civil_servant_in_such_a_list_is_found(text: str, name: str) -> None:
     assert name in _found(text)
+
+
+def test_a_title_at_a_paragraphs_end_names_no_one_on_the_next() -> None:
+    # leak guard found while probing the dash rule: "voorzitter" at a line's end made the next line's name public
+    assert "K. Bakker" in _found("Aanwezig: mevrouw J. Smit, voorzitter\n\nde heer K. Bakker")

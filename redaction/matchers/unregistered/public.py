@@ -167,6 +167,8 @@ def public_surnames(text: str) -> dict[str, set[str]]:
         chair = _CHAIR_OF.match(text, pos) if chaired else None
         of = chair or _OF_SALUTATION.match(text, pos) or _OF_CLAUSE_TO_COMMA.match(text, pos)
         join = of or _JOIN.match(text, pos)
+        if join and not of and "  " in join.group() and not join.group().strip():
+            continue  # "Aanwezig: mevrouw Smit, voorzitter  de heer Bakker": a paragraph break ends the title
         after = join.end() if join else pos
         enum = _ENUMERATION.match(text, after) if join else None
         names = _name_spans(text, enum.end() if enum else after, many=title in _PLURAL_TITLES) if join else []
