@@ -104,10 +104,8 @@ def _legal_form(text: str, c: Candidate) -> bool:
 
 # a member appointed to an outside commission, listed with residence and seat: "de heer drs. X te Leeuwarden (lid);"
 # (a secretary so listed stays a finding: the secretariat is staff, often the ministry's own)
-_RESIDENCE_SEAT = re.compile(
-    r"\s+te\s+(?P<place>(?:['’]s-)?[A-ZÀ-Ý][\w\-]*(?:\s[A-ZÀ-Ý][\w\-]*)?)\s*"
-    r"\((?i:voorzitter|vicevoorzitter|vice-voorzitter|lid|plaatsvervangend\s+voorzitter)\)"
-)
+_SEAT = r"\s*\((?i:voorzitter|vicevoorzitter|vice-voorzitter|lid|plaatsvervangend\s+voorzitter)\)"
+_RESIDENCE_SEAT = re.compile(rf"\s+te\s+(?P<place>(?:['’]s-)?[A-ZÀ-Ý][\w\-]*(?:\s[A-ZÀ-Ý][\w\-]*)?){_SEAT}")
 _PLACE_TAIL = re.compile(r"\s+te\s+(?P<place>[A-ZÀ-Ý][\w\-]*)$")
 
 
@@ -121,7 +119,7 @@ def _residence_trimmed(text: str, c: Candidate) -> Candidate:
     return c
 
 
-_SEAT_AFTER = re.compile(r"\s*\((?i:voorzitter|vicevoorzitter|vice-voorzitter|lid|plaatsvervangend\s+voorzitter)\)")
+_SEAT_AFTER = re.compile(_SEAT)
 
 
 def residence_seat(text: str, end: int) -> bool:
@@ -275,7 +273,7 @@ _POLITICAL_CLAUSE = re.compile(
     r"voorzitterschap)(?!\w)"
 )
 _HOLDER_OFFICES = ("minister", "staatssecretaris", "Tweede Kamerlid", "Eerste Kamerlid")
-_CLAUSE_STOP = re.compile(r"[.;:!?\n]")
+_CLAUSE_STOP = re.compile(r"[.;:!?\n]|\s\s")  # (a paragraph break is two spaces in the folded text)
 
 
 def _political_holder(text: str, start: int, end: int) -> bool:
