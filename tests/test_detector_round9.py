@@ -108,7 +108,7 @@ def test_a_namesake_of_the_registered_person_is_still_found() -> None:
     "De Speciale VN-Gezant voor Jemen, de heer Grundberg, heeft de Veiligheidsraad geïnformeerd.",
     "De missie staat onder leiding van de speciale vertegenwoordiger van de secretaris-generaal van de Verenigde "
     "Naties, mevrouw Keita.",
-    "Volgens de EU-coördinator voor terrorismebestrijding, de heer Kerchove, neemt de dreiging toe.",
+    "Volgens de speciale EU-gezant voor de Sahel, de heer Kerchove, neemt de dreiging toe.",
 ])
 def test_an_international_office_holder_by_title(text: str) -> None:
     assert _found(text) == []
@@ -121,6 +121,9 @@ def test_an_international_office_holder_by_title(text: str) -> None:
     # the title names a unit of the ministry
     ("De speciale vertegenwoordiger van de VN-desk van de directie Multilaterale Organisaties, mevrouw Van Dam, "
      "reist mee.", "Van Dam"),
+    # a bare EU-coördinator may be the ministry's own
+    ("Onze EU-coördinator, mevrouw Timmer, bereidt de Raad voor.", "Timmer"),
+    ("De EU-coördinator voor de landbouw, de heer Schipper, stemt de inbreng af.", "Schipper"),
     # a civil servant's role noun before it in the sentence
     ("Beleidsmedewerker Visser sprak met de EU-coördinator, mevrouw Timmer, van de directie Europa.", "Timmer"),
 ])

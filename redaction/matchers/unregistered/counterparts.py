@@ -40,10 +40,11 @@ _FOREIGN_COLLEAGUE_END = re.compile(
 
 # an international organisation's envoy, named by a title that itself names the organisation: "de Speciale
 # VN-Coördinator voor het Vredesproces in het Midden-Oosten, de heer X", "de speciale vertegenwoordiger van de
-# secretaris-generaal van de Verenigde Naties, de heer X", "de EU-gezant voor de Hoorn van Afrika, X" (a special
-# envoy of a ministry, "de speciaal gezant van het ministerie voor ..., de heer X", names no organisation and stays)
+# secretaris-generaal van de Verenigde Naties, de heer X", "de speciale EU-gezant voor de Hoorn van Afrika, X" (a
+# bare "EU-coördinator" may be a ministry's, and a special envoy of a ministry, "de speciaal gezant van het ministerie
+# voor ..., de heer X", names no organisation: both stay)
 _ENVOY = re.compile(
-    r"(?<![\w\-\u2010\u2011])(?i:speciale?\s+|hoge\s+|persoonlijke\s+)?"
+    r"(?<![\w\-\u2010\u2011])(?P<special>(?i:speciale?|hoge|persoonlijke)\s+)?"
     rf"(?P<org>(?:{_INTERNATIONAL}|EU|OVSE){_HYPHEN})?"
     r"(?i:vertegenwoordiger|gezant|coördinator|coordinator|afgezant|rapporteur)"
     r"(?P<of>(?:\s+(?:van|voor|bij|in|der|de|het|den|en)(?:\s+[\w\-\u2010\u2011]+){1,4}?){0,4})\s*,\s*(?=\S)"
@@ -56,8 +57,9 @@ _INTERNATIONAL_TITLE = re.compile(
 def _envoy_starts(text: str, lo: int, hi: int) -> list[int]:
     out = []
     for m in _ENVOY.finditer(text, lo, hi):
-        if not (m.group("org") or _INTERNATIONAL_TITLE.search(m.group("of"))):
-            continue
+        international = _INTERNATIONAL_TITLE.search(m.group("of"))
+        if not international and not (m.group("org") and m.group("special")):
+            continue  # "de EU-coördinator, mevrouw X" may be a ministry's; "de Speciale VN-Coördinator" is the UN's
         if _deputy_before(text, m.start()) or unit_or_internal(m.group("of")):
             continue
         if not _counterpart(text, m.start(), m.end()):
