@@ -68,6 +68,7 @@ def test_a_persons_line_beside_a_mailbox_is_found(text: str, number: str) -> Non
     "De Minister voor Medische Zorg, Sport en Jeugdzorg, Bruno Bruins, heeft de brief mede ondertekend.",
     "Ik heb de zaak besproken met mijn ambtgenoot van Justitie en Veiligheid, de heer mr. F.B.J. Grapperhaus.",
     "De vaste commissie voor Economische Zaken, onder voorzitterschap van Helma Lodders, vroeg om een reactie.",
+    "Het wetsvoorstel is ingediend door Helma Lodders, Kamerlid voor de VVD.",
 ])
 def test_a_registered_office_holder_with_a_political_office_in_the_clause(text: str) -> None:
     assert _found(text) == []
@@ -79,8 +80,14 @@ def test_a_registered_office_holder_with_a_political_office_in_the_clause(text: 
     # a civil servant's cue on the mention wins over the minister in the clause
     ("De minister heeft beleidsmedewerker Helma Lodders van de directie Energie gevraagd de brief op te stellen.",
      "Helma Lodders"),
-    # a name the register lists only as "politicus" is no office holder
+    # a political office elsewhere in the clause is another person's: the office must be the mention's own, in
+    # apposition (Peter de Groot, Peter van Dijk, Jan de Vries and Hans van Leeuwen all sat in a chamber)
     ("Namens de minister sprak Peter de Groot met de gemeenten.", "Peter de Groot"),
+    ("De minister heeft Peter van Dijk gevraagd de evaluatie te coördineren.", "Peter van Dijk"),
+    ("Het verslag voor de staatssecretaris is geschreven door Jan de Vries, die de Kamerleden ook te woord stond.",
+     "Jan de Vries"),
+    ("In het overleg met de vaste commissie voor Financiën heeft Hans van Leeuwen de cijfers toegelicht.",
+     "Hans van Leeuwen"),
 ])
 def test_the_register_alone_keeps_a_civil_servant(text: str, name: str) -> None:
     assert name in _found(text)

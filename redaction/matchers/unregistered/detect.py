@@ -291,7 +291,22 @@ def _political_holder(text: str, start: int, end: int) -> bool:
     lo = stops[-1] if stops else lo
     after = _CLAUSE_STOP.search(text, end, min(len(text), end + 80))
     hi = after.start() if after else min(len(text), end + 80)
-    return bool(_POLITICAL_CLAUSE.search(text, lo, start) or _POLITICAL_CLAUSE.search(text, end, hi))
+    # the office must be the mention's own, in apposition: "De Minister van X, Voornaam Achternaam", "mijn ambtgenoot
+    # van X, de heer Y", "onder voorzitterschap van Y", "Y, minister van X"; an office elsewhere in the clause is
+    # another person's ("Namens de minister sprak Peter de Groot": a civil servant who shares a Kamerlid's name)
+    if any(_APPOSED_BEFORE.fullmatch(text, m.end(), start) for m in _POLITICAL_CLAUSE.finditer(text, lo, start)):
+        return True
+    apposed = _APPOSED_AFTER.match(text, end, hi)
+    return bool(apposed and _POLITICAL_CLAUSE.match(text, apposed.end(), hi))
+
+
+_FIELD = r"(?:de\s+|het\s+)?[A-ZÀ-Ý][\w\-’']*"
+# between an office and its holder's name: the office's portfolio, a comma, a salutation, titles
+_APPOSED_BEFORE = re.compile(
+    rf"(?:\s+(?:van|voor)\s+{_FIELD}(?:(?:\s*,\s*|\s+en\s+|\s+)(?:van\s+|voor\s+)?{_FIELD})*)?\s*,?\s*"
+    r"(?:van\s+)?(?:(?:de\s+heer|mevrouw)\s+)?(?:(?:drs|dr|mr|ir|ing|prof|ds)\.\s*)*"
+)
+_APPOSED_AFTER = re.compile(r"\s*(?:,|\()\s*(?:de\s+|het\s+|oud-|voormalig\s+)?")
 
 
 _INITIAL_DOT = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.)+$|(?<!\w)(?i:drs|dr|mr|ir|ing|prof|dhr|mevr|mw|hr|jl|nr)\.$")
