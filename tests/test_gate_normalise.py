@@ -47,3 +47,55 @@ def test_white_space_at_the_ends_and_only_white_space():
     assert normalise(" \n\t") == " "
     assert normalise("\u3000a  b\n") == " a b "
     assert normalise("a\u2028\u2029b") == "a b"
+
+
+# --------------------------------------------------------------------------- Latin-1 text without NFKC
+#
+# normalise() maps a text of Latin-1 characters only (a stream read as latin-1) character by
+# character instead of calling unicodedata.normalize: the same text as NFKC and the folding after it.
+
+_LATIN1 = [chr(c) for c in range(0x100)]
+_CHANGED = [ch for ch in _LATIN1 if unicodedata.normalize("NFKC", ch) != ch or forms._FOLDED.search(ch)]
+
+
+def _nfkc_folded(text: str) -> str:
+    """What normalise() did to a text that is not ASCII before the Latin-1 path: NFKC, then the folding."""
+    return forms._FOLDED.sub(forms._fold_char, unicodedata.normalize("NFKC", text))
+
+
+def _latin1_path(text: str) -> str:
+    assert forms._BEYOND_LATIN1.search(text) is None
+    return forms._LATIN1_FOLDED.sub(forms._latin1_char, text)
+
+
+def test_the_latin1_map_holds_exactly_the_characters_nfkc_or_the_folding_change():
+    assert sorted(forms._LATIN1_CHARS) == _CHANGED
+    assert "\xa0" in _CHANGED and "\xbd" in _CHANGED and "\xad" in _CHANGED and "\xe9" not in _CHANGED
+
+
+def test_latin1_path_equals_nfkc_for_every_character_and_every_pair():
+    for a in _LATIN1:
+        assert _latin1_path(a) == _nfkc_folded(a), repr(a)
+        assert normalise(a) == _reference(a), repr(a)
+        for b in _LATIN1:
+            assert _latin1_path(a + b) == _nfkc_folded(a + b), repr(a + b)
+
+
+def test_latin1_path_equals_nfkc_for_every_triple_round_a_changed_character():
+    for b in _CHANGED:
+        for a in _LATIN1:
+            for c in _LATIN1:
+                text = a + b + c
+                assert _latin1_path(text) == _nfkc_folded(text), repr(text)
+
+
+def test_normalise_of_long_latin1_texts_equals_the_reference():
+    rnd = random.Random(15)
+    # half of them drawn from all of Latin-1, half mostly from the characters NFKC changes
+    dense = _CHANGED * 8 + _LATIN1
+    for i in range(100_000):
+        alphabet = _LATIN1 if i % 2 else dense
+        text = "".join(rnd.choices(alphabet, k=rnd.randint(1, 200)))
+        assert _latin1_path(text) == _nfkc_folded(text), repr(text)
+        if i % 10 < 2:  # (and the whole of normalise() on a fifth of them)
+            assert normalise(text) == _reference(text), repr(text)
