@@ -108,3 +108,23 @@ def test_a_form_from_another_dossier_reuses_its_compiled_patterns_and_matches_th
         assert gate.anchor(first) == gate.anchor(other)
         assert [gate.matcher(other)(normalise(t)) for t in texts] == [forms._matcher_of.__wrapped__(bare)(
             normalise(t)) for t in texts]
+
+
+def test_a_matcher_compiles_its_patterns_at_its_first_call_and_answers_as_one_built_at_once(tmp_path: Path):
+    """A redacted name's anchor stands in no public file: its patterns are never compiled, and where
+    they are needed they are the ones built before (the same answers, the leak still found)."""
+    from pipeline.checks.gate import forms
+
+    absent = gate.Forbidden("Wilhelmina Zwanenburg-Oostveen", gate.NAME)
+    present = gate.Forbidden("Joost Ouwehand", gate.NAME)
+    path = _pdf(tmp_path / "a.pdf", b"(Het besluit van Joost Ouwehand.) Tj")
+    problems = gate.check_pdf(path, [absent, present], [])
+    assert any("Joost Ouwehand" in p for p in problems) and not any("Zwanenburg" in p for p in problems)
+    lazy = gate.matcher(absent)
+    assert isinstance(lazy, forms._Lazy) and lazy._found is None
+    texts = ["W. ZWANENBURG-OOSTVEEN", "wilhelmina zwanenburg oostveen", "zwanenburg", "niets", "Joost Ouwehand"]
+    for f in (absent, present, gate.Forbidden("06 12345678", gate.PHONE), gate.Forbidden("JdV", gate.PARAAF),
+              gate.Forbidden("j.ouwehand@minezk.nl", gate.EMAIL, False)):
+        assert [gate.matcher(f)(normalise(t)) for t in texts] == [forms._build_matcher(f)(normalise(t))
+                                                                   for t in texts]
+    assert gate.matcher(absent)._found is not None

@@ -70,8 +70,9 @@ def text_layers(path: Path, pages: int = 1) -> dict[str, str]:
 def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str]) -> list[str]:
     """Problems found in one public PDF; empty means it passed."""
     problems: list[str] = []
-    # (form, its matcher, its exact pattern, the anchor of each): a text without the anchor cannot match
-    checks = [(f, matcher(f), _pattern(f), anchor(f), exact_anchor(f)) for f in forbidden]
+    # (form, its matcher, the anchor of each): a text without the anchor cannot match; the matcher
+    # compiles its patterns at its first call, the exact pattern is compiled where its anchor is found
+    checks = [(f, matcher(f), anchor(f), exact_anchor(f)) for f in forbidden]
     data = path.read_bytes()
     with pikepdf.open(path) as doc:
         layers = text_layers(path, len(doc.pages))
@@ -79,7 +80,7 @@ def check_pdf(path: Path, forbidden: Iterable[Forbidden], required: Iterable[str
         raw_strings, embedded = objects.read_objects(doc)
     searchable_layers = {name: searchable(text) for name, text in layers.items()}
     searchable_glyphs = searchable(glyph_layer) if glyph_layer else ""
-    for f, found, _, needle, _ in checks:
+    for f, found, needle, _ in checks:
         readers = [name for name, text in layers.items() if needle in searchable_layers[name] and found(text)]
         if readers:
             problems.append(f"{path.name}: {f.describe()} staat in de tekstlaag ({', '.join(readers)}){explain(f)}")
@@ -126,7 +127,7 @@ def _object_problems(name: str, raw: list[tuple[str, str, bool]], checks: list) 
     all_readable = "\0".join(folded for _, _, folded in readable)
     all_binary = "\0".join(folded for _, _, folded in binary)
     in_binary: dict[str, bool] = {}  # forms of one person share their anchor ("Wolters", "M. Wolters")
-    for f, found, exact, needle, literal in checks:
+    for f, found, needle, literal in checks:
         if needle in all_readable:
             problems += [f"{name}: {f.describe()} staat in {where}{explain(f)}"
                          for where, norm, folded in readable if needle in folded and found(norm)]
@@ -136,6 +137,7 @@ def _object_problems(name: str, raw: list[tuple[str, str, bool]], checks: list) 
             in_binary[literal] = literal in all_binary
         if in_binary[literal]:
             # ("PO" or "JdV" in a font program or an ICC profile is bytes, not a paraaf)
+            exact = _pattern(f)
             problems += [f"{name}: {f.describe()} staat in {where}{explain(f)}"
                          for where, norm, folded in binary if literal in folded and exact.search(norm)]
     return problems

@@ -293,6 +293,28 @@ def matcher(f: Forbidden) -> Matcher:
 
 @functools.lru_cache(maxsize=8192)  # a dossier's forms, matched in each of its PDFs and files
 def _matcher_of(f: Forbidden) -> Matcher:
+    return _Lazy(functools.partial(_build_matcher, f))
+
+
+class _Lazy:
+    """A matcher whose patterns are compiled at its first call: most forms are looked for only where
+    their anchor stands, and a redacted name's anchor is in no public file, so their patterns never
+    ran and compiling them was most of the gate's cost of regular expressions."""
+
+    __slots__ = ("_build", "_found")
+
+    def __init__(self, build: Callable[[], Matcher]) -> None:
+        self._build = build
+        self._found: Matcher | None = None
+
+    def __call__(self, text: str) -> bool:
+        found = self._found
+        if found is None:  # (two threads may both build it: the same matcher, one of them kept)
+            found = self._found = self._build()
+        return found(text)
+
+
+def _build_matcher(f: Forbidden) -> Matcher:
     if f.what == NAME:
         name = _name_matcher(f.text)
         folded = fold_accents(f.text)
