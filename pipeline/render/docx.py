@@ -13,9 +13,11 @@ import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from xml.sax.saxutils import escape, quoteattr
 
+from docx.opc.phys_pkg import PhysPkgWriter
+from docx.opc.pkgwriter import PackageWriter
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, UndefinedError
 from lxml import etree
@@ -278,13 +280,51 @@ def render_docx(template: Path, doc: Document, meta: Meta, mode: str) -> bytes:
         tpl.render(values, jinja.environment(), autoescape=True)
     except (TemplateError, UndefinedError) as exc:
         raise RenderError(f"de template {template.name} kan niet worden gevuld: {exc}") from exc
-    buf = io.BytesIO()
-    tpl.save(buf)
-    parts = docxpkg.read_parts(buf.getvalue())
+    parts = _saved_parts(tpl)
     logos.write_alt(parts, meta.logo)
     _finish(parts, ctx, meta, mode)
     docxpkg.validate_all(parts)
     return docxpkg.write_package(parts)
+
+
+class _Members:
+    """A PhysPkgWriter (python-docx's writer of a package's members) that keeps each member's bytes
+    instead of zipping it."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, bytes] = {}
+
+    def write(self, pack_uri: Any, blob: bytes | str) -> None:
+        # (as ZipFile.writestr takes them: a text as UTF-8, a member written twice read back as its last)
+        self.parts[pack_uri.membername] = blob.encode("utf-8") if isinstance(blob, str) else blob
+
+    def close(self) -> None:
+        pass
+
+
+def _saved_parts(tpl: DocxTemplate) -> dict[str, bytes]:
+    """The parts tpl.save() writes, by member name in the order written: what read_parts() read back from
+    its ZIP, without deflating every part to inflate it again at once (a tenth of rendering a DOCX).
+
+    As DocxTemplate.save, OpcPackage.save and PackageWriter.write do; docxtpl's post-processing (media,
+    embedded files or members replaced) is not used here, and the ZIP is taken where it would be.
+    """
+    if tpl.crc_to_new_media or tpl.crc_to_new_embedded or tpl.zipname_to_replace:
+        buf = io.BytesIO()
+        tpl.save(buf)
+        return docxpkg.read_parts(buf.getvalue())
+    tpl.pre_processing()
+    package = tpl.docx.part.package
+    for part in package.parts:
+        part.before_marshal()
+    parts = package.parts  # (OpcPackage.save hands PackageWriter.write this second list)
+    members = _Members()
+    writer = cast(PhysPkgWriter, members)
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    tpl.is_saved = True
+    return members.parts
 
 
 def _finish(parts: dict[str, bytes], ctx: _Ctx, meta: Meta, mode: str) -> None:
