@@ -34,6 +34,48 @@ _ROLE_APPOSITION = re.compile(
     rf"(?<![\w\-\u2010\u2011])(?P<role>{v._ROLE})\s+(?:van|bij|voor|in|te)\s+[^,.;:()\n]{{1,60}}?,\s+"
     rf"(?P<name>(?P<init>{v.INITIALS})?(?:[{v.UPPER}][{v.LOWER}]+(?:-[{v.UPPER}][{v.LOWER}]+)?\s+)?{v.SURNAME}){_E}"
 )
+# a griffier named straight after the bare title, no body of a parliament before the name ("wenden tot
+# adjunct-griffier X"): staff, as a court's griffier is (public.py makes "de griffier van de commissie, X" public)
+_BARE_GRIFFIER = re.compile(
+    rf"(?<![\w\-\u2010\u2011])(?P<role>(?:[Aa]djunct-)?griffier) (?!\s)"
+    rf"(?P<name>(?P<init>{v.INITIALS})?(?:[{v.UPPER}][{v.LOWER}]+(?:-[{v.UPPER}][{v.LOWER}]+)? (?!\s))?{v.SURNAME}){_E}"
+)
+# a given name and a surname no list holds, then a comma and the post with its unit ("begeleid door X Y,
+# plaatsvervangend directeur Zorg en Welzijn"): found from the two capitalised words and the comma, the role noun then
+# matched at that spot only; the capitalised word after the role is the unit, no name
+_TWO_WORDS_COMMA = re.compile(
+    rf"(?<![\w.\-\u2010\u2011])(?P<name>(?P<init>)(?P<given>[{v.UPPER}][{v.LOWER}]+) (?P<tus>(?:{v.TUSSEN} ){{0,3}})"
+    rf"(?P<core>[{v.UPPER}][{v.LOWER}]+(?:-[{v.UPPER}][{v.LOWER}]+)?)), (?=[a-z])")
+_POST_HERE = re.compile(
+    rf"(?:(?:plaatsvervangend|waarnemend|senior|adjunct-)\s*)?(?P<role>{v._ROLE}) "
+    rf"(?P<unit>[{v.UPPER}][{v.LOWER}]+)(?!\w)")
+
+_UNIT_BEFORE = re.compile(r"(?i:directie|afdeling|team|cluster|dienst|programma|project|werkgroep|eenheid|sector|"
+                          r"directoraat(?:-generaal)?|DG|unit|bureau|ministerie|inspectie)\s+$")
+
+
+def _names_before_post(text: str, keep: set[str]) -> tuple[list[Candidate], set[int]]:
+    """The name in apposition before its post and the start of that post's unit."""
+    out, units = [], set()
+    words, places = data.common_words(), data.places()
+    for m in _TWO_WORDS_COMMA.finditer(text):
+        post = _POST_HERE.match(text, m.end())
+        if not post:
+            continue
+        given, core, unit = m.group("given"), m.group("core"), post.group("unit")
+        if unit in data.first_names() or unit in data.surnames() or _UNIT_BEFORE.search(
+                text, max(0, m.start() - 25), m.start()):
+            continue  # "de directie Integratie Europa, contactpersoon Jan ...": the name follows the role
+        if (given in STOPWORDS or given.casefold() in words or given.casefold() in places or core in STOPWORDS
+                or core.casefold() in words or core.casefold() in places or _fold(core) in keep):
+            continue  # "Directie Wonen, directeur ...", "Den Haag, adviseur ..."
+        if _looks_like_institution(text, m.start("name"), m.end("name"), core, person=False, named=False):
+            continue
+        out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
+        units.add(post.start("unit"))
+    return out, units
+
+
 # found from the literal of-clause and comma first, the role noun then looked for in the few words before it (one
 # pass of the role alternation over the whole text costs a fifth of the scan)
 _APPOSITION_TAIL = re.compile(
@@ -123,7 +165,8 @@ def _a_word_of_the_text(text: str, core: str) -> bool:
     written in lower case; the listed ones, "Bakker", "Visser", never count)."""
     if core in data.surnames() or core in data.first_names() or not core[1:].islower():
         return False
-    return re.search(rf"(?<![\w{re.escape(_HYPHENS)}]){re.escape(core.lower())}(?!\w)", text) is not None
+    # (an e-mail address is no prose: "d.kowalczyk@..." does not make "Kowalczyk" a word)
+    return re.search(rf"(?<![\w.@{re.escape(_HYPHENS)}]){re.escape(core.lower())}(?![\w@]|\.\w)", text) is not None
 
 
 # "de projectleider Slotwet, dr. Van Vliet": the word is the project, the name in apposition after it
@@ -264,6 +307,11 @@ def _trigger_names(text: str, keep: set[str], register: Sequence[tuple[int, int]
         ap = _ROLE_APPOSITION.match(text, role.start()) if role else None
         if ap and _is_name(text, ap, keep, False) and not _inside(register, ap.start(), ap.end()):
             out.append(Candidate(ap.start("name"), ap.end("name"), "naam", surname_key(ap.group("name"))))
+    for m in _BARE_GRIFFIER.finditer(text):
+        if _is_name(text, m, keep, False) and not _inside(register, m.start(), m.end()):
+            out.append(Candidate(m.start("name"), m.end("name"), "naam", surname_key(m.group("name"))))
+    before_post, units = _names_before_post(text, keep)
+    out = [c for c in out if c.start not in units] + before_post
     for m in _AFTER_INITIALS.finditer(text):
         gap = text[m.start("name") : m.start("core")]
         if "\n" in gap or "  " in gap or text[max(0, m.start() - 1) : m.start()] == "&":
