@@ -215,6 +215,7 @@ _SURNAME_OF_ORG = re.compile(
 )
 _CAPITALISED_WORD = re.compile(r"(?<!\S)[A-ZÀ-Ý][\w\-]*")
 _FIRST_WORD = re.compile(r"\s*\S+")
+_ABBREVIATED = re.compile(r"[A-Z]{2,}")
 
 
 # an organisation's office or desk as the subject: what is "bereikbaar" there is the organisation, not a person
@@ -296,7 +297,7 @@ def beside_office_mailbox(text: str, c: Candidate, lo: int) -> bool:
 # Nederland, telefonisch bereikbaar via", "het steunpunt C-support, bereikbaar via", "het BZ Contact Center, dat
 # bereikbaar is via" (an article before it: "Bakker (RVO), bereikbaar via" is a person's)
 _ORG_THEN_REACHABLE = re.compile(
-    r"(?<!\w)(?:(?:de|het)\s+(?P<org>[^,;:()]{1,60}?)|(?:bij|met|tot|naar)\s+(?P<abbr>[A-Z]{2,}[\w.]*))\s*,\s*(?:(?:dat|die)\s+)?(?:[a-zà-ÿ]+\s+){0,4}?bereikbaar(?:\s+is)?"
+    r"(?<!\w)(?:(?P<art>de|het)\s+(?P<org>[^,;:()]{1,60}?)|(?:bij|met|tot|naar)\s+(?P<abbr>[A-Z]{2,}[\w.]*))\s*,\s*(?:(?P<rel>dat|die)\s+)?(?:[a-zà-ÿ]+\s+){0,4}?bereikbaar(?:\s+is)?"
     r"\s+(?:via|op|onder)(?:\s+(?P<mail>[\w.\-+]+@[\w.\-]+)\s+(?:en|of)(?:\s+(?:via|op|onder))?)?"
     r"(?:\s+(?:het\s+)?(?:telefoon)?nummer)?\s*$"
 )
@@ -324,8 +325,12 @@ def _organisation_then_reachable(clause: str) -> bool:
     # Bakker van de Stichting X, telefonisch bereikbaar via ..." is Bakker's number
     first = _FIRST_WORD.match(clause)
     # (a body's compound is no name: "Wie de Onderzoekscommissie wil spreken, kan terecht bij het secretariaat, ...")
+    # (nor an abbreviation: "het meldpunt van de NCTV of het Huis voor X, dat bereikbaar is op")
     if any(not _inhabitants(w.group()) and not _BODY_COMPOUND.fullmatch(w.group())
+           and not _ABBREVIATED.fullmatch(w.group())
            for w in _CAPITALISED_WORD.finditer(clause, first.end() if first else 0, m.start())):
         return False
     org = m.group("org") or m.group("abbr")  # "terecht bij DUO, telefonisch bereikbaar via": an abbreviation's
+    if m.group("art") == "het" and m.group("rel") == "dat" and org[:1].isupper() and not _A_PERSON.search(org):
+        return True  # "het Huis voor X, dat bereikbaar is op": a named body (a person takes no "het ..., dat")
     return bool(_DESK.match(org) or _ORG_NOUN.search(org) or re.search(r"\b(?:Center|Centre|Desk|Loket)\b", org))

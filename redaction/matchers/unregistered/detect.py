@@ -145,6 +145,31 @@ class Scan:
     public_given: frozenset[tuple[str, str]] = frozenset()  # (surname, initial of the given name or "")
 
 
+# the author or editor of a titled publication: "de studie «Titel» van J. Jansen", "de bundel «Titel» onder redactie
+# van A. Bakker en B. de Wit"; only names, initials and academic titles between the work and the name (a role noun
+# there, "«Titel» van beleidsmedewerker X", or a unit after the name keeps a civil servant: civil_servant_mention)
+_WORK_BY = re.compile(r"(?:[»”]\s+(?:van|door)|(?<!\w)onder\s+redactie\s+van)\s+")
+_AUTHOR_WORDS = re.compile(
+    rf"(?:(?:{v._TITLE}|[A-Z][a-z]?\.|en|{v.TUSSEN}|[{v.UPPER}][\w'’\-]*)(?:\s+|(?=[A-Z])|,\s+))*")
+
+
+_REST_OF_CLAUSE = re.compile(r"[^.;:«]{0,80}")
+_STAFF_AFTER = re.compile(r"(?i:directie|afdeling|ministerie|\bteam\b|\bdienst\b|\(\s*[A-Z][A-Za-z]{1,5}\s*\))")
+_CITED = re.compile(rf"(?<!\w)(?:{v._TITLE}|[A-Z][a-z]?\.)")
+
+
+def _published_author(text: str, start: int, end: int) -> bool:
+    """Cited as authors are, with initials or an academic title (a bare "«Memo» van Jansen" may be a colleague's)."""
+    lo = max(0, start - 90)
+    for m in _WORK_BY.finditer(text, lo, start):
+        before = text[max(0, m.start() - 150) : m.start()]
+        titled = "«" in before or "“" in before or m.group().startswith("onder")
+        if titled and _AUTHOR_WORDS.fullmatch(text, m.end(), start) and _CITED.search(text, m.end(), end):
+            rest = _REST_OF_CLAUSE.match(text, end).group()  # type: ignore[union-attr]
+            return not (v.ROLE_WORD.search(rest) or _STAFF_AFTER.search(rest))  # "X, onderzoeker bij de afdeling"
+    return False
+
+
 def _letters(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalpha())
 
@@ -350,7 +375,8 @@ def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[s
     for c in names:
         if (public_after(text, c.end) or office_before(text, c.start, c.end, offices)
                 or relative_office(text, c.start, c.end) or _political_holder(text, c.start, c.end)
-                or college_signature(text, c.start, c.end) or residence_seat(text, c.end)):
+                or college_signature(text, c.start, c.end) or residence_seat(text, c.end)
+                or _published_author(text, c.start, c.end)):
             public.setdefault(c.key, set()).add(given_initial(text[c.start : c.end]))
             by_office.add(c.key)
         elif rank_before(text, c.start):

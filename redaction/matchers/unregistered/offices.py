@@ -102,13 +102,15 @@ _EXTERNAL_ORG = re.compile(
     r"|maatschappij|omroep|federatie|bond|tribunaal|hof|parlement|commissie|bibliotheek|archief|orkest"
     r"|theater|spoorwegen|luchthaven|haven)\b|\b(?:Koninklijk|Nationa)\w*"
     r"|\b(?:Bank|Bureau|Raad|Autoriteit|Instituut|Universiteit|Organisatie|Fonds|Stichting|Vereniging|Unie|Orde|Rekenkamer"
-    r"|Politie|Hogeschool|Ziekenhuis|Museum|Academie|Hof|Commissie|Parlement|Maatschappij)\b"
+    r"|Politie|Hogeschool|Ziekenhuis|Museum|Academie|Hof|Commissie|Parlement|Maatschappij|College)\b"
     # an organisation named in English by these nouns is an international one (a ministry's own units named in
     # English use "Office", "Center", "Board", "Programme": those are not here)
     r"|\b(?:Authority|Agency|Institute|Council|Commission|Court|Organi[sz]ation|Foundation|University"
     r"|Association|Union|Fund)\b"
     # international organisations by their abbreviation: never a unit of the state
     rf"|\b{_INTERNATIONAL}\b"
+    # or by its full name ("de Secretaris-Generaal van de Verenigde Naties, de heer X")
+    r"|\bVerenigde\s+Naties\b"
 )
 # the head of an armed force is public; the commander of a unit is a civil servant
 _FORCES = re.compile(r"(?i:\w*krachten|\w*macht|marine|marechaussee)\b")
