@@ -74,3 +74,25 @@ def test_an_apology_for_an_unknown_name_stays_a_finding() -> None:
     text = (_HEADING + "Ik deel aan de Kamer mee dat de volgende leden zich hebben afgemeld:\n\n" + _BETWEEN
             + "Hendriks, wegens ziekte.\n\nHet verslag is opgesteld door mevrouw Hendriks.")
     assert any("Hendriks" in f for f in _found(text))
+
+
+# -- recall: a name no list holds, spelled by the personal address right after it -------------------------------------
+
+@pytest.mark.parametrize("text, found", [
+    ("Namens de directie Bestuurlijke Zaken is Wiremu Tangaroa aangewezen als aanspreekpunt (w.tangaroa@minbzk.nl, "
+     "06 48 21 77 90).", ["Wiremu Tangaroa", "w.tangaroa@minbzk.nl"]),
+    ("Aanvragers kunnen zich wenden tot mevrouw Rangihuna via aroha.rangihuna@rvo.nl of 088 042 55 13.",
+     ["Rangihuna", "aroha.rangihuna@rvo.nl"]),
+])
+def test_a_name_spelled_by_its_address_is_found(text: str, found: list[str]) -> None:
+    assert set(found) <= set(_found(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a project's or a committee's box spells no person: no listed given name, no initial, no title before it
+    "Vragen over het project Blauwe Golf gaan naar blauwe.golf@rvo.nl.",
+    "De werkgroep Digitale Overheid is bereikbaar via digitale.overheid@minbzk.nl.",
+    "Wie de stukken wil ontvangen, kan zich wenden tot de commissiemailbox cie.bzk@tweedekamer.nl.",
+])
+def test_an_offices_box_spells_no_name(text: str) -> None:
+    assert _found(text) == []

@@ -66,9 +66,10 @@ _CAP_TUSSEN_BEFORE = re.compile(rf"(?:{v.CAP_TUSSEN})\s+$")
 def mailbox_name_candidates(text: str, mails: list[Candidate], keep: set[str]) -> list[Candidate]:
     """The surname of a found personal address, capitalised elsewhere in the text, is that person's name:
     "Vragen kunt u richten aan Peeters via j.peeters@…" (a bare surname no other rule can tell from a word)."""
+    out = _spelled_names(text, mails, keep)
     surnames = sorted({s for c in mails if (s := mailbox_surname(c.key)) and s not in keep}, key=len, reverse=True)
     if not surnames:
-        return []
+        return out
     # one case-sensitive pass for all of them, capitalised as a name is written ("Peeters", "Oosterhuis")
     rx = re.compile(rf"(?<![\w@.])(?:{'|'.join(re.escape(s.capitalize()) for s in surnames)})(?![\w@])")
     out = []
@@ -76,6 +77,50 @@ def mailbox_name_candidates(text: str, mails: list[Candidate], keep: set[str]) -
         tus = _CAP_TUSSEN_BEFORE.search(text, max(0, m.start() - 12), m.start())
         start = tus.start() if tus else m.start()
         out.append(Candidate(start, m.end(), "naam", surname_key(text[start : m.end()])))
+    return out
+
+
+_SPELLED_BEFORE = 200  # how far before its address the name is written ("X Y aangewezen als contactpersoon (x.y@")
+
+
+_SPELLED = re.compile(rf"(?<![\w@.])(?P<before>[{v.UPPER}][a-zà-ÿ]+|{v._SALUTATION})\s+(?P<sur>[{v.UPPER}][a-zà-ÿ]+)"
+                      rf"(?![\w@])")
+
+
+def _spelled_person(text: str, start: int, address: str) -> re.Match[str] | None:
+    """The mention of the person a two-part address no list reads spells, just before it: "Nurhayati Kartosen
+    aangewezen als contactpersoon (n.kartosen@...)", "mevrouw Sastrowardoyo via wulan.sastrowardoyo@...". The
+    address's last part is the capitalised surname; its first part is the initial of the word written before it, or
+    that word as a listed given name, or a title stands there. A project's or an office's box spells no person so
+    ("blauwe.golf@..." beside "het project Blauwe Golf", "team.europa@...": no "de heer Europa" before it)."""
+    parts = [p for p in _LOCAL_PARTS.split(address.split("@", 1)[0].casefold()) if p]
+    if len(parts) != 2 or not (parts[0].isalpha() and parts[1].isalpha() and len(parts[1]) >= 3):
+        return None
+    first, last = parts
+    if any(p in v.FUNCTIONAL_MAILBOX_WORDS or p in data.common_words() or p in data.places() for p in parts):
+        return None  # "regio.noord@..." beside "de Regio Noord", "den.haag@...": words and places, no name
+    found = None
+    for m in _SPELLED.finditer(text, max(0, start - _SPELLED_BEFORE), start):
+        before = _fold(m.group("before")).replace(" ", "")
+        if _fold(m.group("sur")) == last and (
+            m.group("before")[0].islower()  # a title: "mevrouw X"
+            or (len(first) <= 3 and before.startswith(first[0]))  # initials: "n.kartosen", "nk.kartosen"
+            or (before == first and first in _mailbox_names()[0])  # a listed given name ("blauwe.golf" is none)
+        ):
+            found = m
+    return found
+
+
+def _spelled_names(text: str, mails: list[Candidate], keep: set[str]) -> list[Candidate]:
+    """A given name and a surname no list holds, written just before a personal address that spells them (see
+    _spelled_person): the two words are the name, a title before the surname leaves it to the other rules."""
+    out = []
+    for c in mails:
+        if mailbox_surname(c.key):
+            continue  # a listed surname: mailbox_name_candidates finds it
+        m = _spelled_person(text, c.start, c.key)
+        if m and m.group("before")[0].isupper() and surname_key(m.group("sur")) not in keep:
+            out.append(Candidate(m.start(), m.end(), "naam", surname_key(m.group("sur"))))
     return out
 
 
@@ -118,7 +163,8 @@ def contact_candidates(text: str, known_keys: AbstractSet[str], known_emails: Ab
     out = [
         Candidate(m.start(), m.end(), "email", _fold(m.group()))
         for m in _EMAIL.finditer(text)
-        if _fold(m.group()) not in known_emails and is_personal_mailbox(m.group())
+        if _fold(m.group()) not in known_emails
+        and (is_personal_mailbox(m.group()) or _spelled_person(text, m.start(), m.group()) is not None)
         and not _general_address(text, m.start(), m.group())
     ]
     iban = _Coverage([Hit(m.start(), m.end(), "iban", None) for m in _IBAN.finditer(text)])

@@ -237,7 +237,7 @@ FUNCTIONAL_MAILBOX_WORDS = (
     "contact", "communicatie", "pers", "persvoorlichting", "woo", "wob", "webmaster", "noreply", "no-reply", "admin",
     "receptie", "support", "team", "afdeling", "directie", "bureau", "griffie", "redactie", "vragen", "loket",
     "meldpunt", "klachten", "privacy", "fg", "cio", "facturen", "inkoop", "hr", "p-direkt", "vacatures",
-    "commissie", "werkgroep", "stuurgroep", "projectbureau", "programmabureau", "taskforce", "kwartiermaker",
+    "commissie", "cie", "werkgroep", "stuurgroep", "projectbureau", "programmabureau", "taskforce", "kwartiermaker",
 )
 # a number preceded by one of these words is an office's number, not a person's
 SERVICE_NUMBER_CUES = re.compile(
