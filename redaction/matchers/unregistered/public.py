@@ -315,9 +315,43 @@ _HIGH_COLLEGE = re.compile(r"(?:Algemene\s+Rekenkamer|Raad\s+van\s+State|Nationa
 _SIGNATURE_REACH = 600
 
 
+# a parliamentary committee's chair signing its report: "J.W.M. Engels  Voorzitter van de commissie voor Binnenlandse
+# Zaken" (the chamber's committees are named after a ministry's portfolio; "de commissie voor de bezwaarschriften" or
+# "de commissie voor Integriteit" is a ministry's own)
+_PORTFOLIO = (r"Binnenlandse|Buitenlandse|Financi[eë]n|Justitie|Veiligheid|Sociale|Volksgezondheid|Economische|"
+              r"Infrastructuur|Onderwijs|Defensie|Landbouw|Europese|Koninkrijksrelaties|Immigratie|Asiel|Digitale|"
+              r"Klimaat|Wonen|Binnenlands|Verkeer|Algemene\s+Zaken")
+_CHAIR_OF_COMMITTEE = re.compile(
+    rf",?\s\s?(?:De\s+)?[Vv]oorzitter\s+van\s+de\s+(?:vaste\s+)?commissie\s+voor\s+(?:{_PORTFOLIO})\b"
+)
+
+# (the Eerste Kamer's committee for "Algemene Zaken en Huis van de Koning" names a portfolio, no organisation)
+_OF_AN_ORGANISATION = re.compile(r"\b(?:van|bij)\s+(?:het|de|der)\b(?!\s+Koning\b)")
+
+
+def _committee_chair_signature(text: str, start: int, end: int) -> bool:
+    """A member signing as a Kamer committee's chair: a name at a line's start with initials, the chair's seat after
+    it and a holder of that surname in the register (a ministry's committee chair, or a name no member bears, stays a
+    finding)."""
+    from redaction.matchers.public_people import holders_with_surname  # (public_people is heavy; only when asked)
+
+    seat = _CHAIR_OF_COMMITTEE.match(text, end)
+    if not seat or not _LINE_START.search(text, max(0, start - 12), start):
+        return False
+    line_end = min(i for i in (text.find("  ", seat.end()), text.find("\n", seat.end()), len(text)) if i >= 0)
+    if _OF_AN_ORGANISATION.search(text, seat.end(), line_end):
+        return False  # "Voorzitter van de commissie voor Financiën van de Belastingdienst": an organisation's own
+    words = text[start:end].split()
+    surname = " ".join(w for w in words if not w.endswith("."))
+    return any(w.endswith(".") for w in words) and bool(holders_with_surname(surname))
+
+
 def college_signature(text: str, start: int, end: int) -> bool:
     """A name signing for a High College of State (Algemene Rekenkamer, Raad van State, Nationale ombudsman) as its
-    secretary or president: "Algemene Rekenkamer  ...  Karin de Wit, secretaris" in the folded text."""
+    secretary or president: "Algemene Rekenkamer  ...  Karin de Wit, secretaris" in the folded text; or a member
+    signing as a Kamer committee's chair."""
+    if _committee_chair_signature(text, start, end):
+        return True
     if not _SIGNED_SEAT.match(text, end) or not _LINE_START.search(text, max(0, start - 12), start):
         return False
     return bool(_HIGH_COLLEGE.search(text, max(0, start - _SIGNATURE_REACH), start))
