@@ -117,3 +117,26 @@ def test_a_committee_chair_signing_the_report() -> None:
 ])
 def test_a_ministrys_committee_chair_stays_a_finding(text: str, name: str) -> None:
     assert any(name in f for f in _found(text))
+
+
+# -- leak side: civil servants a plural role noun lists, whose surnames members on the attendance list share ----------
+
+@pytest.mark.parametrize("sentence, names", [
+    ("De ambtenaren Zeedijk, Azarkan en Smals van het ministerie hebben de nota voorbereid.",
+     ("Zeedijk", "Azarkan", "Smals")),
+    ("De medewerkers Doornhof en Akerboom van de directie Wetgeving lichtten het wetsvoorstel toe.",
+     ("Doornhof", "Akerboom")),
+    ("Minister Harbers: De beleidsmedewerkers Polderman en Van Aelst-den Uijl hebben de cijfers verzameld.",
+     ("Polderman", "Van Aelst-den Uijl")),
+    ("De juristen mr. Ruimschotel en drs. Algra hebben het advies geschreven.", ("Ruimschotel", "Algra")),
+])
+def test_civil_servants_a_plural_role_noun_lists_stay_findings(sentence: str, names: tuple[str, ...]) -> None:
+    found = _found(_HEADING + _BETWEEN + _MEMBERS + "\n\nDe voorzitter:\n\nIk open de vergadering.\n\n" + sentence)
+    assert all(any(n in f for f in found) for n in names), found
+
+
+def test_members_a_member_calls_colleagues_stay_public() -> None:
+    """ "mijn collega's X en Y" in proceedings are members: the plural-role rule leaves "collega's" out."""
+    found = _found(_HEADING + _BETWEEN + _MEMBERS + "\n\nDe heer Azarkan (DENK): Voorzitter. Mijn collega's Zeedijk "
+                   "en Smals hebben daar al naar gevraagd.")
+    assert not any(n in f for f in found for n in ("Zeedijk", "Smals")), found

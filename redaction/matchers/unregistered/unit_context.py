@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from redaction.matchers.names import _fold
+from redaction.matchers.names import TUSSENVOEGSELS, _fold
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.counterparts import foreign_colleague
@@ -101,7 +101,28 @@ def civil_servant_mention(text: str, start: int, end: int) -> bool:
         words[-1].casefold().endswith("generaal"))  # "inspecteur-generaal" is an office (offices.py)
     at_post = _role_at_post(text, start) or bool(_SECRETARY_OF_POST.search(before) or _BARE_HEAD.search(before))
     civil = civil and not _NATIONAL.search(before) and not foreign_colleague(text, start)  # "haar Duitse collega, X"
-    return civil or at_post or _in_a_bodys_list(text, start)
+    return civil or at_post or _in_a_bodys_list(text, start) or _listed_after_plural_role(text, start)
+
+
+_LIST_TOKEN = re.compile(r"[A-ZÀ-Ý][\w'’\-]*,?|en|,")
+_PLURAL = (("aren", "aar"), ("ers", "er"), ("en", ""), ("s", ""))
+
+
+def _listed_after_plural_role(text: str, start: int) -> bool:
+    """A name in a list that a plural civil role noun heads: "de ambtenaren Vos, Janssen en Franken", "de
+    medewerkers Vos en Brinkman": each is a civil servant's mention, whatever member of parliament or attendance list
+    shares the surname. "collega's" is left out: in proceedings members call each other so ("mijn collega's X en Y")."""
+    words = text[max(0, start - 160) : start].split()
+    while words and (_LIST_TOKEN.fullmatch(words[-1]) or words[-1].casefold() in TUSSENVOEGSELS
+                     or _TITLE_OR_INITIALS.fullmatch(words[-1]) or _SALUTE_WORD.fullmatch(words[-1])):
+        words.pop()
+    if not words:
+        return False
+    noun = words[-1].casefold()
+    if noun.startswith("collega"):
+        return False
+    return any(noun.endswith(plural) and _CIVIL_ROLE_WORD.fullmatch(noun[: len(noun) - len(plural)] + singular)
+               for plural, singular in _PLURAL)
 
 
 # a head without an organisation, the name in apposition: "de plaatsvervangend directeur, mevrouw X", "de
