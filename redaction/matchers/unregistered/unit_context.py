@@ -15,6 +15,7 @@ from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.counterparts import foreign_colleague
 from redaction.matchers.unregistered.institutions import looks_like_institution as _looks_like_institution
+from redaction.matchers.unregistered.name_keys import given_initial
 from redaction.matchers.unregistered.offices import _ALWAYS, _EXTERNAL_ORG, _HEAD
 from redaction.matchers.unregistered.person_names import (
     _LIST_NEXT,
@@ -266,9 +267,14 @@ _GIVEN_OR_INITIALS_BEFORE = re.compile(rf"(?:(?P<init>{v.INITIALS})|(?P<given>[A
 
 def keep_namesakes(text: str, hits: Sequence[tuple[int, int]], keep_given: dict[str, set[str]]) -> list[Candidate]:
     """Mentions the register reads as a visible (public) person's that are a namesake's: another given name or
-    initials before the surname ("beleidsmedewerker Ilse de Jonge" beside minister Hugo de Jonge). A bare surname
-    stays the visible person's, even after a role noun: a Woo officer may have registered "jurist De Graaf" as
-    publiek himself. `keep_given` holds the visible people's surname keys with the initials of their given names."""
+    initials before the surname ("beleidsmedewerker Ilse de Jonge" beside minister Hugo de Jonge), or a bare surname
+    the text itself ties to the ministry's staff ("Beleidsmedewerker Bakker van de directie Wetgeving" beside the
+    minister's spokesman T. Bakker: civil_servant_mention), which the register cannot tell from the visible person:
+    a finding, so the public build stops until a Woo officer decides (`toegestaan` clears it, and so does registering
+    "jurist De Graaf" by that bare name as the finding's snippet offers), never the visible person's name printed for
+    a civil servant.
+    A spokesman's own title is no such tie ("de woordvoerder, Bakker,"). `keep_given` holds the visible people's
+    surname keys with the initials of their given names."""
     out = []
     for start, end in hits:
         key = surname_key(text[start:end])
@@ -279,9 +285,17 @@ def keep_namesakes(text: str, hits: Sequence[tuple[int, int]], keep_given: dict[
         if m and (m.group("init") or m.group("given") in data.first_names()):
             first, name_start = (m.group("init") or m.group("given"))[0], m.start()
         other = bool(first) and bool(keep_given[key] - {""}) and first not in keep_given[key]
-        if other:
+        # (only for a visible person the register knows by given name or initials: one registered by the bare surname
+        # was registered from such mentions, by the decision the finding's snippet offered)
+        tied = (not first and not given_initial(text[start:end]) and bool(keep_given[key] - {""})
+                and civil_servant_mention(text, start, end)
+                and not _SPOKESMAN_BEFORE.search(text, max(0, start - 40), start))
+        if other or tied:
             out.append(Candidate(name_start, end, "naam", key))
     return out
+
+
+_SPOKESMAN_BEFORE = re.compile(r"(?i:woordvoer(?:der|ster)|persvoorlicht(?:er|ster)|voorlichter)\W+(?:\w+\W+){0,3}$")
 
 
 _SALUTED_BEFORE = re.compile(rf"(?:{v._SALUTATION}|{v._TITLE})\s*$")
