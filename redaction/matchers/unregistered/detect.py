@@ -87,9 +87,15 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\s\s")
 
 def _staff_line(text: str, start: int) -> bool:
     """The sentence before the number at start names the person by such a staff seat."""
-    lo = max(0, start - 240)
-    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, lo, start) if not _INITIAL_DOT.search(text, lo, m.end())]
-    return bool(_STAFF_SEAT.search(text, stops[-1] if stops else lo, start))
+    return bool(_STAFF_SEAT.search(text, _stop_before(text, start, _SENTENCE_STOP, 240), start))
+
+
+def _stop_before(text: str, start: int, stop: re.Pattern[str], reach: int) -> int:
+    """Where the sentence or clause that `start` stands in begins: after the last `stop` within `reach` before it,
+    a full stop after an initial or a title ("drs.", "J.") no stop."""
+    lo = max(0, start - reach)
+    stops = [m.end() for m in stop.finditer(text, lo, start) if not _INITIAL_DOT.search(text, lo, m.end())]
+    return stops[-1] if stops else lo
 
 
 # a firm's legal form after a capitalised word: "directeur Bracamonte B.V." ("B" is no surname)
@@ -303,17 +309,15 @@ _CLAUSE_STOP = re.compile(r"[.;:!?\n]|\s\s")  # (a paragraph break is two spaces
 
 def _political_holder(text: str, start: int, end: int) -> bool:
     """A full name the register of office holders knows as a minister, staatssecretaris or member of parliament,
-    with a political office in its clause: "De Minister voor Armoedebeleid, Participatie en Pensioenen, Carola
-    Schouten,", "mijn ambtgenoot van Verkeer en Waterstaat, de heer drs. C.M.P.S. Eurlings", "de commissie voor
-    Financiën, onder voorzitterschap van Pieter Duisenberg". The register alone never decides ("Peter de Groot" is a
-    civil servant's name as well), nor does a holder it lists only as "politicus"; a civil servant's cue on the
-    mention still wins (civil_servant_mention)."""
+    with a political office in apposition to that very mention: "De Minister voor Armoedebeleid, Participatie en
+    Pensioenen, Carola Schouten,", "mijn ambtgenoot van Verkeer en Waterstaat, de heer drs. C.M.P.S. Eurlings", "de
+    commissie voor Financiën, onder voorzitterschap van Pieter Duisenberg". The register alone never decides ("Peter
+    de Groot" is a civil servant's name as well), nor does a holder it lists only as "politicus"; a civil servant's
+    cue on the mention still wins (civil_servant_mention)."""
     holder = holder_named(text[start:end], by_initials=True)
     if holder is None or not any(o.functie in _HOLDER_OFFICES for o in holder.offices):
         return False
-    lo = max(0, start - 160)
-    stops = [m.end() for m in _CLAUSE_STOP.finditer(text, lo, start) if not _INITIAL_DOT.search(text, lo, m.end())]
-    lo = stops[-1] if stops else lo
+    lo = _stop_before(text, start, _CLAUSE_STOP, 160)
     after = _CLAUSE_STOP.search(text, end, min(len(text), end + 80))
     hi = after.start() if after else min(len(text), end + 80)
     # the office must be the mention's own, in apposition: "De Minister van X, Voornaam Achternaam", "mijn ambtgenoot
@@ -349,12 +353,14 @@ def _contact_owners(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
-def _public_keys(text: str, cands: Sequence[Candidate]) -> tuple[set[str], set[str], set[tuple[str, str]]]:
+def _public_keys(
+    text: str, cands: Sequence[Candidate], public: dict[str, set[str]]
+) -> tuple[set[str], set[str], set[tuple[str, str]]]:
     """The surnames text shows to be public, less those a civil servant with another given name shares: with
     "het lid Inge van Dijk" and "Lotte van Dijk" in one text, every Van Dijk stays a finding (a leak is worse);
     so does a surname one mention of which is plainly a civil servant's ("Jansen van de directie Wonen").
-    Also those kept private, and the given names written with each public surname."""
-    public = public_surnames(text)
+    Also those kept private, and the given names written with each public surname. `public` is what offices and
+    titles make public (public_surnames(text), computed once by scan); the other rules add to it."""
     names = [c for c in cands if c.category == "naam"]
     # "mijn collega X" in proceedings, "VVD-woordvoerder X": a member, no civil servant (parliament.py)
     members, colleagues = member_surnames(text, names)
@@ -431,16 +437,16 @@ def scan(
     # a visible person's namesake the register reads as that person: a finding, its surname no public one here
     namesakes = keep_namesakes(t.norm, [(h.start, h.end) for h in hits], _keep_given(tuple(keep_names))) if keep else []
     namesakes = [c for c in namesakes if not _is_allowed(t.norm, c, spans, keys)]
+    titled = public_surnames(t.norm)  # (the surnames offices and titles make public; _public_keys adds to them)
     if namesakes:  # the office before that very mention names the visible person ("De Minister van X, Karien van
         # Gennip," with "C.E.G. van Gennip" registered): no namesake, whatever initials the register wrote
-        titled = public_surnames(t.norm)
         namesakes = [c for c in namesakes if not (given_initial(t.norm[c.start : c.end]) in titled.get(c.key, ())
                                                   or _political_holder(t.norm, c.start, c.end))]
     cands = _person_keys(_resolve(resolved + namesakes))
     units = unit_words(t.norm, [c for c in cands if c.category == "naam"])  # outside.py
     cands = [_residence_trimmed(t.norm, c) for c in cands
              if (c.start, c.end) not in units and not _adjective_end(t.norm, c) and not _legal_form(t.norm, c)]
-    public, private, given = _public_keys(t.norm, cands)
+    public, private, given = _public_keys(t.norm, cands, titled)
     public -= {c.key for c in namesakes}
     private |= {c.key for c in namesakes}
     raw = []

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from redaction.matchers._text import _B, _HYPHEN
 from redaction.matchers.names import _fold
+from redaction.matchers.public_people import holders_with_surname
 from redaction.matchers.unregistered import namedata as data
 from redaction.matchers.unregistered import vocabulary as v
 from redaction.matchers.unregistered.name_keys import given_initial, surname_key
@@ -333,8 +334,6 @@ def _committee_chair_signature(text: str, start: int, end: int) -> bool:
     """A member signing as a Kamer committee's chair: a name at a line's start with initials, the chair's seat after
     it and a holder of that surname in the register (a ministry's committee chair, or a name no member bears, stays a
     finding)."""
-    from redaction.matchers.public_people import holders_with_surname  # (public_people is heavy; only when asked)
-
     seat = _CHAIR_OF_COMMITTEE.match(text, end)
     if not seat or not _LINE_START.search(text, max(0, start - 12), start):
         return False
